@@ -1,0 +1,5 @@
+"""`python -m certlint`."""
+
+from certlint.cli import main
+
+raise SystemExit(main())

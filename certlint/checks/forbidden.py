@@ -1,0 +1,49 @@
+"""`forbidden`: a phrase or regex must not occur; `suggest` names the replacement.
+
+    kind: forbidden
+    phrase: results of operation
+    suggest: results of operations
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from certlint.checks.phrases import MATCH_PROPERTIES, compile_match
+from certlint.diagnostic import Finding
+
+if TYPE_CHECKING:
+    from certlint.checks.base import CheckContext
+    from certlint.document import Document
+
+NAME = "forbidden"
+SCHEMA: Mapping[str, Any] = {
+    "properties": {
+        **MATCH_PROPERTIES,
+        "suggest": {"type": "string",
+                    "description": "Replacement text, shown in the message and offered as a fix."},
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ForbiddenPhrase:
+    pattern: re.Pattern[str]
+    suggest: str | None
+
+    def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
+        for match in self.pattern.finditer(doc.prose.text):
+            if match.end() == match.start():
+                continue
+            args = {"match": match.group()}
+            if self.suggest is not None:
+                args["suggestion"] = self.suggest
+            yield Finding(match.start(), match.end(), args, suggestion=self.suggest)
+
+
+def compile(options: Mapping[str, Any]) -> ForbiddenPhrase:
+    suggest = options.get("suggest")
+    return ForbiddenPhrase(compile_match(options), None if suggest is None else str(suggest))

@@ -1,0 +1,73 @@
+"""`required`: a phrase or regex must occur (optionally at least `min_count` times).
+
+A missing phrase is reported where it belongs when the rule gives an `anchor`: a regex for the
+place that should hold it (the words that open the clause, say), reported at the anchor's first
+match; with no anchor, or no match for it, at the top of the document.
+
+    kind: required
+    phrase: fully complies with the requirements of
+    anchor: the Report
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from certlint.checks.phrases import MATCH_PROPERTIES, compile_match, compile_regex
+from certlint.diagnostic import Finding
+
+if TYPE_CHECKING:
+    from certlint.checks.base import CheckContext
+    from certlint.document import Document
+
+NAME = "required"
+SCHEMA: Mapping[str, Any] = {
+    "properties": {
+        **MATCH_PROPERTIES,
+        "min_count": {"type": "integer", "minimum": 1, "default": 1,
+                      "description": "How many times the phrase must occur."},
+        "anchor": {"type": "string", "minLength": 1,
+                   "description": "Regex for where the phrase belongs; a missing phrase is "
+                                  "reported at the anchor's first match."},
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredPhrase:
+    pattern: re.Pattern[str]
+    min_count: int
+    anchor: re.Pattern[str] | None
+
+    def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
+        text = doc.prose.text
+        matches = list(self.pattern.finditer(text))
+        found = sum(1 for m in matches if m.end() > m.start())
+        if found >= self.min_count:
+            return
+        args = {"count": str(found), "min_count": str(self.min_count)}
+        if matches:
+            first = matches[0]
+            yield Finding(first.start(), first.end(), args)
+            return
+        yield Finding(*self._expected_place(doc), args)
+
+    def _expected_place(self, doc: Document) -> tuple[int, int]:
+        if self.anchor is not None:
+            match = self.anchor.search(doc.prose.text)
+            if match is not None:
+                return match.start(), match.end()
+        return -1, -1
+
+
+def compile(options: Mapping[str, Any]) -> RequiredPhrase:
+    anchor = options.get("anchor")
+    case_sensitive = bool(options.get("case_sensitive", False))
+    return RequiredPhrase(
+        compile_match(options),
+        int(options.get("min_count", 1)),
+        compile_regex(anchor, "anchor", case_sensitive) if anchor else None,
+    )

@@ -1,0 +1,149 @@
+"""The command line: `certlint [options] PATH...`.
+
+Exit status: 0 clean, 1 diagnostics at or above --fail-on, 2 usage or configuration error.
+The only module that reads sys.argv, writes to the terminal and decides exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from certlint import __version__
+from certlint.diagnostic import Diagnostic, Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with the command line, config or rules: one line on stderr, exit 2."""
+
+
+def _codes(value: str) -> list[str]:
+    return [code.strip().upper() for code in value.split(",") if code.strip()]
+
+
+def _today(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from certlint.output import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="certlint",
+        description="Lint SEC officer certifications (SOX 302 / 906 exhibits).",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    parser.add_argument("--select", type=_codes, action="extend", metavar="CODES",
+                        help="comma-separated code prefixes to report (replaces the default: all)")
+    parser.add_argument("--extend-select", type=_codes, action="extend", default=[], metavar="CODES",
+                        help="code prefixes to add to the selection")
+    parser.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="CODES",
+                        help="code prefixes not to report")
+    parser.add_argument("--rules", action="append", default=[], type=Path, metavar="PATH",
+                        help="a rule pack file or folder of packs (repeatable)")
+    parser.add_argument("--config", type=Path, metavar="PATH",
+                        help="config file (default: nearest .certlint.yaml or pyproject.toml)")
+    parser.add_argument("--isolated", action="store_true", help="ignore config files")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="default",
+                        help="output format (default: %(default)s)")
+    parser.add_argument("--show-source", action="store_true",
+                        help="show the source line and a caret under each diagnostic")
+    parser.add_argument("--statistics", action="store_true", help="count diagnostics per code")
+    parser.add_argument("--count", action="store_true", help="print the number of diagnostics")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with diagnostics")
+    parser.add_argument("--fail-on", choices=[s.value for s in Severity],
+                        help="lowest severity that makes the exit status 1 (default: info, "
+                             "i.e. any diagnostic)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="print only the names of files with diagnostics")
+    parser.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
+                        help="the date date checks take as today (default: the system date)")
+    parser.add_argument("--version", action="version", version=f"certlint {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run certlint; returns the exit status."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return _run(args, out, err)
+    except UsageError as exc:
+        err.write(f"certlint: error: {exc}\n")
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from dataclasses import replace
+
+    from certlint.config import ConfigError, discover, load_config
+    from certlint.ruleset import PackError, Selection, load_ruleset
+    from certlint.runner import Linter
+
+    try:
+        config_path = args.config or (None if args.isolated else discover())
+        if args.config is not None and not args.config.is_file():
+            raise UsageError(f"{args.config}: config file not found")
+        config = load_config(config_path)
+        if args.fail_on:
+            config = replace(config, fail_on=Severity(args.fail_on))
+        for path in args.rules:
+            if not path.exists():
+                raise UsageError(f"{path}: rule pack not found")
+        ruleset = load_ruleset([*config.rules, *args.rules], disabled_packs=config.disable_packs)
+    except (ConfigError, PackError) as exc:
+        raise UsageError(str(exc)) from None
+    selection = Selection(
+        tuple(args.select) if args.select else config.select,
+        (*config.extend_select, *args.extend_select),
+        (*config.ignore, *args.ignore),
+    )
+    paths = args.paths or ["."]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file or folder")
+    linter = Linter(ruleset, config, selection, today=args.today)
+    result = linter.lint_paths(paths)
+    for message in result.skipped:
+        err.write(f"certlint: {message}\n")
+    for message in result.errors:
+        err.write(f"certlint: error: {message}\n")
+    _report(result.diagnostics, args, out)
+    if result.errors:
+        return EXIT_ERROR
+    failing = [d for d in result.diagnostics if d.severity.rank >= config.fail_on.rank]
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO) -> None:
+    from certlint.output import OutputOptions, get_formatter
+
+    if args.quiet:
+        for path in dict.fromkeys(d.path for d in diagnostics):
+            out.write(path + "\n")
+    else:
+        get_formatter(args.format).write(diagnostics, out, OutputOptions(show_source=args.show_source))
+    if args.statistics:
+        counts = Counter(d.code for d in diagnostics)
+        names = {d.code: d.rule for d in diagnostics}
+        for code in sorted(counts):
+            out.write(f"{counts[code]:<5} {code} {names[code]}\n")
+    if args.count:
+        out.write(f"{len(diagnostics)}\n")

@@ -1,0 +1,93 @@
+"""The document model: a file's decoded text, its line index, its prose view and its facts.
+
+`read_documents` picks a reader by file suffix and content. A reader turns one file into one or
+more `Document`s (a full EDGAR submission holds several exhibits), all sharing the file's text so
+that every position is a position in the file on disk.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from certlint.document.decode import BinaryFileError, Decoded, decode
+from certlint.document.lines import LineIndex
+from certlint.document.prose import Prose
+from certlint.facts import Facts
+
+__all__ = ["BinaryFileError", "Document", "DocumentError", "read_documents"]
+
+
+class DocumentError(ValueError):
+    """A document that cannot be read as what it claims to be (bad front matter, say)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One certification as the checks see it."""
+
+    path: str
+    source: str
+    lines: LineIndex
+    prose: Prose
+    format: str = "text"
+    encoding: str = "utf-8"
+    bom: bool = False
+    facts: Facts = field(default_factory=Facts)
+    #: For a document inside a larger file (an exhibit in a submission): its name, e.g. "EX-31.1".
+    part: str | None = None
+
+
+#: A reader: (path, decoded text, line index) -> documents.
+Reader = Callable[[str, Decoded, LineIndex], list[Document]]
+
+#: Reader modules by format name; each exposes `read`. Imported only when a file needs it.
+READER_MODULES: dict[str, str] = {
+    "text": "certlint.document.text_reader",
+    "markdown": "certlint.document.markdown",
+    "html": "certlint.document.html",
+    "submission": "certlint.document.submission",
+}
+
+SUFFIX_FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".htm": "html",
+    ".html": "html",
+    ".xhtml": "html",
+}
+
+
+def detect_format(path: str, text: str) -> str:
+    """The reader for a file: by suffix, refined by content (a .txt may be an EDGAR submission)."""
+    head = text[:4096].lstrip().upper()
+    if head.startswith(("<SEC-DOCUMENT>", "<IMS-DOCUMENT>", "<SUBMISSION>")):
+        return "submission"
+    fmt = SUFFIX_FORMATS.get(PurePath(path).suffix.lower())
+    if fmt is not None:
+        return fmt
+    if head.startswith(("<HTML", "<!DOCTYPE HTML", "<?XML")):
+        return "html"
+    return "text"
+
+
+def read_documents(path: str, data: bytes | None = None, text: str | None = None) -> list[Document]:
+    """Read a file (or given bytes/text under that name) into documents.
+
+    Raises BinaryFileError for a file that is not text, DocumentError for malformed metadata.
+    """
+    if text is not None:
+        decoded = Decoded(text, "utf-8", False)
+    else:
+        if data is None:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        decoded = decode(data)
+    lines = LineIndex(decoded.text)
+    fmt = detect_format(path, decoded.text)
+    reader: Reader = importlib.import_module(READER_MODULES[fmt]).read
+    return reader(path, decoded, lines)

@@ -1,0 +1,219 @@
+"""The prose view: the text rules match on, with an exact map back to the source.
+
+Readers feed pieces of the source into a `ProseBuilder`; it folds whitespace runs (line breaks,
+tabs, NBSP) to one space, typographic quotes and dashes to ASCII, applies NFKC (ligatures), and
+records sparse markers (prose offset -> source offset) wherever the mapping stops being linear.
+Blocks (paragraphs, headings, cells) are separated by a newline in the prose text, so a phrase
+never matches across two blocks, while a phrase wrapped over lines inside one block does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Typographic characters and the C1 controls that cp1252 text decoded as latin-1 leaves behind
+# (U+0092 for an apostrophe in older EDGAR text).
+_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u0091": "'", "\u0092": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u0093": '"', "\u0094": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u0096": "-", "\u0097": "-",
+    "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
+}
+_LINE_BREAKS = frozenset("\r\n\x0b\x0c\x85\u2028\u2029")
+# What cannot be copied as is: whitespace other than a single space, and anything not printable ASCII.
+_SPECIAL = re.compile(r"\s{2,}|[^\S ]|[^\x20-\x7e]")
+
+
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
+    """The prose form of one non-ASCII character ("" drops it)."""
+    folded = _FOLD.get(char)
+    if folded is not None:
+        return folded
+    normal = unicodedata.normalize("NFKC", char)
+    return "".join(_FOLD.get(c, c) for c in normal)
+
+
+def fold_text(text: str) -> str:
+    """The prose form of a short string (a rule's phrase): same folding, no offset map."""
+    out = []
+    for char in text:
+        out.append(char if " " <= char <= "~" else (" " if char.isspace() else fold_char(char)))
+    return re.sub(r" {2,}", " ", "".join(out)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-like unit of prose: [start, end) in the prose text."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """Normalised text plus the map back to source offsets."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    breaks: tuple[int, ...]
+    _marks_prose: tuple[int, ...]
+    _marks_source: tuple[int, ...]
+
+    def to_source(self, offset: int) -> int:
+        """Source offset of the character at a prose offset."""
+        index = bisect.bisect_right(self._marks_prose, offset) - 1
+        if index < 0:
+            return offset
+        return self._marks_source[index] + offset - self._marks_prose[index]
+
+    def to_source_end(self, end: int) -> int:
+        """Source offset just past the prose span ending (exclusively) at `end`."""
+        if end <= 0:
+            return self.to_source(0)
+        return self.to_source(end - 1) + 1
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding a prose offset."""
+        starts = [block.start for block in self.blocks]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset <= self.blocks[index].end:
+            return self.blocks[index]
+        return None
+
+    def block_lines(self, block: Block) -> list[tuple[int, int]]:
+        """The [start, end) prose spans of a block's source lines (for line-oriented parsing)."""
+        lo = bisect.bisect_right(self.breaks, block.start)
+        hi = bisect.bisect_left(self.breaks, block.end)
+        cuts = [block.start, *self.breaks[lo:hi], block.end]
+        spans = []
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            text = self.text[start:end]
+            left = len(text) - len(text.lstrip(" "))
+            spans.append((start + left, start + len(text.rstrip(" "))))
+        return [span for span in spans if span[0] < span[1]]
+
+
+class ProseBuilder:
+    """Accumulates prose from source pieces, block by block."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self._marks_prose: list[int] = []
+        self._marks_source: list[int] = []
+        self._delta: int | None = None
+        self._pending_space: int | None = None  # source offset of folded whitespace not yet emitted
+        self._pending_break = False
+        self._block_start: int | None = None
+        self._last = ""
+        self._source_end = 0  # source offset just past the last emitted character
+        self._blocks: list[Block] = []
+        self._breaks: list[int] = []
+
+    def add_source(self, source: str, start: int, end: int) -> None:
+        """Add source[start:end], mapped character by character."""
+        position = start
+        for match in _SPECIAL.finditer(source, start, end):
+            if match.start() > position:
+                self._add_plain(source[position : match.start()], position)
+            chars = match.group()
+            if chars.isspace():
+                self._add_space(match.start(), any(c in _LINE_BREAKS for c in chars))
+            else:
+                self._add_replacement(fold_char(chars), match.start())
+            position = match.end()
+        if end > position:
+            self._add_plain(source[position:end], position)
+
+    def add_replacement(self, text: str, source_start: int) -> None:
+        """Add decoded text (an HTML entity, say) that stands for source beginning at `source_start`."""
+        for char in text:
+            if char.isspace():
+                self._add_space(source_start, char in _LINE_BREAKS)
+            else:
+                self._add_replacement(char if " " <= char <= "~" else fold_char(char), source_start)
+
+    def add_space(self, source_offset: int, line_break: bool = False) -> None:
+        """Fold in whitespace that the markup implies (a `<br>`, a tag between two words)."""
+        self._add_space(source_offset, line_break)
+
+    def end_block(self, kind: str = "paragraph") -> None:
+        """Close the current block; the next text starts a new one."""
+        if self._block_start is not None:
+            self._blocks.append(Block(self._block_start, self._length, kind))
+            self._emit("\n", self._source_end)
+        self._block_start = None
+        self._pending_space = None
+        self._pending_break = False
+        self._last = ""
+
+    def build(self) -> Prose:
+        self.end_block()
+        return Prose(
+            "".join(self._parts),
+            tuple(self._blocks),
+            tuple(self._breaks),
+            tuple(self._marks_prose),
+            tuple(self._marks_source),
+        )
+
+    def _add_space(self, source_offset: int, line_break: bool) -> None:
+        if self._block_start is None:
+            return
+        if self._pending_space is None:
+            self._pending_space = source_offset
+        self._pending_break = self._pending_break or line_break
+
+    def _add_plain(self, text: str, source_offset: int) -> None:
+        if text.startswith(" "):
+            self._add_space(source_offset, False)
+            text, source_offset = text[1:], source_offset + 1
+        trailing = text.endswith(" ")
+        if trailing:
+            text = text[:-1]
+        if text:
+            self._flush_space()
+            self._emit(text, source_offset)
+        if trailing:
+            self._add_space(source_offset + len(text), False)
+
+    def _add_replacement(self, text: str, source_offset: int) -> None:
+        if not text:
+            return
+        self._flush_space()
+        for char in text:
+            self._emit(char, source_offset)
+
+    def _flush_space(self) -> None:
+        if self._block_start is None:
+            self._block_start = self._length
+        if self._pending_space is None:
+            return
+        # "13a-\n15(e)", "Sarbanes-\nOxley": a hyphen that ends a line joins the two parts.
+        hyphen_join = self._pending_break and self._last == "-"
+        if not hyphen_join:
+            if self._pending_break:
+                self._breaks.append(self._length)
+            self._emit(" ", self._pending_space)
+        self._pending_space = None
+        self._pending_break = False
+
+    def _emit(self, text: str, source_offset: int) -> None:
+        delta = source_offset - self._length
+        if delta != self._delta:
+            self._marks_prose.append(self._length)
+            self._marks_source.append(source_offset)
+            self._delta = delta
+        self._parts.append(text)
+        self._length += len(text)
+        self._last = text[-1]
+        self._source_end = source_offset + len(text)

@@ -1,0 +1,81 @@
+"""The active rules: built-in packs plus user packs, with code lookup and code selection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from certlint.ruleset.loader import PackError, builtin_pack_dir, load_pack, pack_files
+from certlint.ruleset.model import AppliesTo, Pack, Rule
+
+__all__ = ["AppliesTo", "Pack", "PackError", "Rule", "RuleSet", "Selection", "load_ruleset"]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """flake8's select/ignore by code prefix: the longest matching prefix decides, ignore wins ties.
+
+    A rule with `enabled: false` runs only when a user-given select/extend-select prefix names it.
+    """
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def is_selected(self, rule: Rule) -> bool:
+        explicit = [p for p in (*(self.select or ()), *self.extend_select) if rule.code.startswith(p)]
+        implicit = [""] if self.select is None and rule.enabled else []
+        chosen = max((len(p) for p in explicit + implicit), default=-1)
+        if chosen < 0:
+            return False
+        ignored = max((len(p) for p in self.ignore if rule.code.startswith(p)), default=-1)
+        return ignored < chosen
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    packs: tuple[Pack, ...]
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for pack in self.packs for rule in pack.rules)
+
+    def get(self, code: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.code == code), None)
+
+    def codes(self) -> frozenset[str]:
+        return frozenset(rule.code for rule in self.rules)
+
+
+def load_ruleset(extra: Sequence[Path] = (), *, builtin: bool = True,
+                 disabled_packs: Iterable[str] = ()) -> RuleSet:
+    """Load the built-in packs and the user's; a code used twice is an error at its second use."""
+    disabled = set(disabled_packs)
+    packs: list[Pack] = []
+    if builtin:
+        packs.extend(load_pack(path, builtin=True, display=f"<builtin>/{path.name}")
+                     for path in pack_files([builtin_pack_dir()]))
+    packs.extend(load_pack(path) for path in pack_files(extra))
+    packs = [pack for pack in packs if pack.name not in disabled]
+    owners: dict[str, Pack] = {}
+    for pack in packs:
+        for index, rule in enumerate(pack.rules):
+            if rule.code in owners:
+                raise _duplicate(pack, index, rule, owners[rule.code])
+            owners[rule.code] = pack
+    return RuleSet(tuple(packs))
+
+
+def _duplicate(pack: Pack, index: int, rule: Rule, owner: Pack) -> PackError:
+    import yaml
+
+    try:
+        root = yaml.compose(Path(pack.path).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        from certlint.ruleset.loader import _Located
+
+        line, column = _Located(pack.path, root).position(["rules", index, "code"], value=True)
+    except (OSError, yaml.YAMLError):
+        line, column = 1, 1
+    return PackError(pack.path, line, column, f"duplicate code {rule.code} (already in pack "
+                     f"'{owner.name}', {owner.path})")

@@ -1,0 +1,59 @@
+"""Loaded rules and packs: frozen records built once, after validation."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+
+from certlint.checks import Checker
+from certlint.diagnostic import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule of a pack, with its compiled checker."""
+
+    code: str
+    name: str
+    kind: str
+    severity: Severity
+    message: str
+    pack: str
+    checker: Checker
+    description: str = ""
+    example: str = ""
+    source: str = ""
+    enabled: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AppliesTo:
+    """Which documents a pack lints: file globs and/or content markers, minus `unless` markers.
+
+    With both globs and markers, a document matching either applies; `unless` always excludes.
+    """
+
+    files: tuple[str, ...] = ()
+    markers: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+
+    def matches(self, path: str, prose: str) -> bool:
+        if self.unless is not None and self.unless.search(prose):
+            return False
+        if not self.files and self.markers is None:
+            return True
+        if self.files and any(fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], glob)
+                              for glob in self.files):
+            return True
+        return self.markers is not None and self.markers.search(prose) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    name: str
+    path: str
+    applies_to: AppliesTo
+    rules: tuple[Rule, ...]
+    description: str = ""
+    builtin: bool = False
