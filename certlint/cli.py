@@ -19,6 +19,10 @@ from certlint.diagnostic import Diagnostic, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+#: Subcommands: name -> module under certlint.commands with `main(argv, stdout, stderr) -> int`.
+#: A first argument equal to one of these names runs it (lint a folder of that name as `./NAME`).
+SUBCOMMANDS: dict[str, str] = {}
+
 
 class UsageError(Exception):
     """A problem with the command line, config or rules: one line on stderr, exit 2."""
@@ -78,6 +82,12 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in SUBCOMMANDS:
+        import importlib
+
+        command = importlib.import_module(f"certlint.commands.{SUBCOMMANDS[args_list[0]]}")
+        status: int = command.main(args_list[1:], out, err)
+        return status
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)

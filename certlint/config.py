@@ -147,7 +147,7 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
         lines = {k.value: k.start_mark.line + 1 for k, _ in root.value}
 
     def locate_yaml(key: str) -> int:
-        return lines.get(key, 1)
+        return int(lines.get(key, 1))
 
     return values, locate_yaml
 

@@ -37,7 +37,7 @@ SCHEMA: Mapping[str, Any] = {
                        "description": "Real words that are wrong before a vocabulary word, "
                                       "mapped to the right one."},
         "max_distance": {"type": "integer", "minimum": 0, "maximum": 3, "default": 1,
-                         "description": "Largest edit distance reported as a misspelling (0: homophones only)."},
+                         "description": "Largest edit distance reported (0: homophones only)."},
         "min_length": {"type": "integer", "minimum": 2, "default": 5,
                        "description": "Shorter tokens are not checked."},
         "window": {"type": "integer", "minimum": 0, "default": 2,

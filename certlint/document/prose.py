@@ -10,6 +10,7 @@ never matches across two blocks, while a phrase wrapped over lines inside one bl
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -95,7 +96,7 @@ class Prose:
         hi = bisect.bisect_left(self.breaks, block.end)
         cuts = [block.start, *self.breaks[lo:hi], block.end]
         spans = []
-        for start, end in zip(cuts, cuts[1:], strict=False):
+        for start, end in itertools.pairwise(cuts):
             text = self.text[start:end]
             left = len(text) - len(text.lstrip(" "))
             spans.append((start + left, start + len(text.rstrip(" "))))

@@ -31,5 +31,5 @@ FORMATS: dict[str, str] = {
 
 
 def get_formatter(name: str) -> Formatter:
-    module: Formatter = importlib.import_module(FORMATS[name])  # type: ignore[assignment]
+    module: Formatter = importlib.import_module(FORMATS[name])
     return module

@@ -74,6 +74,8 @@ def _duplicate(pack: Pack, index: int, rule: Rule, owner: Pack) -> PackError:
         root = yaml.compose(Path(pack.path).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
         from certlint.ruleset.loader import _Located
 
+        if root is None:
+            raise OSError("empty pack")
         line, column = _Located(pack.path, root).position(["rules", index, "code"], value=True)
     except (OSError, yaml.YAMLError):
         line, column = 1, 1
