@@ -47,8 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Lint SEC officer certifications (SOX 302 / 906 exhibits).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
-    parser.add_argument("--select", type=_codes, action="extend", metavar="CODES",
-                        help="comma-separated code prefixes to report (replaces the default: all)")
+    parser.add_argument("--select", type=_codes, metavar="CODES",
+                        help="comma-separated code prefixes to report (replaces the default: all; "
+                             "the last --select wins)")
     parser.add_argument("--extend-select", type=_codes, action="extend", default=[], metavar="CODES",
                         help="code prefixes to add to the selection")
     parser.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="CODES",

@@ -88,6 +88,9 @@ def _compose(text: str, name: str) -> yaml.Node:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = exc.problem or "invalid YAML"
+        context = exc.context_mark
+        if exc.context and context is not None and context is not mark:
+            problem += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"
         raise PackError(name, line, column, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:
         raise PackError(name, 1, 1, f"YAML error: {exc}") from None
