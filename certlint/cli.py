@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         return status
     parser = build_parser()
     try:
-        args = parser.parse_args(args_list)
+        args = parser.parse_intermixed_args(args_list)
     except SystemExit as exc:
         return int(exc.code or 0)
     try:

@@ -8,6 +8,7 @@ naming the file and line. Paths and globs are relative to the config file's fold
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -52,13 +53,16 @@ class Config:
 
     def relative(self, path: str) -> str:
         """A path relative to the config root, with '/' separators (what globs match)."""
-        try:
-            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        absolute = os.path.abspath(path)
+        root = os.path.abspath(self.root)
+        if absolute == root or absolute.startswith(root + os.sep):
+            return os.path.relpath(absolute, root).replace(os.sep, "/")
+        return Path(path).as_posix()
 
     def facts_for(self, path: str) -> Facts:
         """The configured facts for a path: every matching glob, later ones winning."""
+        if not self.facts:
+            return Facts()
         relative = self.relative(path)
         merged = Facts()
         for glob, facts in self.facts:
@@ -67,6 +71,8 @@ class Config:
         return merged
 
     def ignored_codes(self, path: str) -> tuple[str, ...]:
+        if not self.per_file_ignores:
+            return ()
         relative = self.relative(path)
         return tuple(code for glob, codes in self.per_file_ignores if _glob_match(relative, glob)
                      for code in codes)

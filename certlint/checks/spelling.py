@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from certlint.diagnostic import Finding
@@ -64,73 +64,89 @@ def match_case(original: str, word: str) -> str:
 @dataclass(frozen=True, slots=True)
 class TitleSpelling:
     vocabulary: tuple[str, ...]
+    vocabulary_lower: frozenset[str]
+    anchor: re.Pattern[str]
     known: frozenset[str]
     homophones: Mapping[str, str]
     max_distance: int
     min_length: int
     window: int
+    #: Closest vocabulary word per checked word, shared by every document of a run.
+    _closest_cache: dict[str, str | None] = field(default_factory=dict, compare=False)
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         text = doc.prose.text
-        tokens = list(_TOKEN.finditer(text))
-        lowered = [token.group().lower() for token in tokens]
-        vocabulary = self._vocabulary_lower()
-        anchors = [i for i, word in enumerate(lowered) if word in vocabulary]
-        if not anchors:
+        if self.anchor.search(text) is None:
             return
-        for index in self._candidates(tokens, lowered, anchors, text):
-            token, word = tokens[index], lowered[index]
-            suggestion = self._homophone(index, lowered, vocabulary) or self._closest(word)
-            if suggestion is None:
-                continue
-            cased = match_case(token.group(), suggestion)
-            yield Finding(token.start(), token.end(), {"word": token.group(), "suggestion": cased},
-                          suggestion=cased)
+        for block in doc.prose.blocks:
+            yield from self._check_block(text, block.start, block.end)
 
-    def _vocabulary_lower(self) -> frozenset[str]:
-        return frozenset(word.lower() for word in self.vocabulary)
-
-    def _candidates(self, tokens: list[re.Match[str]], lowered: list[str], anchors: list[int],
-                    text: str) -> Iterator[int]:
-        near: set[int] = set()
+    def _check_block(self, text: str, start: int, end: int) -> Iterator[Finding]:
         if self.window == 0:
-            near = set(range(len(tokens)))
-        else:
-            for anchor in anchors:
-                for index in range(max(0, anchor - self.window), min(len(tokens), anchor + self.window + 1)):
-                    if "\n" not in text[min(tokens[index].start(), tokens[anchor].start()):
-                                        max(tokens[index].end(), tokens[anchor].end())]:
-                        near.add(index)
-        for index in sorted(near):
-            word = lowered[index]
-            if word in self.known:
-                continue
-            if len(word) >= self.min_length or word in self.homophones:
-                yield index
+            tokens = list(_TOKEN.finditer(text, start, end))
+            for index, token in enumerate(tokens):
+                following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+                yield from self._check_token(token, following)
+            return
+        # Only the few tokens around each vocabulary word are looked at: most paragraphs of a
+        # certification hold a title word ("financial statements"), so tokenising whole
+        # paragraphs would dominate the run.
+        checked: set[int] = set()
+        reach = 24 * self.window
+        for anchor in self.anchor.finditer(text, start, end):
+            lo = max(start, anchor.start() - reach)
+            before = list(_TOKEN.finditer(text, lo, anchor.start()))
+            if before and before[0].start() == lo and lo > start and text[lo - 1].isalpha():
+                before = before[1:]  # cut in the middle by the slice
+            hi = min(end, anchor.end() + reach)
+            after = list(_TOKEN.finditer(text, anchor.end(), hi))
+            if after and after[-1].end() == hi and hi < end and text[hi].isalpha():
+                after = after[:-1]
+            before, after = before[-self.window:], after[:self.window]
+            for position, token in enumerate(before + after):
+                if token.start() in checked:
+                    continue
+                checked.add(token.start())
+                following = anchor.group() if position == len(before) - 1 else ""
+                yield from self._check_token(token, following)
 
-    def _homophone(self, index: int, lowered: list[str], vocabulary: frozenset[str]) -> str | None:
-        right = self.homophones.get(lowered[index])
-        if right is not None and index + 1 < len(lowered) and lowered[index + 1] in vocabulary:
-            return right
-        return None
+    def _check_token(self, token: re.Match[str], following: str) -> Iterator[Finding]:
+        """One token; `following` is the next word when that is a vocabulary word (homophones)."""
+        original = token.group()
+        word = original.lower()
+        if word in self.known or (len(word) < self.min_length and word not in self.homophones):
+            return
+        suggestion = None
+        if following.lower() in self.vocabulary_lower:
+            suggestion = self.homophones.get(word)
+        suggestion = suggestion or self._closest(word)
+        if suggestion is None:
+            return
+        cased = match_case(original, suggestion)
+        yield Finding(token.start(), token.end(), {"word": original, "suggestion": cased},
+                      suggestion=cased)
 
     def _closest(self, word: str) -> str | None:
         if word in self.homophones or self.max_distance == 0:
             return None
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
+        if word not in self._closest_cache:
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
 
-        best = process.extractOne(word, self.vocabulary, scorer=OSA.distance,
-                                  processor=str.lower, score_cutoff=self.max_distance)
-        return None if best is None else str(best[0])
+            best = process.extractOne(word, self.vocabulary, scorer=OSA.distance,
+                                      processor=str.lower, score_cutoff=self.max_distance)
+            self._closest_cache[word] = None if best is None else str(best[0])
+        return self._closest_cache[word]
 
 
 def compile(options: Mapping[str, Any]) -> TitleSpelling:
     vocabulary = tuple(dict.fromkeys(str(word) for word in options["vocabulary"]))
+    lower = frozenset(word.lower() for word in vocabulary)
     allow = {str(word).lower() for word in options.get("allow", ())}
     # A vocabulary word's plural is a word too ("Officers").
-    known = {w.lower() for w in vocabulary} | {w.lower() + "s" for w in vocabulary} | allow
+    known = lower | {word + "s" for word in lower} | allow
     homophones = {str(k).lower(): str(v) for k, v in dict(options.get("homophones", {})).items()}
-    return TitleSpelling(vocabulary, frozenset(known), homophones,
+    anchor = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lower)) + r")\b", re.IGNORECASE)
+    return TitleSpelling(vocabulary, lower, anchor, frozenset(known), homophones,
                          int(options.get("max_distance", 1)), int(options.get("min_length", 5)),
                          int(options.get("window", 2)))

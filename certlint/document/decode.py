@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 _BOMS = (
@@ -13,7 +14,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Control bytes that never occur in text; a NUL is the classic sign of a binary file.
-_BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1A)) | frozenset(range(0x1C, 0x20))
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x19\x1c-\x1f]")
 
 
 class BinaryFileError(ValueError):
@@ -35,8 +36,7 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(data.decode(encoding), encoding, True)
             except UnicodeDecodeError as exc:
                 raise BinaryFileError(f"invalid {encoding} after its byte-order mark") from exc
-    head = data[:8192]
-    if any(byte in _BINARY_BYTES for byte in head):
+    if _BINARY_BYTES.search(data, 0, 8192):
         raise BinaryFileError("binary file")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", False)

@@ -1,0 +1,102 @@
+"""The prose view and its offset map: every prose character comes from the source character
+its offset points at, and line:col are exact in the file on disk."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from certlint.document import read_documents
+from certlint.document.decode import BinaryFileError, decode
+from certlint.document.lines import LineIndex
+from certlint.document.prose import fold_char, fold_text
+from certlint.document.text import text_prose
+from tests.conftest import FIXTURES
+
+SAMPLES = [
+    "plain ascii text\nover two lines\n",
+    "Windows\r\nline ends\r\n\r\nand a second paragraph\r\n",
+    "old Mac\rline ends\r\rparagraph",
+    "curly \u201cquotes\u201d and the registrant\u2019s \u2014 dash\u2013es",
+    "ligature O\ufb03cer, Ofﬁce\u00a0and\ttabs   and spaces",
+    "  leading and trailing   \n\n\n   blank lines   \n",
+    "13a-\n   15(e) and Sarbanes-\nOxley",
+    "soft\u00adhyphen and zero\u200bwidth",
+]
+
+
+@pytest.mark.parametrize("source", SAMPLES)
+def test_every_prose_character_maps_to_its_source(source: str) -> None:
+    prose = text_prose(source)
+    for offset, char in enumerate(prose.text):
+        if char == "\n":
+            continue  # block separators stand for no source character
+        origin = source[prose.to_source(offset)]
+        if char == " ":
+            assert origin.isspace()
+        else:
+            assert char in fold_char(origin) if not " " <= origin <= "~" else char == origin
+
+
+def test_folding() -> None:
+    prose = text_prose(SAMPLES[3] + "\n" + SAMPLES[4])
+    assert prose.text == ("curly \"quotes\" and the registrant's - dash-es ligature Officer, "
+                          "Office and tabs and spaces\n")
+    assert fold_text("  Principal\u00a0Executive  O\ufb03cer ") == "Principal Executive Officer"
+
+
+def test_paragraphs_are_blocks_and_line_breaks_are_recorded() -> None:
+    prose = text_prose("first line\nsecond line\n\n\nnext paragraph\n")
+    assert prose.text == "first line second line\nnext paragraph\n"
+    assert [(b.start, b.end) for b in prose.blocks] == [(0, 22), (23, 37)]
+    assert prose.block_lines(prose.blocks[0]) == [(0, 10), (11, 22)]
+
+
+def test_hyphen_at_line_end_joins() -> None:
+    assert text_prose(SAMPLES[6]).text == "13a-15(e) and Sarbanes-Oxley\n"
+
+
+def test_line_index_positions() -> None:
+    text = "ab\r\ncd\ref\ngh"
+    index = LineIndex(text)
+    assert [index.position(text.index(c)) for c in "acegh"] == [(1, 1), (2, 1), (3, 1), (4, 1), (4, 2)]
+    assert index.line_text(2) == "cd"
+    emoji = LineIndex("\U0001f600 \u201cx\u201d EXEUCTIVE")
+    assert emoji.position(5) == (1, 6)
+    assert emoji.utf16_position(5) == (0, 6)
+
+
+@pytest.mark.parametrize("data, text, encoding", [
+    ("Officer\u2019s".encode("utf-8-sig"), "Officer\u2019s", "utf-8-sig"),
+    ("Officer\u2019s".encode("utf-16"), "Officer\u2019s", "utf-16"),
+    ("Officer\u2019s".encode("utf-8"), "Officer\u2019s", "utf-8"),
+    ("Officer\u2019s".encode("cp1252"), "Officer\u2019s", "cp1252"),
+])
+def test_decode(data: bytes, text: str, encoding: str) -> None:
+    decoded = decode(data)
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_binary_is_refused() -> None:
+    with pytest.raises(BinaryFileError):
+        decode(b"PK\x03\x04\x14\x00\x06\x00")
+
+
+def test_documents_keep_the_file_text() -> None:
+    path = FIXTURES / "core" / "cp1252.txt"
+    [doc] = read_documents(str(path))
+    assert doc.source == path.read_bytes().decode("cp1252")
+    assert doc.encoding == "cp1252"
+
+
+def test_linting_a_text_file_imports_no_optional_heavy_module() -> None:
+    """Start-up stays lean: a .txt run needs neither markdown-it, jsonschema, charset-normalizer
+    nor an editor/LSP library."""
+    code = ("import io, sys; from certlint.cli import main; "
+            f"main(['--isolated', {str(FIXTURES / 'core' / 'wrapped.txt')!r}], io.StringIO(), io.StringIO()); "
+            "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('markdown_it', 'jsonschema', 'charset_normalizer', 'pygls', 'lsprotocol', 'docx'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
