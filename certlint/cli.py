@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "i.e. any diagnostic)")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print only the names of files with diagnostics")
+    parser.add_argument("-j", "--jobs", type=int, metavar="N",
+                        help="worker processes (default: one per core for runs of "
+                             "hundreds of files, else 1)")
     parser.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
                         help="the date date checks take as today (default: the system date)")
     parser.add_argument("--version", action="version", version=f"certlint {__version__}")
@@ -131,7 +134,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder")
     linter = Linter(ruleset, config, selection, today=args.today)
-    result = linter.lint_paths(paths)
+    if args.jobs == 1:
+        result = linter.lint_paths(paths)
+    else:
+        from certlint import parallel
+
+        spec = parallel.LinterSpec(config, tuple(args.rules), selection, linter.today)
+        result = parallel.lint_paths(spec, linter, paths, args.jobs)
     for message in result.skipped:
         err.write(f"certlint: {message}\n")
     for message in result.errors:

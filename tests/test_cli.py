@@ -146,3 +146,15 @@ def test_version_and_python_dash_m() -> None:
     result = subprocess.run([sys.executable, "-m", "certlint", "--version"], capture_output=True,
                             text=True, check=False, cwd=ROOT)
     assert (result.returncode, result.stdout) == (0, f"certlint {__version__}\n")
+
+
+def test_jobs_give_the_same_output_as_one_process(tmp_path: Path) -> None:
+    examples = ROOT / "examples"
+    for index in range(40):
+        for source in sorted(examples.iterdir()):
+            (tmp_path / f"{index:02d}-{source.name}").write_bytes(source.read_bytes())
+    serial = run_cli(["--isolated", "--jobs", "1", str(tmp_path)])
+    parallel = run_cli(["--isolated", "--jobs", "2", str(tmp_path)])
+    assert serial == parallel
+    per_copy = len(run_cli(["--isolated", str(examples)])[1].splitlines())
+    assert serial[0] == 1 and per_copy > 0 and len(serial[1].splitlines()) == 40 * per_copy

@@ -91,7 +91,7 @@ class TitleSpelling:
         # Only the few tokens around each vocabulary word are looked at: most paragraphs of a
         # certification hold a title word ("financial statements"), so tokenising whole
         # paragraphs would dominate the run.
-        checked: set[int] = set()
+        candidates: dict[int, tuple[re.Match[str], str]] = {}
         reach = 24 * self.window
         for anchor in self.anchor.finditer(text, start, end):
             lo = max(start, anchor.start() - reach)
@@ -103,12 +103,15 @@ class TitleSpelling:
             if after and after[-1].end() == hi and hi < end and text[hi].isalpha():
                 after = after[:-1]
             before, after = before[-self.window:], after[:self.window]
-            for position, token in enumerate(before + after):
-                if token.start() in checked:
-                    continue
-                checked.add(token.start())
-                following = anchor.group() if position == len(before) - 1 else ""
-                yield from self._check_token(token, following)
+            for token in after:
+                candidates.setdefault(token.start(), (token, ""))
+            for position, token in enumerate(before):
+                if position == len(before) - 1:  # right before a vocabulary word
+                    candidates[token.start()] = (token, anchor.group())
+                else:
+                    candidates.setdefault(token.start(), (token, ""))
+        for _, (token, following) in sorted(candidates.items()):
+            yield from self._check_token(token, following)
 
     def _check_token(self, token: re.Match[str], following: str) -> Iterator[Finding]:
         """One token; `following` is the next word when that is a vocabulary word (homophones)."""
