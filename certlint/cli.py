@@ -15,13 +15,16 @@ from pathlib import Path
 from typing import TextIO
 
 from certlint import __version__
+from certlint.config import Config
 from certlint.diagnostic import Diagnostic, Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 #: Subcommands: name -> module under certlint.commands with `main(argv, stdout, stderr) -> int`.
 #: A first argument equal to one of these names runs it (lint a folder of that name as `./NAME`).
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "filings": "filings",
+}
 
 
 class UsageError(Exception):
@@ -71,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
                              "i.e. any diagnostic)")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print only the names of files with diagnostics")
+    parser.add_argument("--filings", action="store_true",
+                        help="repository mode: also run cross-document rules over each filing")
+    parser.add_argument("--staged", action="store_true",
+                        help="repository mode on the filings holding files staged in git (the "
+                             "certlint-filings pre-commit hook); every filing when none is staged")
     parser.add_argument("-j", "--jobs", type=int, metavar="N",
                         help="worker processes (default: one per core for runs of "
                              "hundreds of files, else 1)")
@@ -90,7 +98,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         import importlib
 
         command = importlib.import_module(f"certlint.commands.{SUBCOMMANDS[args_list[0]]}")
-        status: int = command.main(args_list[1:], out, err)
+        try:
+            status: int = command.main(args_list[1:], out, err)
+        except BrokenPipeError:
+            return _reader_went_away()
         return status
     parser = build_parser()
     try:
@@ -102,6 +113,17 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     except UsageError as exc:
         err.write(f"certlint: error: {exc}\n")
         return EXIT_ERROR
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """`certlint ... | head`: the reader closed the pipe; stop quietly, as grep does."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_FINDINGS
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -134,7 +156,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder")
     linter = Linter(ruleset, config, selection, today=args.today)
-    if args.jobs == 1:
+    if args.filings or args.staged:
+        from certlint.filings import lint_filings
+
+        changed = _staged_scope(config, paths) if args.staged else None
+        result = lint_filings(linter, paths, changed)[0]
+    elif args.jobs == 1:
         result = linter.lint_paths(paths)
     else:
         from certlint import parallel
@@ -150,6 +177,17 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_ERROR
     failing = [d for d in result.diagnostics if d.severity.rank >= config.fail_on.rank]
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _staged_scope(config: Config, paths: list[str]) -> list[str] | None:
+    """The staged files (None when nothing is staged: then every filing is linted)."""
+    from certlint.staged import NotAGitRepository, staged_files
+
+    try:
+        changed = staged_files(Path.cwd())
+    except NotAGitRepository as exc:
+        raise UsageError(str(exc)) from None
+    return changed or None
 
 
 def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO) -> None:

@@ -27,7 +27,7 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "node_
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude", "extend-exclude",
               "disable-packs")
-KNOWN_KEYS = frozenset((*_LIST_KEYS, "fail-on", "facts", "per-file-ignores"))
+KNOWN_KEYS = frozenset((*_LIST_KEYS, "fail-on", "facts", "per-file-ignores", "filing-id"))
 
 
 class ConfigError(ValueError):
@@ -50,6 +50,8 @@ class Config:
     fail_on: Severity = Severity.INFO
     facts: tuple[tuple[str, Facts], ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Regex over a document's relative path naming its filing (default: its folder).
+    filing_id: re.Pattern[str] | None = None
 
     def relative(self, path: str) -> str:
         """A path relative to the config root, with '/' separators (what globs match)."""
@@ -190,6 +192,12 @@ def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
             raise fail(key, f"'{key}' must be one of error, warning, info") from None
     if "facts" in normal:
         options["facts"] = _facts(normal["facts"], fail)
+    if "filing-id" in normal:
+        key, value = normal["filing-id"]
+        try:
+            options["filing_id"] = re.compile(str(value))
+        except re.error as exc:
+            raise fail(key, f"bad regex in '{key}': {exc}") from None
     if "per-file-ignores" in normal:
         key, value = normal["per-file-ignores"]
         if not isinstance(value, dict):

@@ -25,13 +25,15 @@ class Facts:
     filed: str | None = None
     exhibit: str | None = None
     signers: tuple[str, ...] = ()
+    #: The filing the document belongs to, when it is not simply its folder (issue 9).
+    filing: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def merged_over(self, base: Facts) -> Facts:
         """These facts, falling back to `base` for each one not set here."""
         updates: dict[str, Any] = {}
         for name in ("company", "form", "period_end", "fiscal_year_end", "fiscal_year_naming",
-                     "filed", "exhibit"):
+                     "filed", "exhibit", "filing"):
             if getattr(self, name) is None and getattr(base, name) is not None:
                 updates[name] = getattr(base, name)
         if not self.signers and base.signers:
@@ -42,7 +44,7 @@ class Facts:
 
 
 FACT_KEYS = ("company", "form", "period_end", "fiscal_year_end", "fiscal_year_naming", "filed",
-             "exhibit", "signers")
+             "exhibit", "signers", "filing")
 
 
 def facts_from_mapping(values: Mapping[str, Any]) -> Facts:

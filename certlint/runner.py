@@ -52,7 +52,7 @@ class Linter:
         self.selection = selection or Selection(self.config.select, self.config.extend_select,
                                                 self.config.ignore)
         self.today = today or date.today()
-        self._active: list[tuple[Pack, list[Rule]]] = [
+        self.active_rules: list[tuple[Pack, list[Rule]]] = [
             (pack, [rule for rule in pack.rules if self.selection.is_selected(rule)])
             for pack in ruleset.packs
         ]
@@ -63,14 +63,14 @@ class Linter:
         context = CheckContext(doc.facts.merged_over(self.config.facts_for(doc.path)), self.today)
         ignored = self.config.ignored_codes(doc.path)
         diagnostics = []
-        for pack, rules in self._active:
+        for pack, rules in self.active_rules:
             if not rules or not pack.applies_to.matches(relative, doc.prose.text):
                 continue
             for rule in rules:
                 if any(rule.code.startswith(prefix) for prefix in ignored):
                     continue
                 for finding in rule.checker.check(doc, context):
-                    diagnostics.append(self._diagnostic(doc, rule, finding))
+                    diagnostics.append(self.diagnostic(doc, rule, finding))
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
     def lint_file(self, path: str, text: str | None = None) -> list[Diagnostic]:
@@ -99,7 +99,8 @@ class Linter:
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
 
-    def _diagnostic(self, doc: Document, rule: Rule, finding: Finding) -> Diagnostic:
+    def diagnostic(self, doc: Document, rule: Rule, finding: Finding) -> Diagnostic:
+        """A finding of `rule` in `doc`, positioned in the file."""
         prose = doc.prose
         if finding.start < 0:
             start = end = 0 if doc.part is None else prose.to_source(0)

@@ -1,0 +1,137 @@
+"""A filing as a unit: documents grouped into filings, and cross-document rules run per filing.
+
+Grouping (first that applies): a `filing` fact naming the filing (front matter, or the config's
+`facts` for the path); the file itself for a full EDGAR submission (its exhibits are one
+filing); the config's `filing-id` regex over the path relative to the config (its first group,
+or the whole match); otherwise the folder holding the document.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from certlint.checks import CheckContext
+from certlint.diagnostic import Finding
+from certlint.document import BinaryFileError, Document, DocumentError, read_documents
+from certlint.facts import Facts
+from certlint.runner import Linter, LintResult, iter_files
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A document of a filing with its effective facts (its own over the configured ones)."""
+
+    document: Document
+    facts: Facts
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    id: str
+    members: tuple[Member, ...]
+
+
+@runtime_checkable
+class FilingChecker(Protocol):
+    """A compiled cross-document rule: findings located in the member that disagrees."""
+
+    def check_filing(self, filing: Filing, context: CheckContext) -> Iterable[tuple[Document, Finding]]: ...
+
+
+def filing_id(doc: Document, facts: Facts, linter: Linter) -> str:
+    if facts.filing:
+        return facts.filing
+    if doc.part is not None:
+        return doc.path
+    pattern = linter.config.filing_id
+    if pattern is not None:
+        match = pattern.search(linter.config.relative(doc.path))
+        if match is not None:
+            return match.group(1) if match.groups() else match.group()
+    return str(Path(doc.path).parent)
+
+
+def group(documents: Iterable[Document], linter: Linter) -> list[Filing]:
+    """Documents grouped into filings, in path order."""
+    groups: dict[str, list[Member]] = {}
+    for doc in documents:
+        facts = doc.facts.merged_over(linter.config.facts_for(doc.path))
+        groups.setdefault(filing_id(doc, facts, linter), []).append(Member(doc, facts))
+    return [Filing(key, tuple(members)) for key, members in sorted(groups.items())]
+
+
+def read_all(paths: Sequence[str], linter: Linter, result: LintResult) -> Iterator[Document]:
+    """Every document under `paths`; unreadable files are recorded in `result`, as in a normal run."""
+    for path in iter_files(paths, linter.config):
+        result.files += 1
+        try:
+            yield from read_documents(path)
+        except BinaryFileError as exc:
+            result.skipped.append(f"{path}: skipped ({exc})")
+        except DocumentError as exc:
+            result.errors.append(f"{path}: {exc}")
+        except OSError as exc:
+            result.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+
+
+def touches(filing: Filing, changed: Iterable[str]) -> bool:
+    """Whether a changed (or deleted) file belongs to the filing."""
+    members = {os.path.abspath(m.document.path) for m in filing.members}
+    folders = {os.path.dirname(path) for path in members}
+    return any(os.path.abspath(path) in members or os.path.dirname(os.path.abspath(path)) in folders
+               for path in changed)
+
+
+def lint_filings(linter: Linter, paths: Sequence[str],
+                 changed: Sequence[str] | None = None) -> tuple[LintResult, list[Filing]]:
+    """Repository mode: per-document rules on every document, then cross-document rules on
+    every filing. Each document is read once for both. With `changed`, only the filings that
+    hold one of those files are linted (whole, unchanged exhibits included)."""
+    result = LintResult()
+    documents = list(read_all(paths, linter, result))
+    filings = group(documents, linter)
+    if changed is not None:
+        filings = [filing for filing in filings if touches(filing, changed)]
+    for filing in filings:
+        for member in filing.members:
+            result.diagnostics.extend(linter.lint_document(member.document))
+    rules = [rule for _, active in linter.active_rules for rule in active
+             if isinstance(rule.checker, FilingChecker)]
+    for filing in filings:
+        context = CheckContext(Facts(), linter.today)
+        for rule in rules:
+            checker = rule.checker
+            assert isinstance(checker, FilingChecker)
+            for doc, finding in checker.check_filing(filing, context):
+                result.diagnostics.append(linter.diagnostic(doc, rule, finding))
+    result.diagnostics.sort(key=lambda d: d.sort_key)
+    return result, filings
+
+
+_KIND_MARKERS = (("302", re.compile(r"I have reviewed this", re.I)),
+                 ("906", re.compile(r"\b1350\b|Section 906", re.I)))
+
+
+def certification_kind(doc: Document) -> str:
+    """'302', '906' or 'other', from the document's wording."""
+    return next((kind for kind, marker in _KIND_MARKERS if marker.search(doc.prose.text)), "other")
+
+
+def describe(member: Member) -> dict[str, str]:
+    """What a member contributes to its filing, for `certlint filings`."""
+    doc, facts = member.document, member.facts
+    described = {"kind": certification_kind(doc)}
+    if doc.part:
+        described["part"] = doc.part
+    for name in ("company", "form", "period_end", "fiscal_year_end", "filed", "exhibit"):
+        value = getattr(facts, name)
+        if value:
+            described[name.replace("_", "-")] = str(value)
+    if facts.signers:
+        described["signers"] = "; ".join(facts.signers)
+    return described
