@@ -3,7 +3,9 @@
 
     python benchmarks/bench.py                      # 5,000 files, the built-in rules
     python benchmarks/bench.py --files 10000
-    python benchmarks/bench.py -- --ignore CL2      # extra arguments after -- go to certlint
+    python benchmarks/bench.py -- --filings         # extra arguments after -- go to certlint;
+                                                    # the run without them (keeping --jobs) is
+                                                    # timed too, and the ratio printed
 
 It runs the real command line (`python -m certlint --isolated --exit-zero DIR`) in a subprocess,
 so start-up, file walking, reading and output are all counted; peak memory is the child's
@@ -45,6 +47,16 @@ def run_certlint(args: list[str]) -> tuple[float, subprocess.CompletedProcess[st
     return time.perf_counter() - start, result
 
 
+def jobs_of(extra: list[str]) -> list[str]:
+    """The --jobs setting among extra arguments: the baseline run keeps it, for a fair ratio."""
+    for index, arg in enumerate(extra):
+        if arg in ("-j", "--jobs") and index + 1 < len(extra):
+            return [arg, extra[index + 1]]
+        if arg.startswith("--jobs="):
+            return [arg]
+    return []
+
+
 def startup(sample: Path, runs: int = 7) -> float:
     return statistics.median(run_certlint([str(sample)])[0] for _ in range(runs))
 
@@ -74,12 +86,15 @@ def main() -> int:
             return 1
         peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         diagnostics = len(result.stdout.splitlines())
+        baseline = run_certlint([*jobs_of(args.extra), tmp])[0] if args.extra else None
     sample = args.corpus / "innovo-group_10-K-A_2003-11-29_32.txt"
     print(f"files:            {count}")
     print(f"diagnostics:      {diagnostics}")
     print(f"elapsed:          {elapsed:.2f} s")
     print(f"documents/second: {count / elapsed:.0f}")
     print(f"peak memory:      {peak_mib:.1f} MiB (max RSS of the certlint process)")
+    if baseline is not None:
+        print(f"without {' '.join(args.extra)}: {baseline:.2f} s; ratio {elapsed / baseline:.2f}x")
     if sample.is_file():
         print(f"start-up, 1 file: {startup(sample) * 1000:.0f} ms (median of 7)")
         print(f"heavy imports for 1 .txt file: {' '.join(imported_heavy_modules(sample)) or 'none'}")

@@ -46,19 +46,32 @@ def snapshot_of_checkout(target: Path) -> str:
     return git(target, "rev-parse", "HEAD").stdout.strip()
 
 
-def test_real_precommit_run(tmp_path: Path) -> None:
-    hook_repo, work = tmp_path / "hook-repo", tmp_path / "filings"
-    hook_repo.mkdir()
-    work.mkdir()
-    rev = snapshot_of_checkout(hook_repo)
-    git(work, "init", "-q")
-    (work / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: certlint\n")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
-    precommit = [sys.executable, "-m", "pre_commit"]
-    installed = subprocess.run([*precommit, "install"], cwd=work, env=env, capture_output=True,
-                               text=True, check=False)
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
+    """(snapshot repository, its commit, a PRE_COMMIT_HOME shared by this module's tests)."""
+    base = tmp_path_factory.mktemp("hook")
+    repo = base / "hook-repo"
+    repo.mkdir()
+    return repo, snapshot_of_checkout(repo), base / "cache"
+
+
+def work_repo(path: Path, hook: tuple[Path, str, Path], hook_id: str) -> dict[str, str]:
+    """A new repository at `path` whose pre-commit config runs `hook_id`; returns its env."""
+    repo, rev, cache = hook
+    path.mkdir()
+    git(path, "init", "-q")
+    (path / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: {hook_id}\n")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(cache)}
+    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=path, env=env,
+                               capture_output=True, text=True, check=False)
     assert installed.returncode == 0, installed.stderr
+    return env
+
+
+def test_real_precommit_run(tmp_path: Path, hook_repo: tuple[Path, str, Path]) -> None:
+    work = tmp_path / "filings"
+    env = work_repo(work, hook_repo, "certlint")
 
     shutil.copy(CLEAN, work / "ex31-1.txt")
     git(work, "add", ".pre-commit-config.yaml", "ex31-1.txt")
@@ -85,3 +98,25 @@ def git_commit(cwd: Path, env: dict[str, str], message: str) -> subprocess.Compl
     return subprocess.run(["git", "commit", "-m", message], cwd=cwd,
                           env={**env, **identity, "PATH": path}, capture_output=True, text=True,
                           check=False)
+
+
+def test_filings_hook_sees_the_unchanged_exhibits(tmp_path: Path, hook_repo: tuple[Path, str, Path]) -> None:
+    """A commit that changes only Exhibit 32 is checked against the unchanged Exhibit 31.1."""
+    work = tmp_path / "repo"
+    env = work_repo(work, hook_repo, "certlint-filings")
+    filing = work / "2025-10-K"
+    filing.mkdir()
+    clean = ROOT / "tests" / "fixtures" / "filings" / "clean"
+    for name in ("ex31-1.txt", "ex32-1.md"):
+        shutil.copy(clean / name, filing / name)
+    git(work, "add", ".")
+    first = git_commit(work, env, "filing")
+    assert first.returncode == 0, first.stdout + first.stderr
+    statement = filing / "ex32-1.md"
+    statement.write_text(statement.read_text().replace("Form 10-K", "Form 10-Q"))
+    git(work, "add", "2025-10-K/ex32-1.md")
+    refused = git_commit(work, env, "exhibit 32 only")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert ("2025-10-K/ex32-1.md:5:41: CL601 report differs between the certifications of this "
+            "filing: 'Form 10-Q' here, 'Form 10-K' in 2025-10-K/ex31-1.txt") in output

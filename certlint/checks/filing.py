@@ -6,7 +6,7 @@ filing and reports at the place in the document that disagrees, naming the other
 
 - `same-report`: every Section 302 certification names the same report (form and amendment)
   and the same registrant in paragraph 1 ("I have reviewed this annual report on Form 10-K of
-  Example Corp.").
+  Example Corp."), and every Section 906 statement names that report too.
 
     kind: filing
     check: same-report
@@ -46,29 +46,43 @@ _AMENDMENT = re.compile(r"\bAmendment No\. ?(?P<number>\d+)", re.I)
 
 @dataclass(frozen=True, slots=True)
 class ReportNamed:
-    """What paragraph 1 of a 302 certification names."""
+    """The report a certification names: paragraph 1 of a 302, the first form named in a 906."""
 
     document: Document
     start: int
     end: int
     report: str
-    registrant: str
-    registrant_start: int
+    registrant: str | None = None
+    registrant_start: int = 0
 
 
-def report_named(doc: Document) -> ReportNamed | None:
-    match = _REVIEWED.search(doc.prose.text)
-    if match is None:
+def report_key(text: str) -> str | None:
+    """'Form 10-K', 'Form 10-Q/A (Amendment No. 2)'... for a passage naming a report."""
+    form = _FORM.search(text)
+    if form is None:
         return None
-    report = match.group("report")
-    form = _FORM.search(report)
-    amendment = _AMENDMENT.search(report)
-    name = form.group("form").upper() if form else "?"
-    key = "Form " + name.replace("10K", "10-K").replace("10Q", "10-Q")
-    if (form and form.group("amended")) or amendment:
-        key += f"/A (Amendment No. {amendment.group('number')})" if amendment else "/A"
-    return ReportNamed(doc, match.start("report"), match.end("report"), key,
-                       " ".join(match.group("registrant").split()), match.start("registrant"))
+    name = form.group("form").upper().replace("10K", "10-K").replace("10Q", "10-Q")
+    amendment = _AMENDMENT.search(text)
+    if form.group("amended") or amendment:
+        return f"Form {name}/A" + (f" (Amendment No. {amendment.group('number')})" if amendment else "")
+    return f"Form {name}"
+
+
+def report_named(doc: Document, kind: str) -> ReportNamed | None:
+    text = doc.prose.text
+    if kind == "302":
+        match = _REVIEWED.search(text)
+        if match is None:
+            return None
+        key = report_key(match.group("report")) or "an unnamed report"
+        return ReportNamed(doc, match.start("report"), match.end("report"), key,
+                           " ".join(match.group("registrant").split()), match.start("registrant"))
+    form = _FORM.search(text)
+    if form is None:
+        return None
+    sentence_start = max(text.rfind(".", 0, form.start()), text.rfind("\n", 0, form.start())) + 1
+    sentence = text[sentence_start:form.end() + 40]  # "... Form 10-K/A (Amendment No. 1)"
+    return ReportNamed(doc, form.start(), form.end(), report_key(sentence) or "?")
 
 
 def _normal(name: str) -> str:
@@ -89,26 +103,38 @@ class FilingRule:
     def _same_report(self, filing: Filing) -> Iterator[tuple[Document, Finding]]:
         from certlint.filings import certification_kind
 
-        named = [report_named(m.document) for m in filing.members
-                 if certification_kind(m.document) == "302"
-                 and not _ASSET_BACKED.search(m.document.prose.text)]
-        found = [n for n in named if n is not None]
-        if len(found) < 2:
+        certifications: list[ReportNamed] = []
+        statements: list[ReportNamed] = []
+        for member in filing.members:
+            doc = member.document
+            kind = certification_kind(doc)
+            if kind == "other" or _ASSET_BACKED.search(doc.prose.text):
+                continue
+            named = report_named(doc, kind)
+            if named is not None:
+                (certifications if kind == "302" else statements).append(named)
+        everything = certifications + statements
+        if len(everything) < 2:
             return
-        usual_report = Counter(n.report for n in found).most_common(1)[0][0]
-        usual_registrant = Counter(_normal(n.registrant) for n in found).most_common(1)[0][0]
-        for item in found:
-            if item.report != usual_report:
-                other = next(n for n in found if n.report == usual_report)
+        # The 302 certifications, whose paragraph 1 is prescribed, set the report when they agree.
+        usual = Counter(n.report for n in certifications or everything).most_common(1)[0][0]
+        other = next(n for n in certifications or everything if n.report == usual)
+        for item in everything:
+            if item.report != usual:
                 yield item.document, Finding(item.start, item.end, {
-                    "found": item.report, "expected": usual_report, "other": other.document.path,
-                    "what": "report"})
-            elif _normal(item.registrant) != usual_registrant:
-                other = next(n for n in found if _normal(n.registrant) == usual_registrant)
+                    "what": "report", "found": item.report, "expected": usual,
+                    "other": other.document.path})
+        registrants = [n for n in certifications if n.registrant]
+        if len(registrants) < 2:
+            return
+        usual_name = Counter(_normal(n.registrant or "") for n in registrants).most_common(1)[0][0]
+        reference = next(n for n in registrants if _normal(n.registrant or "") == usual_name)
+        for item in registrants:
+            if item.report == usual and _normal(item.registrant or "") != usual_name:
                 yield item.document, Finding(
-                    item.registrant_start, item.registrant_start + len(item.registrant), {
-                        "found": item.registrant, "expected": other.registrant,
-                        "other": other.document.path, "what": "registrant"})
+                    item.registrant_start, item.registrant_start + len(item.registrant or ""), {
+                        "what": "registrant", "found": item.registrant or "",
+                        "expected": reference.registrant or "", "other": reference.document.path})
 
 
 def compile(options: Mapping[str, Any]) -> FilingRule:

@@ -1,0 +1,65 @@
+"""Repository mode: filings grouped, cross-document rules reported where the documents disagree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, run_cli
+
+FILINGS = FIXTURES / "filings"
+
+
+def test_cross_document_diagnostics(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+    expected = (FILINGS / "expected.txt").read_text(encoding="utf-8")
+    code, out, err = run_cli(["--isolated", "--filings", "--select", "CL6", "filings"])
+    assert (code, err) == (1, "")
+    assert out == expected
+    # One of them spans an HTML and a text exhibit.
+    assert "report-mismatch/ex31-2.txt:7:25: CL601" in out and "report-mismatch/ex31-1.htm" in out
+
+
+def test_filing_rules_find_nothing_in_single_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+    assert run_cli(["--isolated", "--select", "CL6", "filings"]) == (0, "", "")
+
+
+def test_clean_filing_is_clean(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+    assert run_cli(["--isolated", "--filings", "--select", "CL6", "filings/clean"]) == (0, "", "")
+
+
+def test_filings_command_shows_the_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+    code, out, err = run_cli(["filings", "--isolated", "filings/clean"])
+    assert (code, err) == (0, "")
+    assert out == ("filings/clean: 3 document(s)\n"
+                   "  filings/clean/ex31-1.txt kind=302\n"
+                   "  filings/clean/ex31-2.htm kind=302\n"
+                   "  filings/clean/ex32-1.md kind=906\n")
+
+
+def test_filing_named_by_config_regex_and_facts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("acme_2024_ex31.txt", "acme_2024_ex32.md", "acme_2025_ex31.txt"):
+        (tmp_path / name).write_bytes((FILINGS / "clean" / ("ex31-1.txt" if "31" in name else "ex32-1.md")).read_bytes())
+    (tmp_path / ".certlint.yaml").write_text(
+        "filing-id: '^(acme_\\d{4})_'\nfacts:\n  'acme_2025_*':\n    filing: acme-2025-amended\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli(["filings", "."])
+    assert code == 0
+    assert [line for line in out.splitlines() if not line.startswith(" ")] == [
+        "acme-2025-amended: 1 document(s)", "acme_2024: 2 document(s)"]
+
+
+def test_complete_corpus_filings_have_no_cross_document_false_positive(
+        corpus: Path, tmp_path: Path) -> None:
+    """INDEX.csv groups the corpus by company, form and period: so does this filing-id regex."""
+    config = tmp_path / ".certlint.yaml"
+    config.write_text("filing-id: '([^/]+_10-[A-Z-]+_\\d{4}-\\d{2}-\\d{2})_[^/]+$'\n")
+    code, out, err = run_cli(["filings", "--config", str(config), str(corpus)])
+    assert (code, err) == (0, "")
+    assert sum(1 for line in out.splitlines() if not line.startswith(" ")) == 35
+    code, out, err = run_cli(["--config", str(config), "--filings", "--select", "CL6", str(corpus)])
+    assert (code, out, err) == (0, "", "")
