@@ -51,5 +51,6 @@ def test_unknown_code_is_exit_2_with_one_line() -> None:
 
 
 def test_missing_code_is_a_usage_error() -> None:
-    code, out, _ = run_cli(["explain"])
+    code, out, err = run_cli(["explain"])
     assert (code, out) == (2, "")
+    assert err.endswith("certlint explain: error: the following arguments are required: CODE\n")

@@ -16,7 +16,8 @@ from certlint.commands.rules import EXIT_ERROR, EXIT_OK, CommandError, active_ru
 def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     from certlint.output.support import rule_help
 
-    args = parse("certlint explain", "Show a rule's description and example.", argv, extra="code")
+    args = parse("certlint explain", "Show a rule's description and example.", argv, stdout, stderr,
+                 extra="code")
     if isinstance(args, int):
         return args
     try:

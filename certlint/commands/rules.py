@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TextIO
 
@@ -46,7 +47,7 @@ def active_ruleset(args: argparse.Namespace) -> RuleSet:
         raise CommandError(str(exc)) from None
 
 
-def parse(prog: str, description: str, argv: Sequence[str],
+def parse(prog: str, description: str, argv: Sequence[str], stdout: TextIO, stderr: TextIO,
           extra: str | None = None) -> argparse.Namespace | int:
     """Parse a subcommand's arguments; an int is the exit status argparse chose (help, error)."""
     parser = argparse.ArgumentParser(prog=prog, description=description)
@@ -54,13 +55,14 @@ def parse(prog: str, description: str, argv: Sequence[str],
         parser.add_argument(extra, metavar=extra.upper())
     add_ruleset_options(parser)
     try:
-        return parser.parse_args(list(argv))
+        with redirect_stdout(stdout), redirect_stderr(stderr):
+            return parser.parse_args(list(argv))
     except SystemExit as exc:
         return int(exc.code or 0)
 
 
 def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
-    args = parse("certlint rules", "List the rules of the active packs.", argv)
+    args = parse("certlint rules", "List the rules of the active packs.", argv, stdout, stderr)
     if isinstance(args, int):
         return args
     try:
