@@ -11,10 +11,10 @@ from tests.output.helpers import CLEAN, DEFECTS, golden, run_format
 
 
 @pytest.mark.parametrize(("fmt", "name"), [
-    ("github", "ex32.github.txt"),
+    ("github", "ex32.github.golden"),
     ("gitlab", "ex32.gitlab.json"),
     ("junit", "ex32.junit.xml"),
-    ("grouped", "ex32.grouped.txt"),
+    ("grouped", "ex32.grouped.golden"),
     ("json-lines", "ex32.jsonl"),
 ])
 def test_golden(fmt: str, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
