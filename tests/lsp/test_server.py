@@ -147,3 +147,23 @@ async def test_config_is_discovered_from_the_documents_folder(client: LanguageCl
     [diagnostic] = await _diagnostics(client, uri)
     assert diagnostic.code == "CL302"
     assert diagnostic.range.start == types.Position(line=5, character=1)
+
+
+async def test_unsaved_buffer_uses_the_workspace_config(client: LanguageClient) -> None:
+    uri = "untitled:Untitled-1"
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=TEXT)))
+    [diagnostic] = await _diagnostics(client, uri)
+    assert diagnostic.code == "CL301"  # the workspace's config ignores CL302
+
+
+async def test_a_broken_config_is_shown_once_not_raised(client: LanguageClient, workspace: Path) -> None:
+    broken = workspace / "broken"
+    broken.mkdir()
+    (broken / ".certlint.yaml").write_text("selekt: [CL3]\n", encoding="utf-8")
+    uri = (broken / "ex32.txt").as_uri()
+    _open(client, uri, TEXT)
+    await client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
+    [message] = client.messages
+    assert message.type == types.MessageType.Error
+    assert message.message.startswith(f"certlint: {broken / '.certlint.yaml'}:1: unknown config key 'selekt'")
