@@ -159,9 +159,13 @@ class CertlintServer(LanguageServer):
             return []
         return published
 
-    def relint_all(self) -> None:
+    def forget_linters(self) -> None:
+        """Drop cached linters so that configs and packs are read again."""
         self._linters.clear()
         self._reported.clear()
+
+    def relint_all(self) -> None:
+        self.forget_linters()
         for uri in list(self.published):
             self.lint(uri)
 
@@ -181,7 +185,7 @@ def create_server() -> CertlintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: CertlintServer, params: types.DidSaveTextDocumentParams) -> None:
         ls.cancel(params.text_document.uri)
-        ls._linters.clear()  # a saved config or pack applies from now on
+        ls.forget_linters()  # a saved config or pack applies from now on
         ls.lint(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
