@@ -12,11 +12,14 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from certlint import __version__
 from certlint.config import Config
 from certlint.diagnostic import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from certlint.ruleset import RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -24,6 +27,9 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: A first argument equal to one of these names runs it (lint a folder of that name as `./NAME`).
 SUBCOMMANDS: dict[str, str] = {
     "filings": "filings",
+    "rules": "rules",
+    "explain": "explain",
+    "lsp": "lsp",
 }
 
 
@@ -172,7 +178,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"certlint: {message}\n")
     for message in result.errors:
         err.write(f"certlint: error: {message}\n")
-    _report(result.diagnostics, args, out)
+    _report(result.diagnostics, args, out, ruleset=ruleset, files=result.paths)
     if result.errors:
         return EXIT_ERROR
     failing = [d for d in result.diagnostics if d.severity.rank >= config.fail_on.rank]
@@ -190,14 +196,21 @@ def _staged_scope(config: Config, paths: list[str]) -> list[str] | None:
     return changed or None
 
 
-def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO) -> None:
+def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO,
+            ruleset: RuleSet | None = None, files: Sequence[str] = ()) -> None:
+    import os
+
     from certlint.output import OutputOptions, get_formatter
+
+    color = out.isatty() and not os.environ.get("NO_COLOR")
+    rules = {rule.code: rule for rule in ruleset.rules} if ruleset is not None else {}
 
     if args.quiet:
         for path in dict.fromkeys(d.path for d in diagnostics):
             out.write(path + "\n")
     else:
-        get_formatter(args.format).write(diagnostics, out, OutputOptions(show_source=args.show_source))
+        options = OutputOptions(show_source=args.show_source, color=color, rules=rules, files=files)
+        get_formatter(args.format).write(diagnostics, out, options)
     if args.statistics:
         counts = Counter(d.code for d in diagnostics)
         names = {d.code: d.rule for d in diagnostics}

@@ -69,6 +69,7 @@ def read_all(paths: Sequence[str], linter: Linter, result: LintResult) -> Iterat
     """Every document under `paths`; unreadable files are recorded in `result`, as in a normal run."""
     for path in iter_files(paths, linter.config):
         result.files += 1
+        result.paths.append(path)
         try:
             yield from read_documents(path)
         except BinaryFileError as exc:

@@ -71,5 +71,6 @@ def lint_paths(spec: LinterSpec, linter: Linter, paths: Sequence[str], jobs: int
             total.skipped.extend(part.skipped)
             total.errors.extend(part.errors)
             total.files += part.files
+            total.paths.extend(part.paths)
     total.diagnostics.sort(key=lambda d: d.sort_key)
     return total

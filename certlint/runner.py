@@ -40,6 +40,8 @@ class LintResult:
     skipped: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     files: int = 0
+    #: The files linted, in order (formats that list clean files too, like JUnit, need them).
+    paths: list[str] = field(default_factory=list)
 
 
 class Linter:
@@ -88,6 +90,7 @@ class Linter:
         result = LintResult()
         for path in iter_files(paths, self.config):
             result.files += 1
+            result.paths.append(path)
             try:
                 result.diagnostics.extend(self.lint_file(path))
             except BinaryFileError as exc:

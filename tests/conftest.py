@@ -12,7 +12,9 @@ from certlint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED = ROOT.parent / "shared"
+# CI puts shared/ beside the checkout; a worktree may sit deeper, so look up the parents too.
+SHARED = next((parent / "shared" for parent in ROOT.parents if (parent / "shared" / "corpus").is_dir()),
+              ROOT.parent / "shared")
 CORPUS = SHARED / "corpus" / "real"
 
 

@@ -6,17 +6,44 @@ Modules are imported only when their format is chosen.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
-from certlint.diagnostic import Diagnostic
+from certlint.diagnostic import Diagnostic, Severity
+
+
+class RuleInfo(Protocol):
+    """What formats may show of a rule (a `certlint.ruleset.Rule` is one)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def pack(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def example(self) -> str: ...
+    @property
+    def source(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
 class OutputOptions:
     show_source: bool = False
     color: bool = False
+    #: The active rules by code, for formats that carry rule metadata (SARIF).
+    rules: Mapping[str, RuleInfo] = field(default_factory=dict)
+    #: Every file linted, clean or not, for formats that list files (JUnit).
+    files: Sequence[str] = ()
 
 
 class Formatter(Protocol):
@@ -27,6 +54,12 @@ class Formatter(Protocol):
 FORMATS: dict[str, str] = {
     "default": "certlint.output.default",
     "json": "certlint.output.json_format",
+    "json-lines": "certlint.output.json_lines",
+    "sarif": "certlint.output.sarif",
+    "github": "certlint.output.github",
+    "gitlab": "certlint.output.gitlab",
+    "junit": "certlint.output.junit",
+    "grouped": "certlint.output.grouped",
 }
 
 

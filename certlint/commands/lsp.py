@@ -1,0 +1,30 @@
+"""`certlint lsp`: run the language server over stdio (needs the `lsp` extra: pygls).
+
+`--stdio` is accepted and is the only transport, for clients that always pass it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from contextlib import redirect_stderr, redirect_stdout
+from typing import TextIO
+
+
+def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    parser = argparse.ArgumentParser(prog="certlint lsp",
+                                     description="Run the certlint language server over stdio.")
+    parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
+    try:
+        with redirect_stdout(stdout), redirect_stderr(stderr):
+            parser.parse_args(list(argv))
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        from certlint import lsp
+    except ImportError as exc:
+        stderr.write(f"certlint: error: the language server needs pygls ({exc}); "
+                     "install it with: pip install 'certlint[lsp]'\n")
+        return 2
+    lsp.start()
+    return 0

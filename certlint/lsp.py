@@ -1,0 +1,234 @@
+"""The language server (`certlint lsp`): certlint's diagnostics in any LSP editor, over stdio.
+
+Lints a document when it is opened, after edits (debounced: DEBOUNCE_SECONDS after the last
+change) and when it is saved, using the buffer's text, so unsaved edits count. Configuration
+is found as the CLI finds it, walking up from the document's folder (the workspace root for an
+unsaved buffer). Positions are sent in the encoding negotiated with the client: UTF-16 code
+units unless the client offers UTF-32 or UTF-8. Quick fixes replace a diagnostic's range with
+its suggestion; hovering a diagnostic shows the rule's documentation (`certlint explain`).
+
+pygls is imported here only, so a plain lint run never pays for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from certlint import __version__
+from certlint.config import Config, ConfigError, discover, load_config
+from certlint.diagnostic import Diagnostic, Severity
+from certlint.document import BinaryFileError, DocumentError
+from certlint.document.lines import LineIndex
+from certlint.output.support import rule_help
+from certlint.ruleset import PackError, load_ruleset
+from certlint.runner import Linter
+
+DEBOUNCE_SECONDS = 0.3
+
+SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+#: Language ids of unsaved buffers -> the suffix that picks certlint's reader.
+LANGUAGE_SUFFIXES = {"markdown": ".md", "html": ".html", "plaintext": ".txt"}
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A diagnostic as sent to the client, kept for code actions and hovers."""
+
+    range: types.Range
+    lsp: types.Diagnostic
+    diagnostic: Diagnostic
+    help: str
+
+
+def lsp_position(lines: LineIndex, offset: int, encoding: str) -> types.Position:
+    """An LSP position for a source offset, in the negotiated encoding ("utf-16", "utf-8", "utf-32")."""
+    if encoding == types.PositionEncodingKind.Utf16.value:
+        line, character = lines.utf16_position(offset)
+        return types.Position(line=line, character=character)
+    line, column = lines.position(offset)
+    if encoding == types.PositionEncodingKind.Utf8.value:
+        return types.Position(line=line - 1, character=len(lines.line_text(line)[: column - 1].encode()))
+    return types.Position(line=line - 1, character=column - 1)
+
+
+def _overlaps(a: types.Range, b: types.Range) -> bool:
+    def key(p: types.Position) -> tuple[int, int]:
+        return (p.line, p.character)
+
+    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
+
+
+class CertlintServer(LanguageServer):
+    """The server's state: linters per configuration, pending lints, published diagnostics."""
+
+    def __init__(self) -> None:
+        super().__init__("certlint", __version__,
+                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.debounce = float(os.environ.get("CERTLINT_LSP_DEBOUNCE", DEBOUNCE_SECONDS))
+        self._linters: dict[tuple[str, int], Linter] = {}
+        self._pending: dict[str, asyncio.Task[None]] = {}
+        self.published: dict[str, tuple[int | None, list[Published]]] = {}
+        self._reported: set[str] = set()
+
+    def linter_for(self, path: str | None) -> Linter | None:
+        """The linter for a document, from the config the CLI would use there (cached)."""
+        root = self.workspace.root_path
+        start = Path(path).parent if path else Path(root) if root else Path.cwd()
+        config_path = discover(start)
+        try:
+            stamp = config_path.stat().st_mtime_ns if config_path else 0
+            key = (str(config_path or start), stamp)
+            if key not in self._linters:
+                config = load_config(config_path) if config_path else Config(root=Path(root or start))
+                ruleset = load_ruleset(list(config.rules), disabled_packs=config.disable_packs)
+                self._linters[key] = Linter(ruleset, config)
+            return self._linters[key]
+        except (OSError, ConfigError, PackError) as exc:
+            self._tell(types.MessageType.Error, f"certlint: {exc}")
+            return None
+
+    def _tell(self, kind: types.MessageType, message: str) -> None:
+        """Show a message once (a broken config would otherwise be shown on every keystroke)."""
+        self.window_log_message(types.LogMessageParams(type=kind, message=message))
+        if message not in self._reported:
+            self._reported.add(message)
+            self.window_show_message(types.ShowMessageParams(type=kind, message=message))
+
+    def lint(self, uri: str) -> None:
+        """Lint the buffer now and publish its diagnostics (an empty list clears them)."""
+        document = self.workspace.get_text_document(uri)
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        linter = self.linter_for(path)
+        if linter is None:
+            return
+        name = path or "untitled" + LANGUAGE_SUFFIXES.get(document.language_id or "", ".txt")
+        try:
+            found = linter.lint_file(name, text=document.source)
+        except (BinaryFileError, DocumentError) as exc:
+            self._tell(types.MessageType.Warning, f"certlint: {name}: {exc}")
+            found = []
+        lines = LineIndex(document.source)
+        negotiated = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        encoding = str(getattr(negotiated, "value", negotiated))
+        published = [self._convert(d, lines, encoding, linter) for d in found]
+        self.published[uri] = (document.version, published)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri, version=document.version, diagnostics=[p.lsp for p in published]))
+
+    def _convert(self, d: Diagnostic, lines: LineIndex, encoding: str, linter: Linter) -> Published:
+        span = types.Range(start=lsp_position(lines, d.offset, encoding),
+                           end=lsp_position(lines, d.end_offset, encoding))
+        data: dict[str, Any] = {"suggestion": d.suggestion} if d.suggestion is not None else {}
+        lsp = types.Diagnostic(range=span, message=d.message, severity=SEVERITIES[d.severity],
+                               code=d.code, source="certlint", data=data or None)
+        rule = linter.ruleset.get(d.code)
+        return Published(span, lsp, d, rule_help(rule) if rule is not None else d.message)
+
+    def schedule(self, uri: str) -> None:
+        """Lint after a quiet period; a newer change restarts the wait."""
+        self.cancel(uri)
+        self._pending[uri] = asyncio.get_running_loop().create_task(self._lint_later(uri))
+
+    def cancel(self, uri: str) -> None:
+        task = self._pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+
+    async def _lint_later(self, uri: str) -> None:
+        await asyncio.sleep(self.debounce)
+        self._pending.pop(uri, None)
+        self.lint(uri)
+
+    def current(self, uri: str) -> list[Published]:
+        """The published diagnostics of a document, if they match its current text."""
+        version, published = self.published.get(uri, (None, []))
+        if version != self.workspace.get_text_document(uri).version:
+            return []
+        return published
+
+    def forget_linters(self) -> None:
+        """Drop cached linters so that configs and packs are read again."""
+        self._linters.clear()
+        self._reported.clear()
+
+    def relint_all(self) -> None:
+        self.forget_linters()
+        for uri in list(self.published):
+            self.lint(uri)
+
+
+def create_server() -> CertlintServer:
+    """A server with its handlers registered."""
+    server = CertlintServer()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    async def did_open(ls: CertlintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.lint(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    async def did_change(ls: CertlintServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    async def did_save(ls: CertlintServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.cancel(params.text_document.uri)
+        ls.forget_linters()  # a saved config or pack applies from now on
+        ls.lint(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    async def did_close(ls: CertlintServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.cancel(uri)
+        ls.published.pop(uri, None)
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def did_change_configuration(ls: CertlintServer,
+                                       params: types.DidChangeConfigurationParams) -> None:
+        ls.relint_all()
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(ls: CertlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        actions = []
+        for item in ls.current(uri):
+            suggestion = item.diagnostic.suggestion
+            if suggestion is None or not _overlaps(item.range, params.range):
+                continue
+            edit = types.WorkspaceEdit(changes={uri: [types.TextEdit(range=item.range, new_text=suggestion)]})
+            actions.append(types.CodeAction(
+                title=f"Replace with '{suggestion}' ({item.diagnostic.code})",
+                kind=types.CodeActionKind.QuickFix, diagnostics=[item.lsp], edit=edit,
+                is_preferred=True))
+        return actions
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: CertlintServer, params: types.HoverParams) -> types.Hover | None:
+        point = types.Range(start=params.position, end=params.position)
+        texts = [f"{p.diagnostic.code} {p.diagnostic.rule}\n\n{p.help}"
+                 for p in ls.current(params.text_document.uri) if _overlaps(p.range, point)]
+        if not texts:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.PlainText,
+                                                        value="\n\n".join(dict.fromkeys(texts))))
+
+    return server
+
+
+def start() -> None:
+    """Serve LSP over stdin/stdout until the client says exit."""
+    create_server().start_io()

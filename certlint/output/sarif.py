@@ -1,0 +1,104 @@
+"""`--format sarif`: SARIF 2.1.0 (OASIS), for GitHub code scanning and other SARIF viewers.
+
+One run: `tool.driver` names certlint and lists every active rule (`id` = code, `name`,
+`shortDescription`, `fullDescription` from the pack's `description:`, `help` = the text of
+`certlint explain`, `defaultConfiguration.level`, `properties` pack/kind); `columnKind` is
+`unicodeCodePoints`. Each result has `ruleId`, `ruleIndex`, `level` (error / warning / note),
+`message.text`, one physical location (relative paths as relative URI references) with
+`startLine`, `startColumn`, `endLine`, `endColumn` and a snippet, `partialFingerprints`
+{"certlintFingerprint/v1": hash of path, code, matched text and its line's text -- not the
+line number}, and, for a diagnostic with a suggestion, a `fixes` entry replacing the region.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from certlint import __version__
+from certlint.diagnostic import Diagnostic, Severity
+from certlint.output.support import fingerprints, rule_help, summary
+
+if TYPE_CHECKING:
+    from certlint.output import OutputOptions, RuleInfo
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT_KEY = "certlintFingerprint/v1"
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a path: a file URI when absolute, else a relative reference."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate.as_uri()
+    return quote(candidate.as_posix())
+
+
+def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
+    help_text = rule_help(rule)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": summary(rule)},
+        "fullDescription": {"text": " ".join(rule.description.split()) or rule.message},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"pack": rule.pack, "kind": rule.kind},
+    }
+
+
+def _result(d: Diagnostic, index: int | None, fingerprint: str) -> dict[str, Any]:
+    region: dict[str, Any] = {
+        "startLine": d.line, "startColumn": d.column,
+        "endLine": d.end_line, "endColumn": d.end_column,
+    }
+    if d.source_line:
+        region["snippet"] = {"text": d.source_line}
+    location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(d.path)}, "region": region}}
+    result: dict[str, Any] = {"ruleId": d.code}
+    if index is not None:
+        result["ruleIndex"] = index
+    result.update({
+        "level": LEVELS[d.severity],
+        "message": {"text": d.message},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+    })
+    if d.suggestion is not None:
+        deleted = {key: region[key] for key in ("startLine", "startColumn", "endLine", "endColumn")}
+        result["fixes"] = [{
+            "description": {"text": f"Replace with '{d.suggestion}'"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": artifact_uri(d.path)},
+                "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": d.suggestion}}],
+            }],
+        }]
+    return result
+
+
+def document(diagnostics: Sequence[Diagnostic], options: OutputOptions) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready mapping."""
+    rules = [options.rules[code] for code in sorted(options.rules)]
+    indexes = {rule.code: index for index, rule in enumerate(rules)}
+    results = [_result(d, indexes.get(d.code), f)
+               for d, f in zip(diagnostics, fingerprints(diagnostics), strict=True)]
+    driver = {
+        "name": "certlint",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [rule_descriptor(rule) for rule in rules],
+    }
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
+    }
+
+
+def write(diagnostics: Sequence[Diagnostic], stream: TextIO, options: OutputOptions) -> None:
+    json.dump(document(diagnostics, options), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

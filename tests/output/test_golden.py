@@ -1,0 +1,59 @@
+"""Golden-file tests: the exact text of the CI formats over the output fixtures."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.output.helpers import CLEAN, DEFECTS, golden, run_format
+
+
+@pytest.mark.parametrize(("fmt", "name"), [
+    ("github", "ex32.github.golden"),
+    ("gitlab", "ex32.gitlab.json"),
+    ("junit", "ex32.junit.xml"),
+    ("grouped", "ex32.grouped.golden"),
+    ("json-lines", "ex32.jsonl"),
+])
+def test_golden(fmt: str, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, err = run_format(fmt, monkeypatch=monkeypatch)
+    assert (code, err) == (1, "")
+    assert out == golden(name, out)
+
+
+def test_github_lines_are_workflow_commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, out, _ = run_format("github", monkeypatch=monkeypatch)
+    first = out.splitlines()[1]
+    assert first == (f"::error file={DEFECTS},line=20,col=7,endLine=20,endColumn=16,title=CL301::"
+                     "misspelled title word 'Exectuive': did you mean 'Executive'?")
+
+
+def test_gitlab_report_shape(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, out, _ = run_format("gitlab", monkeypatch=monkeypatch)
+    issues = json.loads(out)
+    assert [(i["check_name"], i["location"]["positions"]["begin"]) for i in issues] == [
+        ("CL103", {"line": 14, "column": 39}), ("CL301", {"line": 20, "column": 7}),
+        ("CL302", {"line": 21, "column": 2})]
+    assert len({i["fingerprint"] for i in issues}) == 3
+    assert {i["severity"] for i in issues} == {"major"}
+
+
+def test_junit_has_a_case_per_file_and_a_failure_per_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, out, _ = run_format("junit", monkeypatch=monkeypatch)
+    root = ET.fromstring(out.encode())
+    cases = root.findall("./testsuite/testcase")
+    assert [c.get("name") for c in cases] == [DEFECTS, CLEAN]
+    assert [f.get("type") for f in cases[0].findall("failure")] == ["CL103", "CL301", "CL302"]
+    assert cases[1].findall("failure") == []
+    assert root.get("tests") == "2" and root.get("failures") == "3"
+
+
+def test_clean_run_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run_format("github", CLEAN, monkeypatch=monkeypatch) == (0, "", "")
+    assert run_format("json-lines", CLEAN, monkeypatch=monkeypatch) == (0, "", "")
+    assert run_format("grouped", CLEAN, monkeypatch=monkeypatch) == (0, "", "")
+    assert run_format("gitlab", CLEAN, monkeypatch=monkeypatch) == (0, "[]\n", "")
+    code, out, _ = run_format("junit", CLEAN, monkeypatch=monkeypatch)
+    assert code == 0 and '<testcase classname="certlint" name="' + CLEAN in out and "<failure" not in out
