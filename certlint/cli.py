@@ -72,6 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print only the names of files with diagnostics")
     parser.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
                         help="the date date checks take as today (default: the system date)")
+    adoption = parser.add_argument_group("adoption (suppressions, baseline, autofix)")
+    adoption.add_argument("--no-suppress", action="store_true",
+                          help="ignore `<!-- certlint: disable=... -->` comments: report everything")
+    adoption.add_argument("--report-unused-suppressions", action="store_true",
+                          help="report suppression comments that silenced nothing (CL002)")
+    adoption.add_argument("--write-baseline", type=Path, metavar="FILE",
+                          help="record today's findings in FILE and exit 0")
+    adoption.add_argument("--baseline", type=Path, metavar="FILE",
+                          help="report only findings that FILE does not record")
+    adoption.add_argument("--report-stale-baseline", action="store_true",
+                          help="report baseline entries that no longer match (CL003)")
+    adoption.add_argument("--fix", action="store_true",
+                          help="apply safe fixes (title spelling, declared substitutions) in place")
+    adoption.add_argument("--diff", action="store_true",
+                          help="print the fixes as a unified diff instead of writing them")
     parser.add_argument("--version", action="version", version=f"certlint {__version__}")
     return parser
 
@@ -130,11 +145,27 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder")
     linter = Linter(ruleset, config, selection, today=args.today)
+    linter.suppress = not args.no_suppress
+    linter.report_unused_suppressions = args.report_unused_suppressions
     result = linter.lint_paths(paths)
     for message in result.skipped:
         err.write(f"certlint: {message}\n")
     for message in result.errors:
         err.write(f"certlint: error: {message}\n")
+    if args.report_stale_baseline and args.baseline is None:
+        raise UsageError("--report-stale-baseline needs --baseline FILE")
+    if args.write_baseline or args.baseline or args.fix or args.diff:
+        from certlint.adoption import adopt
+        from certlint.baseline import BaselineError
+
+        try:
+            adoption = adopt(args, paths, linter, result, out, err)
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
+        if adoption.finished:
+            if result.errors:
+                return EXIT_ERROR
+            return EXIT_FINDINGS if adoption.pending and not args.exit_zero else EXIT_CLEAN
     _report(result.diagnostics, args, out)
     if result.errors:
         return EXIT_ERROR

@@ -52,6 +52,9 @@ class Linter:
         self.selection = selection or Selection(self.config.select, self.config.extend_select,
                                                 self.config.ignore)
         self.today = today or date.today()
+        #: Inline suppressions (issue 8): applied unless --no-suppress; unused ones reported on demand.
+        self.suppress = True
+        self.report_unused_suppressions = False
         self._active: list[tuple[Pack, list[Rule]]] = [
             (pack, [rule for rule in pack.rules if self.selection.is_selected(rule)])
             for pack in ruleset.packs
@@ -79,8 +82,13 @@ class Linter:
         Raises OSError, BinaryFileError or DocumentError for a file that cannot be linted.
         """
         diagnostics: list[Diagnostic] = []
-        for doc in read_documents(path, text=text):
+        docs = read_documents(path, text=text)
+        for doc in docs:
             diagnostics.extend(self.lint_document(doc))
+        if self.suppress:
+            from certlint.suppressions import suppress
+
+            diagnostics = suppress(docs, diagnostics, self)
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
     def lint_paths(self, paths: Iterable[str]) -> LintResult:
