@@ -159,7 +159,8 @@ class Baseline:
             self._left[entry.key] = 0
             what = f"'{entry.text}'" if entry.text else "(whole document)"
             reason = "matches nothing" if (root / entry.path).exists() else "file not found"
-            start = lines.offset(entry.line, 1)
+            row = lines.line_text(entry.line)
+            start = lines.offset(entry.line, 1 + len(row) - len(row.lstrip()))
             found.append(meta_diagnostic(
                 STALE_BASELINE, display, lines, start, start,
                 f"stale baseline entry: {entry.code} {what} in {entry.path} {reason}"))

@@ -81,10 +81,14 @@ def suppress(docs: Sequence[Document], diagnostics: list[Diagnostic], linter: Li
         else:
             used.add(by)
     known = linter.ruleset.codes() | META_CODES
+    path = doc.path
+    # A code whose rule does not run here (not selected, ignored for the path) is not "unused".
+    ignored = linter.config.ignored_codes(path)
+    active = frozenset(rule.code for rule in linter.ruleset.rules if linter.selection.is_selected(rule)
+                       and not any(rule.code.startswith(prefix) for prefix in ignored))
     meta: list[tuple[Rule, Directive, str]] = []
     for index, directive in enumerate(directives):
-        meta.extend(_check(directive, index, known, used, linter.report_unused_suppressions))
-    path = doc.path
+        meta.extend(_check(directive, index, known, active, used, linter.report_unused_suppressions))
     for rule, directive, message in meta:
         if is_reported(linter, rule, path):
             kept.append(meta_diagnostic(rule, path, doc.lines, directive.start, directive.end, message))
@@ -126,8 +130,8 @@ def _suppressed_by(diagnostic: Diagnostic, directives: list[Directive],
     return None
 
 
-def _check(directive: Directive, index: int, known: frozenset[str], used: set[tuple[int, str]],
-           report_unused: bool) -> Iterable[tuple[Rule, Directive, str]]:
+def _check(directive: Directive, index: int, known: frozenset[str], active: frozenset[str],
+           used: set[tuple[int, str]], report_unused: bool) -> Iterable[tuple[Rule, Directive, str]]:
     if directive.action not in ACTIONS:
         yield (INVALID_SUPPRESSION, directive, f"unknown suppression directive '{directive.action}' "
                f"(expected one of: {', '.join(ACTIONS)})")
@@ -141,6 +145,6 @@ def _check(directive: Directive, index: int, known: frozenset[str], used: set[tu
         if (index, _ALL) not in used:
             yield UNUSED_SUPPRESSION, directive, "unused suppression: every code (nothing to suppress)"
         return
-    idle = [c for c in directive.codes if c not in unknown and (index, c) not in used]
+    idle = [c for c in directive.codes if c in active and (index, c) not in used]
     if idle:
         yield UNUSED_SUPPRESSION, directive, f"unused suppression: {', '.join(idle)}"
