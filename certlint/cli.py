@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from dataclasses import replace
 
-    from certlint.config import ConfigError, discover, load_config
+    from certlint.config import ConfigError, check_pack_names, discover, load_config
     from certlint.ruleset import PackError, Selection, load_ruleset
     from certlint.runner import Linter
 
@@ -133,6 +133,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not path.exists():
                 raise UsageError(f"{path}: rule pack not found")
         ruleset = load_ruleset([*config.rules, *args.rules], disabled_packs=config.disable_packs)
+        check_pack_names(config, [*config.rules, *args.rules])
     except (ConfigError, PackError) as exc:
         raise UsageError(str(exc)) from None
     selection = Selection(

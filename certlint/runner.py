@@ -129,10 +129,11 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:
     """Files to lint: explicit files as given, folders walked in sorted order."""
     for path in paths:
         if not os.path.isdir(path):
-            yield path
+            if not config.is_force_excluded(Path(path)):
+                yield path
             continue
         for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not config.is_excluded(Path(d)))
+            dirs[:] = sorted(d for d in dirs if not config.is_excluded(Path(folder, d)))
             for name in sorted(files):
                 candidate = Path(folder, name)
                 if config.is_included(candidate) and not config.is_excluded(candidate):
