@@ -21,7 +21,9 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 #: Subcommands: name -> module under certlint.commands with `main(argv, stdout, stderr) -> int`.
 #: A first argument equal to one of these names runs it (lint a folder of that name as `./NAME`).
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "config": "config",  # issue 8: the effective configuration and where each value came from
+}
 
 
 class UsageError(Exception):
