@@ -1,9 +1,11 @@
 """Autofix: apply the safe suggestions of a run to the files, or show them as a unified diff.
 
 Safe means the suggestion of a `spelling` rule (a title word) or of a `forbidden` rule with
-`suggest` (a declared substitution), and a source span that is plain text on one line: a span
-holding a line break, markup (`<`, `>`) or an entity (`&`) is left for a person, so a fix never
-changes a file's line breaks or markup. Overlapping fixes: the first wins, the rest wait for the
+`suggest` (a declared substitution), and a source span that is plain text: a span holding markup
+(`<`, `>`) or an entity (`&`) is left for a person. Only words are replaced: the span's own
+spacing and line breaks are kept when the suggestion has as many words, and a span over a line
+break whose words do not pair up with the suggestion's is refused, so a fix never changes a
+file's line breaks or markup. Overlapping fixes: the first wins, the rest wait for the
 next run. Only the fixed words change: the file is re-encoded with the encoding, byte-order mark
 and line endings it was read with, and refused when that would not give back its bytes. Writing
 is atomic (a temporary file in the same folder, then os.replace), and a file whose bytes changed
@@ -15,6 +17,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +32,8 @@ if TYPE_CHECKING:
 
 #: Rule kinds whose suggestions are applied.
 SAFE_KINDS = frozenset({"spelling", "forbidden"})
-_UNSAFE_CHARS = frozenset("\r\n\x0b\x0c\x85\u2028\u2029<>&")
+_MARKUP = frozenset("<>&")
+_BREAKS = frozenset("\r\n\x0b\x0c\x85\u2028\u2029")
 
 
 class FileChangedError(OSError):
@@ -88,15 +92,14 @@ def plan(path: str, linter: Linter) -> tuple[FilePlan | None, str | None]:
         if not is_fixable(d, linter) or d.suggestion is None:
             continue
         span = source[d.offset : d.end_offset]
-        if not span or span == d.suggestion or _UNSAFE_CHARS.intersection(span):
-            continue
-        if edits and d.offset < edits[-1][1]:
+        replacement = replacement_for(span, d.suggestion)
+        if replacement is None or replacement == span or (edits and d.offset < edits[-1][1]):
             continue
         try:
-            encode(d.suggestion, decoded, b"")
+            encode(replacement, decoded, b"")
         except UnicodeEncodeError:
             continue
-        edits.append((d.offset, d.end_offset, d.suggestion))
+        edits.append((d.offset, d.end_offset, replacement))
     if not edits:
         return None, None
     pieces, position = [], 0
@@ -105,6 +108,23 @@ def plan(path: str, linter: Linter) -> tuple[FilePlan | None, str | None]:
         position = end
     new_text = "".join([*pieces, source[position:]])
     return FilePlan(path, original, source, new_text, encode(new_text, decoded, original), len(edits)), None
+
+
+def replacement_for(span: str, suggestion: str) -> str | None:
+    """The text to put in place of `span`, or None when the fix is not safe.
+
+    When the span and the suggestion have as many words, only the words change and the span's
+    own spacing and line breaks stay ("result of  operations" -> "results of  operations"). A
+    span over a line break is fixed only that way; markup or an entity in the span refuses it.
+    """
+    if not span or _MARKUP.intersection(span):
+        return None
+    pieces = re.split(r"(\s+)", span)
+    words = suggestion.split()
+    if pieces[0] and pieces[-1] and len(pieces[0::2]) == len(words):
+        pieces[0::2] = words
+        return "".join(pieces)
+    return None if _BREAKS.intersection(span) else suggestion
 
 
 def before_write(path: str) -> None:

@@ -75,14 +75,33 @@ def test_diff_prints_without_writing(cwd: Path) -> None:
     assert run_cli(["--isolated", "--diff", "ex31.md"]) == (0, "", "certlint: would fix 0, 0 remaining\n")
 
 
-def test_span_over_a_line_break_is_not_fixed(cwd: Path) -> None:
-    """Decision: a fix never rewrites a line break; the finding stays for a person."""
-    text = CP1252_CRLF.replace(b"and result of operations", b"and result of\r\noperations")
+def test_span_over_a_line_break_keeps_the_line_break(cwd: Path) -> None:
+    """Decision: only words are replaced; the span's spacing and CRLF stay where they were."""
+    text = CP1252_CRLF.replace(b"and result of operations", b"and result  of\r\noperations")
     Path("ex32.txt").write_bytes(text)
-    code, out, err = run_cli(["--isolated", "--fix", "ex32.txt"])
-    assert (code, err) == (1, "certlint: fixed 1, 1 remaining\n")
-    assert out.startswith("ex32.txt:9:25: CL103 statutory wording changed: 'result of operations'")
-    assert Path("ex32.txt").read_bytes() == text.replace(b"Exeuctive", b"Executive")
+    assert run_cli(["--isolated", "--fix", "ex32.txt"]) == (0, "", "certlint: fixed 2, 0 remaining\n")
+    assert Path("ex32.txt").read_bytes() == text.replace(b"Exeuctive", b"Executive").replace(
+        b"and result  of\r\n", b"and results  of\r\n")
+
+
+HOUSE = """\
+pack: house-style
+rules:
+  - code: HS101
+    kind: forbidden
+    message: "say '{suggestion}'"
+    phrase: chief executive officer
+    suggest: CEO
+"""
+
+
+def test_span_over_a_line_break_whose_words_do_not_pair_up_is_refused(cwd: Path) -> None:
+    Path("house.yaml").write_text(HOUSE)
+    Path("a.txt").write_bytes(b"Jane Doe, chief executive officer, and John Roe, chief\r\n"
+                              b"executive officer\r\n")
+    code, out, err = run_cli(["--isolated", "--rules", "house.yaml", "--select", "HS", "--fix", "a.txt"])
+    assert (code, out, err) == (1, "a.txt:1:30: HS101 say 'CEO'\n", "certlint: fixed 1, 1 remaining\n")
+    assert Path("a.txt").read_bytes() == b"Jane Doe, CEO, and John Roe, chief\r\nexecutive officer\r\n"
 
 
 @pytest.mark.parametrize("html", [
