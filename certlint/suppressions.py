@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from certlint.runner import Linter
 
 #: Formats whose comments hold directives.
-COMMENT_FORMATS = frozenset({"markdown", "html"})
+COMMENT_FORMATS = frozenset({"markdown", "html", "submission"})
 
 DIRECTIVE = re.compile(
     r"<!--\s*certlint:\s*(?P<action>[A-Za-z][\w-]*)(?:\s*=\s*(?P<codes>[^>]*?))?\s*-->")

@@ -89,3 +89,26 @@ def test_library_api_applies_suppressions() -> None:
 
     text = "<!-- certlint: disable-next-line=CL301 -->\nJane Doe, Cheif Executive Officer\n"
     assert certlint.lint_text(text, "draft.md") == []
+
+
+def test_one_comment_serves_every_document_of_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A submission file yields several documents over one source: directives are source positions."""
+    from certlint import api, runner
+    from certlint.document import Document
+    from certlint.document.html import html_prose
+    from certlint.document.lines import LineIndex
+
+    source = ("<DOCUMENT><TEXT><p>PRINCIPAL EXEUCTIVE OFFICER</p></TEXT></DOCUMENT>\n"
+              "<!-- certlint: disable=CL301 -->\n"
+              "<DOCUMENT><TEXT><p>Chief Financail Officer</p></TEXT></DOCUMENT>\n")
+    cut = source.index("<!--")
+
+    def two_documents(path: str, data: bytes | None = None, text: str | None = None) -> list[Document]:
+        lines = LineIndex(source)
+        return [Document(path, source, lines, html_prose(source, 0, cut), "html", part="EX-31.1"),
+                Document(path, source, lines, html_prose(source, cut, len(source)), "html",
+                         part="EX-31.2")]
+
+    monkeypatch.setattr(runner, "read_documents", two_documents)
+    diagnostics = api.lint_text(source, "submission.txt")
+    assert [(d.line, d.column, d.code) for d in diagnostics] == [(1, 30, "CL301")]
