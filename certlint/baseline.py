@@ -1,11 +1,11 @@
 """Baselines: today's findings recorded in a file, so that only new ones are reported.
 
 An entry is keyed by the file (relative to the config root, '/'-separated), the code, the text
-of the finding and its context (the finding's first source line, whitespace folded) - never by
-line number, so an edit elsewhere in the file leaves it matching. A finding about the document
-as a whole has empty text and context. `count` says how many identical findings it stands for.
-The file is JSON with sorted keys, one key per line, entries sorted: stable to regenerate and
-easy to review in a diff.
+of the finding and its context (its source line, up to 60 characters either side of it,
+whitespace folded) - never by line number, so an edit elsewhere in the file leaves it
+matching. A finding about the document as a whole has empty text and context. `count` says
+how many identical findings an entry stands for. The file is JSON with sorted keys, one key
+per line, entries sorted: stable to regenerate and easy to review in a diff.
 
     {
       "certlint-baseline": 1,
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from certlint.runner import Linter
 
 VERSION = 1
+#: Characters of the finding's line kept as context on either side of it.
+CONTEXT = 60
 Key = tuple[str, str, str, str]
 
 
@@ -59,8 +61,11 @@ def key_of(diagnostic: Diagnostic, relative: str) -> Key:
     if d.offset == d.end_offset:
         return relative, d.code, "", ""
     line = d.source_line
+    start = d.column - 1
     stop = d.end_column - 1 if d.end_line == d.line else len(line)
-    return relative, d.code, _fold(line[d.column - 1 : stop]), _fold(line)
+    # A window of the line, not all of it: a one-line HTML exhibit is one very long line.
+    context = line[max(0, start - CONTEXT) : stop + CONTEXT]
+    return relative, d.code, _fold(line[start:stop]), _fold(context)
 
 
 @dataclass(frozen=True, slots=True)

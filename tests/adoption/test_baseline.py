@@ -108,3 +108,18 @@ def test_bad_baseline_is_a_one_line_error(repo: Path) -> None:
 def test_stale_report_needs_a_baseline(repo: Path) -> None:
     assert run_cli(["--report-stale-baseline", "filings"]) == (
         2, "", "certlint: error: --report-stale-baseline needs --baseline FILE\n")
+
+
+def test_one_line_html_keeps_its_entry_when_far_text_changes(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    filler = "<p>" + "The registrant filed this report. " * 5 + "</p>"
+    page = "<html><body>{}<p>Jane Doe, Principal Exeuctive Officer</p>{}</body></html>"
+    Path("ex31.htm").write_text(page.format(filler, filler))
+    run_cli(["--isolated", "--write-baseline", "baseline.json", "ex31.htm"])
+    entry = json.loads(Path("baseline.json").read_text())["entries"][0]
+    assert entry["text"] == "Exeuctive"
+    assert len(entry["context"]) < 140
+    Path("ex31.htm").write_text(page.format("<p>Amended.</p>" + filler, filler + "<p>Signed.</p>"))
+    assert run_cli(["--isolated", "--baseline", "baseline.json", "--report-stale-baseline",
+                    "ex31.htm"]) == (0, "", "")
