@@ -147,6 +147,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder")
+    if args.report_stale_baseline and args.baseline is None:
+        raise UsageError("--report-stale-baseline needs --baseline FILE")
     linter = Linter(ruleset, config, selection, today=args.today)
     linter.suppress = not args.no_suppress
     linter.report_unused_suppressions = args.report_unused_suppressions
@@ -155,8 +157,6 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"certlint: {message}\n")
     for message in result.errors:
         err.write(f"certlint: error: {message}\n")
-    if args.report_stale_baseline and args.baseline is None:
-        raise UsageError("--report-stale-baseline needs --baseline FILE")
     if args.write_baseline or args.baseline or args.fix or args.diff:
         from certlint.adoption import adopt
         from certlint.baseline import BaselineError
