@@ -131,6 +131,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         config = load_config(config_path)
         if args.fail_on:
             config = replace(config, fail_on=Severity(args.fail_on))
+        config = replace(config, suppress=not args.no_suppress,
+                         report_unused_suppressions=args.report_unused_suppressions)
         for path in args.rules:
             if not path.exists():
                 raise UsageError(f"{path}: rule pack not found")
@@ -150,13 +152,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
     linter = Linter(ruleset, config, selection, today=args.today)
-    linter.suppress = not args.no_suppress
-    linter.report_unused_suppressions = args.report_unused_suppressions
     result = linter.lint_paths(paths)
     for message in result.skipped:
         err.write(f"certlint: {message}\n")
-    for message in result.errors:
-        err.write(f"certlint: error: {message}\n")
     if args.write_baseline or args.baseline or args.fix or args.diff:
         from certlint.adoption import adopt
         from certlint.baseline import BaselineError
@@ -166,9 +164,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
         if adoption.finished:
+            for message in result.errors:
+                err.write(f"certlint: error: {message}\n")
             if result.errors:
                 return EXIT_ERROR
             return EXIT_FINDINGS if adoption.pending and not args.exit_zero else EXIT_CLEAN
+    for message in result.errors:
+        err.write(f"certlint: error: {message}\n")
     _report(result.diagnostics, args, out)
     if result.errors:
         return EXIT_ERROR

@@ -26,11 +26,15 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "node_
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude", "extend-exclude",
               "disable-packs")
-KNOWN_KEYS = frozenset((*_LIST_KEYS, "fail-on", "facts", "per-file-ignores", "packs", "force-exclude"))
+KNOWN_KEYS = frozenset((*_LIST_KEYS, "fail-on", "facts", "per-file-ignores"))
 
 
 class ConfigError(ValueError):
     """A configuration that cannot be used; the message names the file (and line)."""
+
+
+#: Issue 8 (adoption): packs on/off; exclude applied to files named on the command line too.
+KNOWN_KEYS |= {"packs", "force-exclude"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,22 +43,25 @@ class Config:
 
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
+    #: Where each value came from: option name (or "facts.GLOB", "packs.NAME"...) -> "file:line".
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    #: Inline suppression comments: applied (unless --no-suppress), unused ones reported (CL002).
+    suppress: bool = True
+    report_unused_suppressions: bool = False
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     rules: tuple[Path, ...] = ()
     disable_packs: tuple[str, ...] = ()
+    #: `packs`: pack name -> enabled, as written (already folded into `disable_packs`).
+    packs: tuple[tuple[str, bool], ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    #: Apply `exclude` to files named on the command line too (pre-commit names every file).
+    force_exclude: bool = False
     fail_on: Severity = Severity.INFO
     facts: tuple[tuple[str, Facts], ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    #: `packs`: pack name -> enabled, as written (already folded into `disable_packs`).
-    packs: tuple[tuple[str, bool], ...] = ()
-    #: Apply `exclude` to files named on the command line too (pre-commit names every file).
-    force_exclude: bool = False
-    #: Where each value came from: option name (or "facts.GLOB", "packs.NAME"...) -> "file:line".
-    origins: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def relative(self, path: str) -> str:
         """A path relative to the config root, with '/' separators (what globs match)."""

@@ -52,9 +52,6 @@ class Linter:
         self.selection = selection or Selection(self.config.select, self.config.extend_select,
                                                 self.config.ignore)
         self.today = today or date.today()
-        #: Inline suppressions (issue 8): applied unless --no-suppress; unused ones reported on demand.
-        self.suppress = True
-        self.report_unused_suppressions = False
         self._active: list[tuple[Pack, list[Rule]]] = [
             (pack, [rule for rule in pack.rules if self.selection.is_selected(rule)])
             for pack in ruleset.packs
@@ -85,7 +82,7 @@ class Linter:
         docs = read_documents(path, text=text)
         for doc in docs:
             diagnostics.extend(self.lint_document(doc))
-        if self.suppress:
+        if self.config.suppress:  # issue 8: applied once, after every check
             from certlint.suppressions import suppress
 
             diagnostics = suppress(docs, diagnostics, self)

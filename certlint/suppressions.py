@@ -88,7 +88,7 @@ def suppress(docs: Sequence[Document], diagnostics: list[Diagnostic], linter: Li
                        and not any(rule.code.startswith(prefix) for prefix in ignored))
     meta: list[tuple[Rule, Directive, str]] = []
     for index, directive in enumerate(directives):
-        meta.extend(_check(directive, index, known, active, used, linter.report_unused_suppressions))
+        meta.extend(_check(directive, index, known, active, used, linter.config.report_unused_suppressions))
     for rule, directive, message in meta:
         if is_reported(linter, rule, path):
             kept.append(meta_diagnostic(rule, path, doc.lines, directive.start, directive.end, message))
