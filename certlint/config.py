@@ -254,7 +254,6 @@ def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
             raise fail(key, f"'{key}' must be one of error, warning, info") from None
     if "facts" in normal:
         options["facts"] = _facts(normal["facts"], fail)
-        origins.update({f"facts.{glob}": where(normal["facts"][0], glob) for glob, _ in options["facts"]})
     if "per-file-ignores" in normal:
         options["per_file_ignores"] = _per_file_ignores(normal["per-file-ignores"], fail, where, origins)
     if "packs" in normal:
@@ -263,6 +262,8 @@ def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
         unwanted = [name for name, enabled in options["packs"] if not enabled]
         given = [name for name in options.get("disable_packs", ()) if name not in wanted]
         options["disable_packs"] = tuple(dict.fromkeys([*given, *unwanted]))
+    if "facts" in normal:
+        origins.update({f"facts.{glob}": where(normal["facts"][0], glob) for glob, _ in options["facts"]})
     if "force-exclude" in normal:
         key, value = normal["force-exclude"]
         if not isinstance(value, bool):
