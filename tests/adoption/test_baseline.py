@@ -13,7 +13,7 @@ CEO = "AS CHIEF EXECUTIVE OFFICER (PRINCIPAL EXEUCTIVE OFFICER)"
 CFO = "AS CHIEF FINANCIAL OFFICER (PRINCIPAL EXEUCTIVE OFFICER)"
 OLD = f"EXHIBIT 32\n\nJane Doe\n{CEO}\n\nJane Doe\n{CEO}\n\nJohn Roe\n{CFO}\n"
 MESSAGE = "misspelled title word 'EXEUCTIVE': did you mean 'EXECUTIVE'?"
-EX32 = Path("filings", "2003", "ex32.txt")
+EX32 = Path("exhibits", "2003", "ex32.txt")
 
 
 @pytest.fixture
@@ -21,9 +21,9 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     EX32.parent.mkdir(parents=True)
     EX32.write_text(OLD)
-    Path("filings", "2003", "ex31.txt").write_text("Jane Doe, Chief Executive Officer\n")
+    Path("exhibits", "2003", "ex31.txt").write_text("Jane Doe, Chief Executive Officer\n")
     Path("pyproject.toml").write_text("[tool.certlint]\nfail-on = \"info\"\n")
-    code, out, err = run_cli(["--write-baseline", "baseline.json", "filings"])
+    code, out, err = run_cli(["--write-baseline", "baseline.json", "exhibits"])
     assert (code, out) == (0, "")
     assert err == "certlint: wrote 2 baseline entries (3 findings) to baseline.json\n"
     return tmp_path
@@ -33,80 +33,80 @@ def test_baseline_file_is_sorted_readable_json(repo: Path) -> None:
     text = Path("baseline.json").read_text()
     assert json.loads(text) == {"certlint-baseline": 1, "entries": [
         {"code": "CL301", "context": CEO, "count": 2, "message": MESSAGE,
-         "path": "filings/2003/ex32.txt", "text": "EXEUCTIVE"},
+         "path": "exhibits/2003/ex32.txt", "text": "EXEUCTIVE"},
         {"code": "CL301", "context": CFO, "count": 1, "message": MESSAGE,
-         "path": "filings/2003/ex32.txt", "text": "EXEUCTIVE"},
+         "path": "exhibits/2003/ex32.txt", "text": "EXEUCTIVE"},
     ]}
     lines = text.splitlines()
     assert lines[:5] == ['{', '  "certlint-baseline": 1,', '  "entries": [', '    {',
                          '      "code": "CL301",']
     # Stable: writing it again gives the same bytes.
-    run_cli(["--write-baseline", "again.json", "filings"])
+    run_cli(["--write-baseline", "again.json", "exhibits"])
     assert Path("again.json").read_text() == text
 
 
 def test_baselined_findings_are_not_reported(repo: Path) -> None:
-    assert run_cli(["--baseline", "baseline.json", "filings"]) == (0, "", "")
+    assert run_cli(["--baseline", "baseline.json", "exhibits"]) == (0, "", "")
 
 
 def test_line_inserted_above_keeps_the_finding_suppressed(repo: Path) -> None:
     EX32.write_text("EXHIBIT 32\n\nCertification under 18 U.S.C. 1350 (inserted)\n\n"
                     + OLD.removeprefix("EXHIBIT 32\n\n"))
-    code, out, _ = run_cli(["--baseline", "baseline.json", "--select", "CL3", "filings"])
+    code, out, _ = run_cli(["--baseline", "baseline.json", "--select", "CL3", "exhibits"])
     assert (code, out) == (0, "")
 
 
 def test_new_finding_is_reported(repo: Path) -> None:
     EX32.write_text(OLD + "\nMary Major\nPRINCIPAL ACOUNTING OFFICER\n")
-    assert run_cli(["--baseline", "baseline.json", "filings"]) == (
+    assert run_cli(["--baseline", "baseline.json", "exhibits"]) == (
         1, f"{EX32}:13:11: CL301 misspelled title word 'ACOUNTING': did you mean 'ACCOUNTING'?\n", "")
 
 
 def test_third_identical_finding_exceeds_the_count(repo: Path) -> None:
     EX32.write_text(OLD + f"\nJane Doe\n{CEO}\n")
-    code, out, _ = run_cli(["--baseline", "baseline.json", "filings"])
+    code, out, _ = run_cli(["--baseline", "baseline.json", "exhibits"])
     assert code == 1
     assert out.count("CL301") == 1
 
 
 def test_stale_entry_reported_at_its_line(repo: Path) -> None:
     EX32.write_text(OLD.replace(CFO, CFO.replace("EXEUCTIVE", "EXECUTIVE")))
-    assert run_cli(["--baseline", "baseline.json", "filings"]) == (0, "", "")
-    assert run_cli(["--baseline", "baseline.json", "--report-stale-baseline", "filings"]) == (
+    assert run_cli(["--baseline", "baseline.json", "exhibits"]) == (0, "", "")
+    assert run_cli(["--baseline", "baseline.json", "--report-stale-baseline", "exhibits"]) == (
         1, "baseline.json:12:5: CL003 stale baseline entry: CL301 'EXEUCTIVE' in "
-           "filings/2003/ex32.txt matches nothing\n", "")
+           "exhibits/2003/ex32.txt matches nothing\n", "")
 
 
 def test_entry_of_a_removed_file_is_stale(repo: Path) -> None:
     EX32.unlink()
-    code, out, _ = run_cli(["--baseline", "baseline.json", "--report-stale-baseline", "filings"])
+    code, out, _ = run_cli(["--baseline", "baseline.json", "--report-stale-baseline", "exhibits"])
     assert code == 1
     assert out.splitlines() == [
-        "baseline.json:4:5: CL003 stale baseline entry: CL301 'EXEUCTIVE' in filings/2003/ex32.txt "
+        "baseline.json:4:5: CL003 stale baseline entry: CL301 'EXEUCTIVE' in exhibits/2003/ex32.txt "
         "file not found",
-        "baseline.json:12:5: CL003 stale baseline entry: CL301 'EXEUCTIVE' in filings/2003/ex32.txt "
+        "baseline.json:12:5: CL003 stale baseline entry: CL301 'EXEUCTIVE' in exhibits/2003/ex32.txt "
         "file not found",
     ]
 
 
 def test_entries_of_files_not_linted_are_not_stale(repo: Path) -> None:
     assert run_cli(["--baseline", "baseline.json", "--report-stale-baseline",
-                    "filings/2003/ex31.txt"]) == (0, "", "")
+                    "exhibits/2003/ex31.txt"]) == (0, "", "")
 
 
 def test_bad_baseline_is_a_one_line_error(repo: Path) -> None:
     Path("bad.json").write_text('{"entries": [}\n')
-    code, out, err = run_cli(["--baseline", "bad.json", "filings"])
+    code, out, err = run_cli(["--baseline", "bad.json", "exhibits"])
     assert (code, out) == (2, "")
     assert err.startswith("certlint: error: bad.json:1: invalid JSON: ") and err.count("\n") == 1
     Path("other.json").write_text('{"entries": []}\n')
-    assert run_cli(["--baseline", "other.json", "filings"]) == (
+    assert run_cli(["--baseline", "other.json", "exhibits"]) == (
         2, "", "certlint: error: other.json:1: not a certlint baseline (write one with --write-baseline)\n")
-    assert run_cli(["--baseline", "missing.json", "filings"])[0] == 2
+    assert run_cli(["--baseline", "missing.json", "exhibits"])[0] == 2
 
 
 def test_stale_report_needs_a_baseline(repo: Path) -> None:
-    assert run_cli(["--report-stale-baseline", "filings"]) == (
+    assert run_cli(["--report-stale-baseline", "exhibits"]) == (
         2, "", "certlint: error: --report-stale-baseline needs --baseline FILE\n")
 
 

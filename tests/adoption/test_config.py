@@ -16,7 +16,7 @@ HOMOPHONE = "Principle Executive Officer\n"
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    for folder in ("filings/2003", "filings/2025", "archive/old"):
+    for folder in ("exhibits/2003", "exhibits/2025", "archive/old"):
         Path(folder).mkdir(parents=True)
         Path(folder, "ex31.txt").write_text(TYPO + HOMOPHONE)
     return tmp_path
@@ -32,73 +32,73 @@ def _codes(out: str) -> list[str]:
 ])
 def test_unknown_top_level_key(repo: Path, name: str, text: str, line: int) -> None:
     Path(name).write_text(text)
-    code, out, err = run_cli(["filings"])
+    code, out, err = run_cli(["exhibits"])
     assert (code, out) == (2, "")
     assert err.startswith(f"certlint: error: {Path(name).resolve()}:{line}: unknown config key 'selekt' ")
 
 
 @pytest.mark.parametrize(("name", "text", "line"), [
-    ("pyproject.toml", '[tool.certlint]\nfail-on = "error"\n\n[tool.certlint.facts."filings/*"]\n'
+    ("pyproject.toml", '[tool.certlint]\nfail-on = "error"\n\n[tool.certlint.facts."exhibits/*"]\n'
                        'company = "Example Corp."\ncompnay = "typo"\n', 6),
-    ("pyproject.toml", '[tool.certlint.facts]\n"filings/*" = { compnay = "typo" }\n', 2),
-    (".certlint.yaml", "facts:\n  filings/*:\n    company: Example Corp.\n    compnay: typo\n", 4),
+    ("pyproject.toml", '[tool.certlint.facts]\n"exhibits/*" = { compnay = "typo" }\n', 2),
+    (".certlint.yaml", "facts:\n  exhibits/*:\n    company: Example Corp.\n    compnay: typo\n", 4),
 ])
 def test_unknown_nested_fact_key_points_at_its_line(repo: Path, name: str, text: str, line: int) -> None:
     Path(name).write_text(text)
-    code, _, err = run_cli(["filings"])
+    code, _, err = run_cli(["exhibits"])
     assert code == 2
     assert err.startswith(f"certlint: error: {Path(name).resolve()}:{line}: unknown fact 'compnay' "
-                          "for 'filings/*'"), err
+                          "for 'exhibits/*'"), err
     assert err.count("\n") == 1
 
 
 def test_per_file_ignores_by_glob_folder_and_code_string(repo: Path) -> None:
     Path(".certlint.yaml").write_text(
         "per-file-ignores:\n"
-        "  filings/2003/*: [CL301]\n"       # a glob, a list
+        "  exhibits/2003/*: [CL301]\n"       # a glob, a list
         "  archive/: 'cl301, CL302'\n")     # a folder, a comma-separated string
-    code, out, _ = run_cli(["filings", "archive"])
+    code, out, _ = run_cli(["exhibits", "archive"])
     assert code == 1
-    assert _codes(out) == ["filings/2003/ex31.txt:2:1: CL302", "filings/2025/ex31.txt:1:11: CL301",
-                           "filings/2025/ex31.txt:2:1: CL302"]
+    assert _codes(out) == ["exhibits/2003/ex31.txt:2:1: CL302", "exhibits/2025/ex31.txt:1:11: CL301",
+                           "exhibits/2025/ex31.txt:2:1: CL302"]
 
 
 def test_per_file_ignores_bad_codes_point_at_the_glob(repo: Path) -> None:
     Path("pyproject.toml").write_text('[tool.certlint.per-file-ignores]\n"a/*" = ["CL1"]\n"b/*" = 3\n')
-    assert run_cli(["filings"]) == (
+    assert run_cli(["exhibits"]) == (
         2, "", f"certlint: error: {Path('pyproject.toml').resolve()}:3: codes for 'b/*' must be a list "
                "of strings\n")
 
 
 def test_exclude_by_name_and_by_path(repo: Path) -> None:
-    Path(".certlint.yaml").write_text("extend-exclude: [archive, filings/2003]\n")
+    Path(".certlint.yaml").write_text("extend-exclude: [archive, exhibits/2003]\n")
     code, out, _ = run_cli(["."])
     assert code == 1
-    assert {line.split(":")[0] for line in out.splitlines()} == {"filings/2025/ex31.txt"}
+    assert {line.split(":")[0] for line in out.splitlines()} == {"exhibits/2025/ex31.txt"}
     # A file named on the command line is linted anyway...
     assert run_cli(["archive/old/ex31.txt"])[0] == 1
     # ... unless force-exclude (pre-commit names every staged file).
-    Path(".certlint.yaml").write_text("extend-exclude: [archive, filings/2003]\nforce-exclude: true\n")
-    assert run_cli(["archive/old/ex31.txt", "filings/2003/ex31.txt"]) == (0, "", "")
-    assert run_cli(["filings/2025/ex31.txt"])[0] == 1
+    Path(".certlint.yaml").write_text("extend-exclude: [archive, exhibits/2003]\nforce-exclude: true\n")
+    assert run_cli(["archive/old/ex31.txt", "exhibits/2003/ex31.txt"]) == (0, "", "")
+    assert run_cli(["exhibits/2025/ex31.txt"])[0] == 1
 
 
 def test_exclude_replaces_the_defaults(repo: Path) -> None:
     Path("build").mkdir()
     Path("build", "ex.txt").write_text(TYPO)
     assert "build/ex.txt" not in run_cli(["."])[1]
-    Path(".certlint.yaml").write_text("exclude: [filings, archive]\n")
+    Path(".certlint.yaml").write_text("exclude: [exhibits, archive]\n")
     assert _codes(run_cli(["."])[1]) == ["build/ex.txt:1:11: CL301"]
 
 
 def test_packs_enable_and_disable(repo: Path) -> None:
     Path("pyproject.toml").write_text('[tool.certlint]\ndisable-packs = ["officer-titles"]\n')
-    assert run_cli(["filings"]) == (0, "", "")
+    assert run_cli(["exhibits"]) == (0, "", "")
     Path("pyproject.toml").write_text('[tool.certlint]\ndisable-packs = ["officer-titles"]\n\n'
                                       '[tool.certlint.packs]\nofficer-titles = true\n')
-    assert run_cli(["filings"])[0] == 1
+    assert run_cli(["exhibits"])[0] == 1
     Path("pyproject.toml").write_text('[tool.certlint.packs]\nofficer-titles = false\nsox906 = true\n')
-    assert run_cli(["filings"]) == (0, "", "")
+    assert run_cli(["exhibits"]) == (0, "", "")
 
 
 def test_user_pack_disabled_by_name(repo: Path) -> None:
@@ -106,9 +106,9 @@ def test_user_pack_disabled_by_name(repo: Path) -> None:
         "pack: house-style\nrules:\n  - code: HS101\n    kind: forbidden\n    message: house style\n"
         "    phrase: Principal\n")
     Path(".certlint.yaml").write_text("rules: [house.yaml]\nselect: [HS]\n")
-    assert run_cli(["filings/2025"])[0] == 1
+    assert run_cli(["exhibits/2025"])[0] == 1
     Path(".certlint.yaml").write_text("rules: [house.yaml]\nselect: [HS]\npacks:\n  house-style: false\n")
-    assert run_cli(["filings/2025"]) == (0, "", "")
+    assert run_cli(["exhibits/2025"]) == (0, "", "")
 
 
 @pytest.mark.parametrize(("text", "line", "message"), [
@@ -120,13 +120,13 @@ def test_user_pack_disabled_by_name(repo: Path) -> None:
 ])
 def test_bad_pack_names_and_values(repo: Path, text: str, line: int, message: str) -> None:
     Path("pyproject.toml").write_text(text)
-    assert run_cli(["filings"]) == (
+    assert run_cli(["exhibits"]) == (
         2, "", f"certlint: error: {Path('pyproject.toml').resolve()}:{line}: {message}\n")
 
 
 CONFIG = """\
 [project]
-name = "filings"
+name = "exhibits"
 
 [tool.certlint]
 ignore = ["CL302"]
@@ -136,9 +136,9 @@ extend-exclude = ["archive"]
 sox906 = false
 
 [tool.certlint.per-file-ignores]
-"filings/2003/*" = ["CL301"]
+"exhibits/2003/*" = ["CL301"]
 
-[tool.certlint.facts."filings/innovo/*"]
+[tool.certlint.facts."exhibits/innovo/*"]
 company = "Innovo Group Inc."
 fiscal-year-end = "saturday nearest november 30"
 """
@@ -163,8 +163,8 @@ def test_config_command_shows_values_and_origins(repo: Path) -> None:
         "sox302 = true  # default; built-in\n"
         "sox906 = false  # pyproject.toml:9; built-in\n"
         "\n[per-file-ignores]\n"
-        '"filings/2003/*" = ["CL301"]  # pyproject.toml:12\n'
-        '\n[facts."filings/innovo/*"]  # pyproject.toml:14\n'
+        '"exhibits/2003/*" = ["CL301"]  # pyproject.toml:12\n'
+        '\n[facts."exhibits/innovo/*"]  # pyproject.toml:14\n'
         'company = "Innovo Group Inc."\n'
         'fiscal-year-end = "saturday nearest november 30"\n')
 
