@@ -111,15 +111,22 @@ def test_user_pack_disabled_by_name(repo: Path) -> None:
     assert run_cli(["exhibits/2025"]) == (0, "", "")
 
 
+def _builtin_pack_names() -> str:
+    from certlint.ruleset import load_ruleset
+
+    return ", ".join(sorted(pack.name for pack in load_ruleset().packs))
+
+
 @pytest.mark.parametrize(("text", "line", "message"), [
     ('[tool.certlint.packs]\nsox906 = false\nofficer-tiltes = false\n', 3,
-     "unknown pack 'officer-tiltes' (known: officer-titles, sox302, sox906)"),
-    ('[tool.certlint]\ndisable-packs = ["sox960"]\n', 2,
-     "unknown pack 'sox960' (known: officer-titles, sox302, sox906)"),
+     "unknown pack 'officer-tiltes' (known: {known})"),
+    ('[tool.certlint]\ndisable-packs = ["sox960"]\n', 2, "unknown pack 'sox960' (known: {known})"),
     ('[tool.certlint.packs]\nsox906 = "off"\n', 2, "pack 'sox906' must be true or false"),
 ])
 def test_bad_pack_names_and_values(repo: Path, text: str, line: int, message: str) -> None:
     Path("pyproject.toml").write_text(text)
+    message = message.format(known=_builtin_pack_names())
+    assert "officer-titles, sox302, sox906" in message or "known" not in message
     assert run_cli(["exhibits"]) == (
         2, "", f"certlint: error: {Path('pyproject.toml').resolve()}:{line}: {message}\n")
 
@@ -157,12 +164,13 @@ def test_config_command_shows_values_and_origins(repo: Path) -> None:
     assert lines[7].startswith('exclude = [".git", ') and lines[7].endswith(
         '"archive"]  # default + extend-exclude at pyproject.toml:6')
     assert 'disable-packs = ["sox906"]                # default + packs at pyproject.toml:8' in lines
-    assert out.split("\n\n", 1)[1] == (
-        "[packs]\n"
-        "officer-titles = true  # default; built-in\n"
-        "sox302 = true  # default; built-in\n"
-        "sox906 = false  # pyproject.toml:9; built-in\n"
-        "\n[per-file-ignores]\n"
+    packs, rest = out.split("\n\n", 2)[1:]
+    assert packs.splitlines()[0] == "[packs]"
+    assert "officer-titles = true  # default; built-in" in packs.splitlines()
+    assert "sox302 = true  # default; built-in" in packs.splitlines()
+    assert "sox906 = false  # pyproject.toml:9; built-in" in packs.splitlines()
+    assert rest == (
+        "[per-file-ignores]\n"
         '"exhibits/2003/*" = ["CL301"]  # pyproject.toml:12\n'
         '\n[facts."exhibits/innovo/*"]  # pyproject.toml:14\n'
         'company = "Innovo Group Inc."\n'
