@@ -1,5 +1,8 @@
 """certlint's own diagnostics about its inputs (suppressions, baselines): codes CL0xx.
 
+Each is reported with a message naming the code or entry at fault; `message` here is the
+generic form, for listings.
+
 They are declared here as a constant table of `Rule`s of the pack "certlint" rather than in a YAML
 pack, because no check produces them: the runner and the CLI do, after the checks. As `Rule`s they
 go through the same select / ignore / per-file-ignores and --fail-on as every other diagnostic.
@@ -36,15 +39,15 @@ def _rule(code: str, name: str, severity: Severity, message: str, description: s
 
 
 INVALID_SUPPRESSION = _rule(
-    "CL001", "invalid-suppression", Severity.ERROR, "{detail}",
+    "CL001", "invalid-suppression", Severity.ERROR, "invalid suppression comment",
     "A `certlint:` comment names a code no loaded rule has, or is not a known directive: it "
     "silences nothing, and the finding it was meant for is still reported.")
 UNUSED_SUPPRESSION = _rule(
-    "CL002", "unused-suppression", Severity.WARNING, "unused suppression: {codes}",
+    "CL002", "unused-suppression", Severity.WARNING, "unused suppression",
     "With --report-unused-suppressions: a suppression comment (or one of its codes) that "
     "silenced nothing; remove it so it cannot hide a future finding.")
 STALE_BASELINE = _rule(
-    "CL003", "stale-baseline-entry", Severity.WARNING, "{detail}",
+    "CL003", "stale-baseline-entry", Severity.WARNING, "stale baseline entry",
     "With --report-stale-baseline: a baseline entry that matches no finding any more (the "
     "finding was fixed, or its file removed); regenerate the baseline with --write-baseline.")
 

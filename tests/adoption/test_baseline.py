@@ -123,3 +123,19 @@ def test_one_line_html_keeps_its_entry_when_far_text_changes(tmp_path: Path,
     Path("ex31.htm").write_text(page.format("<p>Amended.</p>" + filler, filler + "<p>Signed.</p>"))
     assert run_cli(["--isolated", "--baseline", "baseline.json", "--report-stale-baseline",
                     "ex31.htm"]) == (0, "", "")
+
+
+def test_readme_baseline_example_is_what_certlint_writes(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## Adopting certlint on an existing repository"):]
+    example = section[section.index("```json\n") + 8 :]
+    example = example[: example.index("```")]
+    monkeypatch.chdir(tmp_path)
+    Path("filings", "innovo").mkdir(parents=True)
+    Path("filings", "innovo", "ex32.txt").write_bytes(
+        (ROOT / "examples" / "innovo-group-10-K-A-ex32.txt").read_bytes())
+    run_cli(["--isolated", "--write-baseline", "baseline.json", "./filings"])
+    assert Path("baseline.json").read_text() == example
