@@ -133,7 +133,7 @@ def before_write(path: str) -> None:
 
 def write_atomic(file_plan: FilePlan) -> None:
     """Replace the file with the fixed bytes, unless it changed on disk since it was read."""
-    path = Path(file_plan.path)
+    path = Path(os.path.realpath(file_plan.path))  # through a symlink: replace its target
     before_write(file_plan.path)
     if path.read_bytes() != file_plan.original:
         raise FileChangedError(f"{file_plan.path}: changed on disk since it was read; not fixed")

@@ -149,3 +149,13 @@ def test_ignored_and_suppressed_findings_are_never_fixed(cwd: Path) -> None:
     Path("c.md").write_text("<!-- certlint: disable-next-line=CL301 -->\nPrincipal Exeuctive Officer\n")
     assert run_cli(["--isolated", "--fix", "c.md"]) == (0, "", "certlint: fixed 0, 0 remaining\n")
     assert Path("c.md").read_text().endswith("Exeuctive Officer\n")
+
+
+def test_symlink_is_kept_and_its_target_fixed(cwd: Path) -> None:
+    Path("target.txt").write_text("Principal Exeuctive Officer\n")
+    Path("link.txt").symlink_to("target.txt")
+    Path("target.txt").chmod(0o640)
+    assert run_cli(["--isolated", "--fix", "link.txt"])[2] == "certlint: fixed 1, 0 remaining\n"
+    assert Path("link.txt").is_symlink()
+    assert Path("target.txt").read_text() == "Principal Executive Officer\n"
+    assert Path("target.txt").stat().st_mode & 0o777 == 0o640
