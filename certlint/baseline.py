@@ -161,6 +161,8 @@ class Baseline:
             left = self._left[entry.key]
             if left <= 0 or (entry.path not in checked and (root / entry.path).exists()):
                 continue
+            if not _runs(entry, linter):  # not stale: its rule did not run (--select, an ignore)
+                continue
             self._left[entry.key] = 0
             what = f"'{entry.text}'" if entry.text else "(whole document)"
             reason = "matches nothing" if (root / entry.path).exists() else "file not found"
@@ -170,6 +172,20 @@ class Baseline:
                 STALE_BASELINE, display, lines, start, start,
                 f"stale baseline entry: {entry.code} {what} in {entry.path} {reason}"))
         return found
+
+
+def _runs(entry: Entry, linter: Linter) -> bool:
+    """Whether the rule of an entry ran on its file in this run, so that it could have matched."""
+    from certlint.meta import INVALID_SUPPRESSION, META_RULES, UNUSED_SUPPRESSION
+
+    rule = linter.ruleset.get(entry.code) or next((r for r in META_RULES if r.code == entry.code), None)
+    if rule is None:
+        return False
+    if rule is INVALID_SUPPRESSION and not linter.config.suppress:
+        return False
+    if rule is UNUSED_SUPPRESSION and not linter.config.report_unused_suppressions:
+        return False
+    return is_reported(linter, rule, str(linter.config.root / entry.path))
 
 
 def _entry(path: Path, raw: Any, line: int) -> Entry:

@@ -139,3 +139,12 @@ def test_readme_baseline_example_is_what_certlint_writes(tmp_path: Path,
         (ROOT / "examples" / "innovo-group-10-K-A-ex32.txt").read_bytes())
     run_cli(["--isolated", "--write-baseline", "baseline.json", "./filings"])
     assert Path("baseline.json").read_text() == example
+
+
+def test_entries_of_rules_that_did_not_run_are_not_stale(repo: Path) -> None:
+    assert run_cli(["--baseline", "baseline.json", "--report-stale-baseline", "--select", "CL1",
+                    "exhibits"]) == (0, "", "")
+    assert run_cli(["--baseline", "baseline.json", "--report-stale-baseline", "--ignore", "CL301",
+                    "exhibits"]) == (0, "", "")
+    EX32.unlink()
+    assert run_cli(["--baseline", "baseline.json", "--report-stale-baseline", "exhibits"])[0] == 1
