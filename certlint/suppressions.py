@@ -68,6 +68,8 @@ def suppress(docs: Sequence[Document], diagnostics: list[Diagnostic], linter: Li
         return diagnostics
     doc = docs[0]
     directives = parse(doc.source, doc.lines)
+    if directives and doc.format == "markdown":
+        directives = _outside_code(directives, doc.source, doc.lines)
     if not directives:
         return diagnostics
     starts = {0 if d.part is None else d.prose.to_source(0) for d in docs}
@@ -93,6 +95,18 @@ def suppress(docs: Sequence[Document], diagnostics: list[Diagnostic], linter: Li
         if is_reported(linter, rule, path):
             kept.append(meta_diagnostic(rule, path, doc.lines, directive.start, directive.end, message))
     return kept
+
+
+def _outside_code(directives: list[Directive], source: str, lines: LineIndex) -> list[Directive]:
+    """Drop directives shown as code in Markdown (a fence, an indented block, `backticks`)."""
+    from markdown_it import MarkdownIt
+
+    code_lines: set[int] = set()
+    for token in MarkdownIt("commonmark").parse(source):
+        if token.type in ("fence", "code_block") and token.map is not None:
+            code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
+    return [d for d in directives if lines.position(d.start)[0] not in code_lines
+            and source[d.start - 1 : d.start] != "`"]
 
 
 def _suppressed_by(diagnostic: Diagnostic, directives: list[Directive],

@@ -112,3 +112,18 @@ def test_one_comment_serves_every_document_of_a_file(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(runner, "read_documents", two_documents)
     diagnostics = api.lint_text(source, "submission.txt")
     assert [(d.line, d.column, d.code) for d in diagnostics] == [(1, 30, "CL301")]
+
+
+def test_comments_shown_as_markdown_code_are_not_directives(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("howto.md").write_text(
+        "Write `<!-- certlint: disable-next-line=CL301 -->` above the line:\n"
+        "Jane Doe, Cheif Executive Officer\n\n"
+        "```html\n<!-- certlint: disable -->\n<!-- certlint: disabel -->\n```\n\n"
+        "    <!-- certlint: enable=CL999 -->\n\n"
+        "John Roe, Chief Financail Officer\n")
+    assert _lines(run_cli(["--isolated", "--report-unused-suppressions", "howto.md"])[1], "howto.md") == [
+        "2:11: CL301 misspelled title word 'Cheif': did you mean 'Chief'?",
+        "11:17: CL301 misspelled title word 'Financail': did you mean 'Financial'?",
+    ]
