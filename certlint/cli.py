@@ -30,6 +30,7 @@ SUBCOMMANDS: dict[str, str] = {
     "rules": "rules",
     "explain": "explain",
     "lsp": "lsp",
+    "config": "config",
 }
 
 
@@ -90,6 +91,21 @@ def build_parser() -> argparse.ArgumentParser:
                              "hundreds of files, else 1)")
     parser.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
                         help="the date date checks take as today (default: the system date)")
+    adoption = parser.add_argument_group("adoption (suppressions, baseline, autofix)")
+    adoption.add_argument("--no-suppress", action="store_true",
+                          help="ignore `<!-- certlint: disable=... -->` comments: report everything")
+    adoption.add_argument("--report-unused-suppressions", action="store_true",
+                          help="report suppression comments that silenced nothing (CL002)")
+    adoption.add_argument("--write-baseline", type=Path, metavar="FILE",
+                          help="record today's findings in FILE and exit 0")
+    adoption.add_argument("--baseline", type=Path, metavar="FILE",
+                          help="report only findings that FILE does not record")
+    adoption.add_argument("--report-stale-baseline", action="store_true",
+                          help="report baseline entries that no longer match (CL003)")
+    adoption.add_argument("--fix", action="store_true",
+                          help="apply safe fixes (title spelling, declared substitutions) in place")
+    adoption.add_argument("--diff", action="store_true",
+                          help="print the fixes as a unified diff instead of writing them")
     parser.add_argument("--version", action="version", version=f"certlint {__version__}")
     return parser
 
@@ -135,7 +151,7 @@ def _reader_went_away() -> int:
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from dataclasses import replace
 
-    from certlint.config import ConfigError, discover, load_config
+    from certlint.config import ConfigError, check_pack_names, discover, load_config
     from certlint.ruleset import PackError, Selection, load_ruleset
     from certlint.runner import Linter
 
@@ -146,10 +162,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         config = load_config(config_path)
         if args.fail_on:
             config = replace(config, fail_on=Severity(args.fail_on))
+        config = replace(config, suppress=not args.no_suppress,
+                         report_unused_suppressions=args.report_unused_suppressions)
         for path in args.rules:
             if not path.exists():
                 raise UsageError(f"{path}: rule pack not found")
         ruleset = load_ruleset([*config.rules, *args.rules], disabled_packs=config.disable_packs)
+        check_pack_names(config, [*config.rules, *args.rules])
     except (ConfigError, PackError) as exc:
         raise UsageError(str(exc)) from None
     selection = Selection(
@@ -161,6 +180,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder")
+    if args.report_stale_baseline and args.baseline is None:
+        raise UsageError("--report-stale-baseline needs --baseline FILE")
     linter = Linter(ruleset, config, selection, today=args.today)
     if args.filings or args.staged:
         from certlint.filings import lint_filings
@@ -176,6 +197,20 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         result = parallel.lint_paths(spec, linter, paths, args.jobs)
     for message in result.skipped:
         err.write(f"certlint: {message}\n")
+    if args.write_baseline or args.baseline or args.fix or args.diff:
+        from certlint.adoption import adopt
+        from certlint.baseline import BaselineError
+
+        try:
+            adoption = adopt(args, paths, linter, result, out, err)
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
+        if adoption.finished:
+            for message in result.errors:
+                err.write(f"certlint: error: {message}\n")
+            if result.errors:
+                return EXIT_ERROR
+            return EXIT_FINDINGS if adoption.pending and not args.exit_zero else EXIT_CLEAN
     for message in result.errors:
         err.write(f"certlint: error: {message}\n")
     _report(result.diagnostics, args, out, ruleset=ruleset, files=result.paths)

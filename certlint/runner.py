@@ -81,8 +81,13 @@ class Linter:
         Raises OSError, BinaryFileError or DocumentError for a file that cannot be linted.
         """
         diagnostics: list[Diagnostic] = []
-        for doc in read_documents(path, text=text):
+        docs = read_documents(path, text=text)
+        for doc in docs:
             diagnostics.extend(self.lint_document(doc))
+        if self.config.suppress:  # issue 8: applied once, after every check
+            from certlint.suppressions import suppress
+
+            diagnostics = suppress(docs, diagnostics, self)
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
     def lint_paths(self, paths: Iterable[str]) -> LintResult:
@@ -125,10 +130,11 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:
     """Files to lint: explicit files as given, folders walked in sorted order."""
     for path in paths:
         if not os.path.isdir(path):
-            yield path
+            if not config.is_force_excluded(Path(path)):
+                yield path
             continue
         for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not config.is_excluded(Path(d)))
+            dirs[:] = sorted(d for d in dirs if not config.is_excluded(Path(folder, d)))
             for name in sorted(files):
                 candidate = Path(folder, name)
                 if config.is_included(candidate) and not config.is_excluded(candidate):
