@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from certlint.checks import CheckContext
-from certlint.diagnostic import Finding
+from certlint.diagnostic import Diagnostic, Finding
 from certlint.document import BinaryFileError, Document, DocumentError, read_documents
 from certlint.facts import Facts
 from certlint.runner import Linter, LintResult, iter_files
@@ -98,9 +98,13 @@ def lint_filings(linter: Linter, paths: Sequence[str],
     filings = group(documents, linter)
     if changed is not None:
         filings = [filing for filing in filings if touches(filing, changed)]
+    by_file: dict[str, list[Diagnostic]] = {}
+    docs_of: dict[str, list[Document]] = {}
     for filing in filings:
         for member in filing.members:
-            result.diagnostics.extend(linter.lint_document(member.document))
+            doc = member.document
+            docs_of.setdefault(doc.path, []).append(doc)
+            by_file.setdefault(doc.path, []).extend(linter.lint_document(doc))
     rules = [rule for _, active in linter.active_rules for rule in active
              if isinstance(rule.checker, FilingChecker)]
     for filing in filings:
@@ -109,7 +113,9 @@ def lint_filings(linter: Linter, paths: Sequence[str],
             checker = rule.checker
             assert isinstance(checker, FilingChecker)
             for doc, finding in checker.check_filing(filing, context):
-                result.diagnostics.append(linter.diagnostic(doc, rule, finding))
+                by_file[doc.path].append(linter.diagnostic(doc, rule, finding))
+    for path, diagnostics in by_file.items():
+        result.diagnostics.extend(linter.finish_file(docs_of[path], diagnostics))
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return result, filings
 

@@ -7,7 +7,7 @@ Pure: no printing, no exiting. The CLI, the pre-commit hook and the language ser
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -84,7 +84,12 @@ class Linter:
         docs = read_documents(path, text=text)
         for doc in docs:
             diagnostics.extend(self.lint_document(doc))
-        if self.config.suppress:  # issue 8: applied once, after every check
+        return self.finish_file(docs, diagnostics)
+
+    def finish_file(self, docs: Sequence[Document], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """A file's diagnostics after its suppression comments, sorted: applied once, after
+        every check (per-document and, in repository mode, cross-document)."""
+        if self.config.suppress and docs:
             from certlint.suppressions import suppress
 
             diagnostics = suppress(docs, diagnostics, self)
