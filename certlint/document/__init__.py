@@ -62,9 +62,14 @@ SUFFIX_FORMATS: dict[str, str] = {
 }
 
 
+_PEM_BEGIN = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
+
+
 def detect_format(path: str, text: str) -> str:
     """The reader for a file: by suffix, refined by content (a .txt may be an EDGAR submission)."""
     head = text[:4096].lstrip().upper()
+    if head.startswith(_PEM_BEGIN):  # a submission as EDGAR disseminated it, in its PEM envelope
+        head = head[head.find("\n\n") + 2 :].lstrip() if "\n\n" in head else head
     if head.startswith(("<SEC-DOCUMENT>", "<IMS-DOCUMENT>", "<SUBMISSION>")):
         return "submission"
     fmt = SUFFIX_FORMATS.get(PurePath(path).suffix.lower())
