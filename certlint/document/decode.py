@@ -46,14 +46,29 @@ def decode(data: bytes) -> Decoded:
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
-    """cp1252 covers nearly all EDGAR text; charset-normalizer settles the rest."""
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        pass
+    """Not UTF-8: let charset-normalizer choose, preferring cp1252 when it fits as well.
+
+    EDGAR text is ASCII or Latin-1/cp1252 (smart quotes as 0x92-0x94); on such short, mostly
+    ASCII text charset-normalizer ranks several single-byte code pages equal (cp1250, cp852)
+    and may pick any, so among the matches as good as the best, cp1252 wins. Text in another
+    code page (cp1251 Cyrillic, Shift-JIS) has no cp1252 match that good and keeps its own.
+    Cost: about 1 ms for a 5 KB exhibit, 60 ms for 1 MB; UTF-8 files never get here.
+    """
     from charset_normalizer import from_bytes  # deferred: only legacy files pay for it
 
-    best = from_bytes(data).best()
-    if best is not None and best.encoding:
-        return str(best), best.encoding
-    return data.decode("latin-1"), "latin-1"
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return data.decode("latin-1"), "latin-1"
+    near_best = [m for m in matches if m.chaos <= best.chaos + _CHAOS_MARGIN]
+    if any("cp1252" in m.could_be_from_charset for m in near_best):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
+            pass
+    return str(best), best.encoding
+
+
+#: How much more "chaos" (charset-normalizer's measure of implausible text) than the best match
+#: a cp1252 reading may have and still be preferred.
+_CHAOS_MARGIN = 0.01
