@@ -51,12 +51,14 @@ def _paragraphs(container: Any, kind: str) -> Iterator[tuple[str, str]]:
 
     for item in container.iter_inner_content():
         if isinstance(item, Table):
-            seen: set[int] = set()
+            # A merged cell appears once per grid column it spans. Its element is kept, not its
+            # id(): lxml proxies are recreated on access and a dead one's id can be reused.
+            seen: list[Any] = []
             for row in item.rows:
                 for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell appears once per grid column
+                    if any(cell._tc is element for element in seen):
                         continue
-                    seen.add(id(cell._tc))
+                    seen.append(cell._tc)
                     yield from _paragraphs(cell, "table_cell")
         else:
             style = item.style.name if item.style is not None else ""

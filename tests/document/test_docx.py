@@ -46,3 +46,16 @@ def test_folder_walk_includes_docx(tmp_path: Path) -> None:
     write_certification_docx(tmp_path / "c.docx")
     code, out, _ = run_cli(["--isolated", str(tmp_path)])
     assert code == 1 and "c.docx:12:7: CL301" in out
+
+
+def test_merged_cells_read_once(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "/s/ Jane Q. Doe"
+    for column, text in enumerate(("Jane Q. Doe", "Chief Executive Officer", "Date")):
+        table.cell(1, column).text = text
+    word.save(str(tmp_path / "m.docx"))
+    doc = read_documents(str(tmp_path / "m.docx"))[0]
+    assert doc.prose.text == "/s/ Jane Q. Doe\nJane Q. Doe\nChief Executive Officer\nDate\n"
