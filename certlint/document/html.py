@@ -5,7 +5,7 @@ Parser: the standard library's `HTMLParser` with `convert_charrefs=False`, so te
 entity arrive as separate events at known positions (`getpos`), and inline tags (`<b>`,
 `<font>`, `<span>`) never break a word. lxml and selectolax parse faster but give no column
 (lxml: line only; selectolax: none), and exact columns are the point; HTMLParser is tolerant of
-the unbalanced, Word-generated markup EDGAR holds and reads a 10 KB exhibit in about 1 ms
+the unbalanced, Word-generated markup EDGAR holds and reads a 10 KB exhibit in about 2 ms
 (see README "Design notes").
 """
 
