@@ -12,6 +12,7 @@ prose, for the rules that check numbering.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 _KINDS = {"paragraph_open": "paragraph", "heading_open": "heading", "th_open": "table_cell",
           "td_open": "table_cell"}
+_BREAKING_TAG = re.compile(r"</?(?:br|p|div|li|td|th|tr|table|h[1-6])\b", re.IGNORECASE)
 _EMPHASIS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
 
 
@@ -123,7 +125,10 @@ class _Walker:
                 cursor = self._skip_code(content, cursor, child)
             elif kind == "html_inline":
                 found = content.find(child.content, cursor)
-                cursor = found + len(child.content) if found >= 0 else cursor
+                if found >= 0:
+                    if _BREAKING_TAG.match(child.content):  # "Jane Doe<br>Chief Executive Officer"
+                        self.builder.add_space(offsets[found], line_break=True)
+                    cursor = found + len(child.content)
             elif kind in _EMPHASIS:
                 found = content.find(child.markup, cursor)
                 cursor = found + len(child.markup) if found >= 0 else cursor

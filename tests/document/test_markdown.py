@@ -117,3 +117,11 @@ def test_bad_front_matter_cli_names_file_and_line(tmp_path: Path) -> None:
     assert (code, out) == (2, "")
     last = err.splitlines()[-1]
     assert last.startswith(f"certlint: error: {path}: front matter line 3: unknown key 'compnay'")
+
+
+def test_inline_html_line_break_separates_words() -> None:
+    """Converted filings write signature cells as "Name<br>Title": the words must not glue."""
+    text = "| Signature |\n|---|\n| **Jane Q. Doe<br>Chief Executive Officer** |\n"
+    doc = read_documents("x.md", text=text)[0]
+    assert doc.prose.text == "Signature\nJane Q. Doe Chief Executive Officer\n"
+    assert position(text, "Chief") == (3, 20)
