@@ -22,12 +22,10 @@ from certlint.facts import Facts
 #: Exhibit types linted as certifications (EX-99 held the 906 statement before EX-32 existed).
 EXHIBIT_TYPES = re.compile(r"EX-(?:31|32|99)\b", re.IGNORECASE)
 
-_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|(?=<DOCUMENT>)|\Z)",
-                       re.IGNORECASE | re.DOTALL)
+_DOCUMENT_START = re.compile(r"<DOCUMENT>|<document>")
 _TYPE = re.compile(r"<TYPE>[ \t]*([^\r\n<]*)", re.IGNORECASE)
 _FILENAME = re.compile(r"<FILENAME>[ \t]*([^\r\n<]*)", re.IGNORECASE)
 _TEXT_START = re.compile(r"<TEXT>[ \t]*(?:\r\n|\r|\n)?", re.IGNORECASE)
-_TEXT_END = re.compile(r"</TEXT>", re.IGNORECASE)
 _HTML_CONTENT = re.compile(r"<(?:!DOCTYPE\s+html|html|\?xml|body|p|div|font|br)\b", re.IGNORECASE)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Lines of EDGAR's text markup (Regulation S-T, EDGAR Filer Manual 5.2): page breaks, tables.
@@ -91,19 +89,37 @@ def _month_day(value: str | None) -> str | None:
     return None
 
 
-def iter_parts(source: str) -> Iterator[Part]:
-    """Every `<DOCUMENT>` of a submission, with the region of its `<TEXT>`."""
-    for match in _DOCUMENT.finditer(source):
-        body_start, body_end = match.span(1)
-        type_match = _TYPE.search(source, body_start, body_end)
-        text_match = _TEXT_START.search(source, body_start, body_end)
-        if type_match is None or text_match is None:
+def iter_parts(source: str, types: re.Pattern[str] | None = None) -> Iterator[Part]:
+    """The `<DOCUMENT>`s of a submission (those whose type matches `types`), with their `<TEXT>`.
+
+    Plain searches, not one regex over the file: a submission can be 100 MB of uuencoded
+    graphics and XBRL, of which only a few kilobytes are read.
+    """
+    starts = [match.end() for match in _DOCUMENT_START.finditer(source)]
+    for index, body_start in enumerate(starts):
+        next_start = starts[index + 1] - len("<DOCUMENT>") if index + 1 < len(starts) else len(source)
+        type_match = _TYPE.search(source, body_start, min(next_start, body_start + 1024))
+        if type_match is None:
             continue
-        end_match = _TEXT_END.search(source, text_match.end(), body_end)
+        doc_type = type_match.group(1).strip().upper()
+        if types is not None and not types.match(doc_type):
+            continue
+        body_end = _find_tag(source, "</DOCUMENT>", body_start, next_start)
+        text_match = _TEXT_START.search(source, body_start, body_end)
+        if text_match is None:
+            continue
+        text_end = _find_tag(source, "</TEXT>", text_match.end(), body_end)
         name_match = _FILENAME.search(source, body_start, text_match.start())
         filename = name_match.group(1).strip() if name_match else ""
-        yield Part(type_match.group(1).strip().upper(), filename, text_match.end(),
-                   end_match.start() if end_match else body_end)
+        yield Part(doc_type, filename, text_match.end(), text_end)
+
+
+def _find_tag(source: str, tag: str, start: int, end: int) -> int:
+    """Offset of `tag` (as EDGAR writes it, upper case, or lower case) in [start, end), else end."""
+    found = source.find(tag, start, end)
+    if found < 0:
+        found = source.find(tag.lower(), start, end)
+    return found if found >= 0 else end
 
 
 def is_html(source: str, part: Part) -> bool:
@@ -136,13 +152,11 @@ def edgar_text_prose(source: str, start: int, end: int, unstuff: bool = False) -
 
 def read(path: str, decoded: Decoded, lines: LineIndex) -> list[Document]:
     source = decoded.text
-    first = re.search(r"<DOCUMENT>", source, re.IGNORECASE)
+    first = _DOCUMENT_START.search(source)
     facts = header_facts(source[: first.start() if first else len(source)])
     enveloped = source.lstrip()[: len(_PEM)] == _PEM
     documents = []
-    for part in iter_parts(source):
-        if not EXHIBIT_TYPES.match(part.type):
-            continue
+    for part in iter_parts(source, EXHIBIT_TYPES):
         if is_html(source, part):
             from certlint.document.html import html_prose
 

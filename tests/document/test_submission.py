@@ -102,3 +102,21 @@ def test_text_exhibit_markup_lines_are_not_prose() -> None:
     assert [doc.prose.text for doc in docs] == ["I, Jane Doe, certify that\n1. I have reviewed\n",
                                                 "Press release\n"]
     assert [doc.format for doc in docs] == ["text", "html"]
+
+
+def test_large_submission_reads_only_its_exhibits() -> None:
+    """A 20 MB uuencoded graphic before the exhibits costs a scan, not a parse."""
+    import time
+
+    text = SUBMISSION.read_text("ascii")
+    head, rest = text.split("<DOCUMENT>", 1)
+    graphic = ("<DOCUMENT>\n<TYPE>GRAPHIC\n<SEQUENCE>9\n<FILENAME>g.jpg\n<TEXT>\nbegin 644 g.jpg\n"
+               + "M_]C_X``02D9)1@`!`0$`8`!@``#_VP!#``@&!@<&!0@'!P<)0@*#!0-#`L+\n" * 330_000
+               + "end\n</TEXT>\n</DOCUMENT>\n")
+    data = (head + graphic + "<DOCUMENT>" + rest).replace("issuer's", "issuer\x92s", 1).encode("latin-1")
+    start = time.perf_counter()
+    docs = read_documents("big.txt", data=data)
+    assert time.perf_counter() - start < 5.0
+    assert [doc.part for doc in docs] == ["EX-31.1", "EX-31.2", "EX-32.1", "EX-32.2"]
+    assert docs[0].encoding == "cp1252"
+    assert "issuer's" in docs[0].prose.text
