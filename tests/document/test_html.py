@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from certlint.document import read_documents
-from tests.conftest import run_cli
+from tests.conftest import FIXTURES, run_cli
 
 
 def blocks(html: str) -> list[str]:
@@ -91,3 +91,10 @@ def test_corpus_paragraph_numbers_read_with_their_text(corpus: Path, name: str) 
     text = doc.prose.text
     assert "\n1. I have reviewed this " in text
     assert "\n5. The " in text
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_fixture_positions_with_any_line_end(newline: str) -> None:
+    html = (FIXTURES / "formats" / "cert-ex32.1.htm").read_text("utf-8").replace("\n", newline)
+    assert position(html, "result of operations") == (14, 228)
+    assert position(html, "Excutive") == (22, 31)
