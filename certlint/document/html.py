@@ -117,6 +117,9 @@ class _ProseParser(HTMLParser):
             self.builder.add_space(self._source_offset(), line_break=True)
         elif tag in BLOCK_TAGS:
             self._end_block()
+            # Old EDGAR HTML leaves <FONT> open for pages: forget inline elements at each block
+            # so the stack stays short (a padded inline element never spans paragraphs anyway).
+            self._inline.clear()
             if tag not in VOID_TAGS:
                 self._open_block(tag)
         elif tag not in VOID_TAGS:
