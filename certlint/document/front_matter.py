@@ -54,6 +54,8 @@ def parse_front_matter(text: str, first_line: int) -> Facts:
         if field is None:
             known = ", ".join(sorted(KEYS))
             raise DocumentError(f"front matter line {line}: unknown key '{key_node.value}' (known: {known})")
+        if field in values:
+            raise DocumentError(f"front matter line {line}: '{key_node.value}' repeats an earlier key")
         value_line = first_line + value_node.start_mark.line
         values[field] = _value(field, key_node.value, value_node, value_line)
     signers = values.pop("signers", ())

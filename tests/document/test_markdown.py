@@ -102,6 +102,8 @@ def test_front_matter_variants() -> None:
     ("company: X\nsigners: {a: b}\n", "front matter line 3: 'signers' must be a list of names"),
     ("company:\n  name: X\n", "front matter line 3: 'company' must be a single value"),
     ("- a\n", "front matter line 2: expected a mapping of keys to values"),
+    ("period: 2025-12-31\nperiod-end: 2025-12-31\n",
+     "front matter line 3: 'period-end' repeats an earlier key"),
     ("company: X\nform: [10-K\n", "front matter line 3: invalid YAML"),
 ])
 def test_bad_front_matter(front: str, message: str) -> None:
