@@ -59,6 +59,7 @@ class _ProseParser(HTMLParser):
         self._inline: list[tuple[str, bool]] = []  # open inline elements: (tag, space after it)
         self._block_text: list[str] = []  # text of the current block so far
         self._joining = False  # the current block is a list marker waiting for its text
+        self._lists: list[_OrderedList] = []  # counters of the open <ol> elements
 
     def _source_offset(self) -> int:
         line, column = self.getpos()
@@ -122,6 +123,14 @@ class _ProseParser(HTMLParser):
             self._inline.clear()
             if tag not in VOID_TAGS:
                 self._open_block(tag)
+            if tag == "ol":
+                self._lists.append(_OrderedList(attrs))
+            elif tag == "li" and self._lists and "ol" in self._blocks:
+                # A browser numbers <ol> items itself; the prose shows the number, as typed text would.
+                marker = self._lists[-1].next_marker()
+                self.builder.add_replacement(marker, self._source_offset())
+                self.builder.add_space(self._source_offset())
+                self._text(marker)
         elif tag not in VOID_TAGS:
             if style and _SPACE_BEFORE.search(style):
                 self.builder.add_space(self._source_offset())
@@ -146,6 +155,8 @@ class _ProseParser(HTMLParser):
             return
         if tag in BLOCK_TAGS:
             self._end_block()
+            if tag == "ol" and self._lists and "ol" in self._blocks:
+                self._lists.pop()
             self._pop(self._blocks, tag)
         elif any(name == tag for name, _ in self._inline):
             while self._inline:
@@ -192,6 +203,34 @@ class _ProseParser(HTMLParser):
 
     def unknown_decl(self, data: str) -> None:
         """Word's `<![if !supportLists]>` and CDATA sections are not prose."""
+
+
+class _OrderedList:
+    """The numbering of an `<ol>`: its start, type ("1", "a", "A", "i", "I") and next number."""
+
+    def __init__(self, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        start = values.get("start") or "1"
+        self.number = int(start) if start.strip().lstrip("-").isdigit() else 1
+        self.style = values.get("type") or "1"
+
+    def next_marker(self) -> str:
+        number, self.number = self.number, self.number + 1
+        if self.style in ("a", "A") and 1 <= number <= 26:
+            letter = chr(ord("a") + number - 1)
+            return (letter if self.style == "a" else letter.upper()) + "."
+        if self.style in ("i", "I") and 1 <= number < 40:
+            roman = _roman(number)
+            return (roman if self.style == "i" else roman.upper()) + "."
+        return f"{number}."
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, digits in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out, number = out + digits, number - value
+    return out
 
 
 _IMPLIED_END = {

@@ -98,3 +98,12 @@ def test_fixture_positions_with_any_line_end(newline: str) -> None:
     html = (FIXTURES / "formats" / "cert-ex32.1.htm").read_text("utf-8").replace("\n", newline)
     assert position(html, "result of operations") == (14, 228)
     assert position(html, "Excutive") == (22, 31)
+
+
+def test_ordered_lists_show_their_numbers() -> None:
+    html = ('<ol><li>I have reviewed</li><li><p>Based on</p><ol type="a"><li>Designed</li>'
+            '<li>Evaluated</ol></li></ol><ol start="5" type="i"><li>The registrant</li></ol>'
+            "<ul><li>bullet</li></ul>")
+    assert blocks(html) == ["1. I have reviewed", "2. Based on", "a. Designed", "b. Evaluated",
+                            "v. The registrant", "bullet"]
+    assert position(html, "2.") == (1, 29)  # the <li> that stands for it
