@@ -39,7 +39,8 @@ class _Walker:
         self.source = source
         self.lines = lines
         self.builder = ProseBuilder()
-        self._line_cursor: dict[int, int] = {}  # for table rows: where the next cell starts
+        # Per source line, where the next text can start (after a list marker, a table cell).
+        self._line_cursor: dict[int, int] = {}
 
     def walk(self, tokens: Sequence[Token]) -> Prose:
         kind = "paragraph"
@@ -94,7 +95,10 @@ class _Walker:
         line_start, line_end = self._line_span(token.map[0])
         marker = token.info + token.markup
         found = self.source.find(marker, self._line_cursor.get(token.map[0], line_start), line_end)
-        return (found, found + len(marker)) if found >= 0 else None
+        if found < 0:
+            return None
+        self._line_cursor[token.map[0]] = found + len(marker)  # the item's text starts after it
+        return found, found + len(marker)
 
     def _add_marker(self, marker: tuple[int, int], offsets: list[int]) -> None:
         if offsets and marker[1] <= offsets[0]:
