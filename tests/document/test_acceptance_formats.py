@@ -4,6 +4,7 @@ right line:col of its own file."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,6 @@ def test_same_defects_in_every_format(name: str, monkeypatch: pytest.MonkeyPatch
     """Both defects, and the file's own text at each reported position is the defect's."""
     monkeypatch.chdir(ROOT)
     code, out, _ = run_cli(["--isolated", "--format", "json", f"tests/fixtures/formats/{name}"])
-    import json
-
     found = json.loads(out)
     assert code == 1
     assert [d["code"] for d in found] == ["CL103", "CL301"]
