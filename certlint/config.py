@@ -20,7 +20,7 @@ from certlint.facts import FACT_KEYS, Facts, facts_from_mapping
 
 CONFIG_FILES = (".certlint.yaml", ".certlint.yml", "pyproject.toml")
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.htm", "*.html")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.htm", "*.html", "*.docx")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "node_modules",
                    "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache",
                    "build", "dist", "*.egg-info", "site-packages")

@@ -51,6 +51,12 @@ READER_MODULES: dict[str, str] = {
     "submission": "certlint.document.submission",
 }
 
+#: Formats that are not text (zip containers): read from bytes by the module's `read_bytes`, before
+#: the binary check that would skip them.
+BYTES_READER_MODULES: dict[str, str] = {
+    ".docx": "certlint.document.docx",
+}
+
 SUFFIX_FORMATS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
@@ -62,9 +68,14 @@ SUFFIX_FORMATS: dict[str, str] = {
 }
 
 
+_PEM_BEGIN = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
+
+
 def detect_format(path: str, text: str) -> str:
     """The reader for a file: by suffix, refined by content (a .txt may be an EDGAR submission)."""
     head = text[:4096].lstrip().upper()
+    if head.startswith(_PEM_BEGIN):  # a submission as EDGAR disseminated it, in its PEM envelope
+        head = head[head.find("\n\n") + 2 :].lstrip() if "\n\n" in head else head
     if head.startswith(("<SEC-DOCUMENT>", "<IMS-DOCUMENT>", "<SUBMISSION>")):
         return "submission"
     fmt = SUFFIX_FORMATS.get(PurePath(path).suffix.lower())
@@ -80,12 +91,17 @@ def read_documents(path: str, data: bytes | None = None, text: str | None = None
 
     Raises BinaryFileError for a file that is not text, DocumentError for malformed metadata.
     """
+    bytes_reader = BYTES_READER_MODULES.get(PurePath(path).suffix.lower())
     if text is not None:
         decoded = Decoded(text, "utf-8", False)
     else:
         if data is None:
             with open(path, "rb") as handle:
                 data = handle.read()
+        if bytes_reader is not None:
+            read_bytes: Callable[[str, bytes], list[Document]]
+            read_bytes = importlib.import_module(bytes_reader).read_bytes
+            return read_bytes(path, data)
         decoded = decode(data)
     lines = LineIndex(decoded.text)
     fmt = detect_format(path, decoded.text)

@@ -1,10 +1,12 @@
 """HTML exhibits (EDGAR .htm): block elements become paragraphs, entities are decoded, and
 every prose character maps back to its offset in the HTML source.
 
-The standard library's HTMLParser is used with `convert_charrefs=False`, so text and each
-entity arrive as separate events at known positions (`getpos`), and inline tags (`<b>`, `<font>`,
-`<span>`) never break a word. It is pure Python but tolerant of the unbalanced, Word-generated
-markup EDGAR holds, and positions are exact.
+Parser: the standard library's `HTMLParser` with `convert_charrefs=False`, so text and each
+entity arrive as separate events at known positions (`getpos`), and inline tags (`<b>`,
+`<font>`, `<span>`) never break a word. lxml and selectolax parse faster but give no column
+(lxml: line only; selectolax: none), and exact columns are the point; HTMLParser is tolerant of
+the unbalanced, Word-generated markup EDGAR holds and reads a 10 KB exhibit in about 2 ms
+(see README "Design notes").
 """
 
 from __future__ import annotations
@@ -22,12 +24,26 @@ BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "div", "dl",
     "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
     "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td",
-    "tfoot", "th", "thead", "title", "tr", "ul", "page", "document", "text",
+    "tfoot", "th", "thead", "tr", "ul", "page", "document", "text",
 })
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CELLS = frozenset({"td", "th"})
-SKIPPED = frozenset({"script", "style", "head", "title"})
+#: Elements whose content is never prose. `head` is closed implicitly by `<body>`.
+HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "ix:header", "xml", "noscript"})
 _ENTITY_RAW = re.compile(r"&#?[0-9A-Za-z]+;?")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+# Inline elements set apart from their neighbours by a padding or margin, not by a space:
+# Workiva writes the "1." of a numbered paragraph and its text as two <font>s, the second
+# padded on the left (Apple) or the first padded on the right (Air Products).
+_NONZERO = r"\s*:\s*(?!0(?:\.0*)?(?:[a-z%]+)?\s*(?:;|$))"
+_SPACE_BEFORE = re.compile(rf"(?:padding-left|margin-left){_NONZERO}|display\s*:\s*inline-block",
+                           re.IGNORECASE)
+_SPACE_AFTER = re.compile(rf"(?:padding-right|margin-right){_NONZERO}|display\s*:\s*inline-block",
+                          re.IGNORECASE)
+#: A block holding nothing but a paragraph number: "1.", "(a)", "b)", "(iv)", a bullet.
+_NUMBER = r"(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})"
+_LIST_MARKER = re.compile(rf"{_NUMBER}[.)]|\({_NUMBER}\)|[\u2022\u00b7]")
+_BLANK_LINES = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n))+")
 
 
 class _ProseParser(HTMLParser):
@@ -35,56 +51,194 @@ class _ProseParser(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.builder = ProseBuilder()
-        # getpos() counts lines by "\n" within what was fed: keep those line starts, in file offsets.
-        self._newlines = [start, *(m.end() for m in re.finditer("\n", source[:end]) if m.end() > start)]
-        self._skip_depth = 0
-        self._kind = "paragraph"
+        # getpos() counts lines by "\n" within what was fed: keep those line starts.
+        self._newlines = [0, *(m.end() for m in re.finditer("\n", source[start:end]))]
+        self._base = start
+        self._hidden: list[tuple[str, int]] = []  # (tag, nesting) of the hidden element we are in
+        self._blocks: list[str] = []  # the open block elements, innermost last
+        self._inline: list[tuple[str, bool]] = []  # open inline elements: (tag, space after it)
+        self._block_text: list[str] = []  # text of the current block so far
+        self._joining = False  # the current block is a list marker waiting for its text
+        self._lists: list[_OrderedList] = []  # counters of the open <ol> elements
 
     def _source_offset(self) -> int:
         line, column = self.getpos()
-        return self._newlines[line - 1] + column
+        return self._base + self._newlines[line - 1] + column
+
+    def _kind(self) -> str:
+        if any(tag in HEADINGS for tag in self._blocks):
+            return "heading"
+        return "table_cell" if any(tag in CELLS for tag in self._blocks) else "paragraph"
+
+    def _end_block(self) -> None:
+        if self._joining:
+            return
+        if _LIST_MARKER.fullmatch("".join(self._block_text).strip()):
+            # "1." in a cell or <dt> of its own, its text in the next one: keep them together,
+            # as they read, so numbering stays attached to its paragraph.
+            self._joining = True
+            self.builder.add_space(self._source_offset())
+            return
+        self.builder.end_block(self._kind())
+        self._block_text.clear()
+
+    def _text(self, text: str) -> None:
+        self._block_text.append(text)
+        if self._joining and not text.isspace():
+            self._joining = False
+
+    def _open_block(self, tag: str) -> None:
+        # An unclosed <p>, <li>, <td> or <tr> ends where the next one of its kind starts.
+        closes = _IMPLIED_END.get(tag)
+        while closes and self._blocks and self._blocks[-1] in closes:
+            self._blocks.pop()
+        self._blocks.append(tag)
+
+    @staticmethod
+    def _pop(stack: list[str], tag: str) -> None:
+        if tag in stack:  # otherwise a stray end tag
+            while stack.pop() != tag:
+                pass
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIPPED:
-            self._skip_depth += 1
-        elif tag == "br":
-            self.builder.add_space(self._source_offset(), line_break=True)
-        elif tag in BLOCK_TAGS:
-            self.builder.end_block(self._kind)
-            self._kind = "heading" if tag in HEADINGS else "table_cell" if tag in CELLS else "paragraph"
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._hidden:
+            hidden, depth = self._hidden[-1]
+            if tag == "body" and hidden == "head":
+                self._hidden.clear()
+            elif tag == hidden:
+                self._hidden[-1] = (hidden, depth + 1)
+            if self._hidden:
+                return
+        style = next((value for name, value in attrs if name == "style" and value), "")
+        if tag in HIDDEN_TAGS or (style and _DISPLAY_NONE.search(style)):
+            if tag not in VOID_TAGS:
+                self._hidden.append((tag, 1))
+            return
         if tag == "br":
             self.builder.add_space(self._source_offset(), line_break=True)
         elif tag in BLOCK_TAGS:
-            self.builder.end_block(self._kind)
+            self._end_block()
+            # Old EDGAR HTML leaves <FONT> open for pages: forget inline elements at each block
+            # so the stack stays short (a padded inline element never spans paragraphs anyway).
+            self._inline.clear()
+            if tag not in VOID_TAGS:
+                self._open_block(tag)
+            if tag == "ol":
+                self._lists.append(_OrderedList(attrs))
+            elif tag == "li" and self._lists and "ol" in self._blocks:
+                # A browser numbers <ol> items itself; the prose shows the number, as typed text would.
+                marker = self._lists[-1].next_marker()
+                self.builder.add_replacement(marker, self._source_offset())
+                self.builder.add_space(self._source_offset())
+                self._text(marker)
+        elif tag not in VOID_TAGS:
+            if style and _SPACE_BEFORE.search(style):
+                self.builder.add_space(self._source_offset())
+            self._inline.append((tag, bool(style and _SPACE_AFTER.search(style))))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._hidden:
+            return
+        if tag == "br":
+            self.builder.add_space(self._source_offset(), line_break=True)
+        elif tag in BLOCK_TAGS:
+            self._end_block()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in SKIPPED:
-            self._skip_depth = max(0, self._skip_depth - 1)
-        elif tag in BLOCK_TAGS:
-            self.builder.end_block(self._kind)
-            self._kind = "paragraph"
+        if self._hidden:
+            hidden, depth = self._hidden[-1]
+            if tag == hidden:
+                if depth > 1:
+                    self._hidden[-1] = (hidden, depth - 1)
+                else:
+                    self._hidden.pop()
+            return
+        if tag in BLOCK_TAGS:
+            self._end_block()
+            if tag == "ol" and self._lists and "ol" in self._blocks:
+                self._lists.pop()
+            self._pop(self._blocks, tag)
+        elif any(name == tag for name, _ in self._inline):
+            while self._inline:
+                name, space_after = self._inline.pop()
+                if space_after:
+                    self.builder.add_space(self._source_offset())
+                if name == tag:
+                    break
 
     def handle_data(self, data: str) -> None:
-        if self._skip_depth:
+        if self._hidden:
             return
         start = self._source_offset()
-        self.builder.add_source(self.source, start, start + len(data))
+        end = start + len(data)
+        self._text(data)
+        if "pre" in self._blocks:
+            # Preformatted text keeps its layout: a blank line ends a paragraph, as in a .txt.
+            for match in _BLANK_LINES.finditer(self.source, start, end):
+                self.builder.add_source(self.source, start, match.start())
+                self.builder.end_block(self._kind())
+                self._block_text.clear()
+                start = match.end()
+        self.builder.add_source(self.source, start, end)
 
     def handle_entityref(self, name: str) -> None:
-        self._entity(f"&{name};")
+        self._entity()
 
     def handle_charref(self, name: str) -> None:
-        self._entity(f"&#{name};")
+        self._entity()
 
-    def _entity(self, text: str) -> None:
-        if self._skip_depth:
+    def _entity(self) -> None:
+        if self._hidden:
             return
         start = self._source_offset()
         raw = _ENTITY_RAW.match(self.source, start)
-        decoded = unescape(raw.group() if raw else text)
-        self.builder.add_replacement(decoded, start)
+        if raw is None:
+            return
+        decoded = unescape(raw.group())
+        self._text(decoded)
+        if decoded == raw.group():  # not an entity after all ("AT&T"): keep the source as is
+            self.builder.add_source(self.source, start, raw.end())
+        else:
+            self.builder.add_replacement(decoded, start)
+
+    def unknown_decl(self, data: str) -> None:
+        """Word's `<![if !supportLists]>` and CDATA sections are not prose."""
+
+
+class _OrderedList:
+    """The numbering of an `<ol>`: its start, type ("1", "a", "A", "i", "I") and next number."""
+
+    def __init__(self, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        start = values.get("start") or "1"
+        self.number = int(start) if start.strip().lstrip("-").isdigit() else 1
+        self.style = values.get("type") or "1"
+
+    def next_marker(self) -> str:
+        number, self.number = self.number, self.number + 1
+        if self.style in ("a", "A") and 1 <= number <= 26:
+            letter = chr(ord("a") + number - 1)
+            return (letter if self.style == "a" else letter.upper()) + "."
+        if self.style in ("i", "I") and 1 <= number < 40:
+            roman = _roman(number)
+            return (roman if self.style == "i" else roman.upper()) + "."
+        return f"{number}."
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, digits in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out, number = out + digits, number - value
+    return out
+
+
+_IMPLIED_END = {
+    "p": frozenset({"p"}), "li": frozenset({"li", "p"}), "td": frozenset({"td", "th", "p"}),
+    "th": frozenset({"td", "th", "p"}), "tr": frozenset({"tr", "td", "th", "p"}),
+}
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                       "param", "source", "track", "wbr"})
 
 
 def html_prose(source: str, start: int = 0, end: int | None = None) -> Prose:
@@ -99,5 +253,3 @@ def html_prose(source: str, start: int = 0, end: int | None = None) -> Prose:
 def read(path: str, decoded: Decoded, lines: LineIndex) -> list[Document]:
     prose = html_prose(decoded.text)
     return [Document(path, decoded.text, lines, prose, "html", decoded.encoding, decoded.bom)]
-
-
