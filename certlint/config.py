@@ -205,5 +205,10 @@ def _facts(entry: tuple[str, Any], fail: Any) -> tuple[tuple[str, Facts], ...]:
         if unknown:
             raise fail(key, f"unknown fact '{unknown[0]}' for '{glob}' (known: "
                             f"{', '.join(k.replace('_', '-') for k in FACT_KEYS)})")
+        from certlint.dates.fiscal import fact_problem
+
+        problem = fact_problem(facts)
+        if problem is not None:
+            raise fail(key, f"facts for '{glob}': {problem}")
         result.append((str(glob), facts_from_mapping(facts)))
     return tuple(result)

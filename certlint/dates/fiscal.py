@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from certlint.dates.extract import MONTH_NAMES, WEEKDAY_NAMES, month_number, weekday_number
 
@@ -74,12 +76,18 @@ class FiscalYearEnd:
         """The rule in words, for messages: "the Saturday nearest November 30"."""
         month = MONTH_NAMES[self.month - 1]
         if self.kind == FIXED:
-            last = calendar.monthrange(2001, self.month)[1]
-            return f"{month} {last if self.day >= last else self.day}"
+            if self.month == 2 and self.month_end:
+                return "the last day of February"
+            return f"{month} {calendar.monthrange(2001, self.month)[1] if self.month_end else self.day}"
         weekday = WEEKDAY_NAMES[self.weekday or 0]
         if self.kind == LAST:
             return f"the last {weekday} of {month}"
         return f"the {weekday} nearest {month} {self.day}"
+
+    @property
+    def month_end(self) -> bool:
+        """A fixed year end on a month's last day (02-28 means February 29 in leap years)."""
+        return self.day >= calendar.monthrange(2001, self.month)[1]
 
     @property
     def weekly(self) -> bool:
@@ -88,7 +96,8 @@ class FiscalYearEnd:
     def end_for(self, year: int) -> date:
         """The fiscal year end for `month` of calendar year `year` (it may fall in the next month)."""
         if self.kind == FIXED:
-            return date(year, self.month, min(self.day, calendar.monthrange(year, self.month)[1]))
+            last = calendar.monthrange(year, self.month)[1]
+            return date(year, self.month, last if self.month_end else min(self.day, last))
         assert self.weekday is not None
         if self.kind == LAST:
             last = _month_end(year, self.month)
@@ -117,8 +126,7 @@ class FiscalYearEnd:
         """The ends of the first three quarters of the fiscal year holding `day`."""
         previous, end = self.year_containing(day)
         if not self.weekly:
-            month_end = self.day >= calendar.monthrange(2001, self.month)[1]
-            return [_add_months(previous, months, month_end) for months in (3, 6, 9)]
+            return [_add_months(previous, months, self.month_end) for months in (3, 6, 9)]
         weeks = [sum(self.quarter_weeks[:i]) for i in (1, 2, 3)]
         ends = [previous + timedelta(weeks=w) for w in weeks]
         if (end - previous).days == 371:  # a 53-week year: the extra week may sit in the first quarter
@@ -204,3 +212,27 @@ def filing_deadline(period_end: date, days: int, grace: int = 0) -> date:
     """The last timely day: the due date (rolled per Rule 0-3), plus the 12b-25 grace (rolled again)."""
     due = next_business_day(period_end + timedelta(days=days))
     return next_business_day(due + timedelta(days=grace)) if grace else due
+
+
+def fact_problem(values: Mapping[str, Any]) -> str | None:
+    """What is wrong with configured date facts (fiscal_year_end, fiscal_year_naming, period_end,
+    filed), or None: a config that cannot be read is an error naming the file, never a crash."""
+    for key, value in values.items():
+        name = str(key).replace("-", "_")
+        if value is None:
+            continue
+        if name == "fiscal_year_end":
+            try:
+                parse_fiscal_year_end(str(value))
+            except FiscalError as exc:
+                return str(exc)
+        elif name == "fiscal_year_naming" and str(value).strip().lower() not in NAMINGS:
+            return f"fiscal_year_naming must be one of {', '.join(NAMINGS)}, not {value!r}"
+        elif name in ("period_end", "filed"):
+            if isinstance(value, date):
+                continue
+            try:
+                date.fromisoformat(str(value))
+            except ValueError:
+                return f"{key} must be a date YYYY-MM-DD, not {value!r}"
+    return None
