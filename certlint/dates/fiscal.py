@@ -96,8 +96,8 @@ class FiscalYearEnd:
     def end_for(self, year: int) -> date:
         """The fiscal year end for `month` of calendar year `year` (it may fall in the next month)."""
         if self.kind == FIXED:
-            last = calendar.monthrange(year, self.month)[1]
-            return date(year, self.month, last if self.month_end else min(self.day, last))
+            days = calendar.monthrange(year, self.month)[1]
+            return date(year, self.month, days if self.month_end else min(self.day, days))
         assert self.weekday is not None
         if self.kind == LAST:
             last = _month_end(year, self.month)
