@@ -22,14 +22,19 @@ _PERIOD_LABEL = re.compile(
     r"(?P<label>(?P<what>(?:(?:fiscal|financial)\s)?(?:year|annual\speriod|quarterly\speriod|"
     r"quarter|fiscal\squarter|transition\speriod|fiscal\speriod|period|"
     r"(?:three|six|nine|twelve|3|6|9|12)\smonths?|(?:thirteen|twenty-six|thirty-nine|fifty-two|"
-    r"fifty-three|13|26|39|52|53|\d\d)\sweeks?))\s(?:then\s)?end(?:ed|ing)(?:\son)?|(?P<asof>as\sof))"
+    r"fifty-three|13|26|39|52|53|\d\d)\sweeks?))\s(?:then\s)?end(?:ed|ing)(?:\son)?|"
+    r"(?<!dated\s)(?<!date\s)(?P<asof>as\sof))"
     r",?\s?$",
     re.I)
 _LABEL_REACH = 70
 
 # "Date:", "Dated:", "Date", "Dated as of", "| Date: |" before a certification date.
-_DATE_LABEL = re.compile(r"(?:^|(?<=[\s|*_(]))(?P<label>dated?(?:\sas\sof)?|date\ssigned)\s?[:.]?[\s|*_]*$",
-                         re.I)
+_DATE_LABEL = re.compile(r"(?P<label>\b(?:dated?|date\ssigned)(?:\sas\sof)?)\s?(?P<colon>:)?[\s|*_.]*$", re.I)
+# "Signed this 29th day of", "Executed on"
+_SIGNED = re.compile(r"\b(?:signed|executed)(?:\s(?:on|this|as\sof))?\s?:?\s?$", re.I)
+# "the Evaluation Date:", "the record date:" are terms, not the date of a signature.
+_TERM_BEFORE = re.compile(r"\b(?:evaluation|effective|record|filing|closing|due|maturity|expiration|the|this|"
+                          r"such|that|any|a|an|report|period|its)\s?[\"']?\s?$", re.I)
 # What may stand around a date that has a line of its own ("March 29, 2004" under the text).
 _ALONE_BEFORE = re.compile(r"^[\s|*_]*(?:dated?(?:\sas\sof)?\s?[:.]?)?[\s|*_]*$", re.I)
 _ALONE_AFTER = re.compile(r"^[\s|*_.]*$")
@@ -135,26 +140,22 @@ def _is_certification_date(prose: Prose, mention: DateMention) -> bool:
     block = prose.block_at(begin)
     block_start = block.start if block else 0
     line_start, line_end = _line_bounds(prose, begin, mention.end)
-    before = text[max(block_start, begin - 25):begin]
+    before_start = max(block_start, begin - 40)
+    before = text[before_start:begin]
+    if _SIGNED.search(before):
+        return True
     label = _DATE_LABEL.search(before)
     if label is not None:
-        label_start = max(block_start, begin - 25) + label.start("label")
-        # The label opens a line or a cell ("Date: ..."), not a sentence ("the Evaluation Date").
-        head = text[max(block_start, line_start):label_start]
+        head = text[max(block_start, line_start):before_start + label.start("label")]
+        # The label opens a line or a cell ("Date: ..."), or follows a signature on its line
+        # ("/s/ Jane Doe   Date: ..."); it is not a term in a sentence ("the Evaluation Date").
         if not head.strip(" |*_") or head.rstrip().endswith(("|", ")")):
             return True
-    if _ALONE_BEFORE.match(text[line_start:begin]) and _ALONE_AFTER.match(text[mention.end:line_end]):
-        return True
-    # A table cell holding only the date, after a cell "Date:" (Markdown and HTML tables).
-    alone_in_cell = block is not None and not text[block.start:begin].strip(" |*_") \
-        and not text[mention.end:block.end].strip(" |*_.")
-    if block is not None and block.kind == "table_cell" and alone_in_cell:
-        index = prose.blocks.index(block)
-        if index > 0:
-            previous = prose.blocks[index - 1]
-            return _ALONE_BEFORE.match(text[previous.start:previous.end]) is not None and \
-                bool(text[previous.start:previous.end].strip(" |*_"))
-    return False
+        if label.group("colon") and not _TERM_BEFORE.search(head):
+            return True
+    # A date on a line (or in a cell) of its own: the dated signature block.
+    alone = _ALONE_BEFORE.match(text[line_start:begin]) and _ALONE_AFTER.match(text[mention.end:line_end])
+    return alone is not None
 
 
 def _period_end(prose: Prose, mention: DateMention) -> PeriodEnd | None:
@@ -162,6 +163,13 @@ def _period_end(prose: Prose, mention: DateMention) -> PeriodEnd | None:
     end = mention.weekday[0].start if mention.weekday else mention.start
     lo = max(block.start if block else 0, end - _LABEL_REACH)
     match = _PERIOD_LABEL.search(prose.text, lo, end)
+    if match is None and block is not None and not prose.text[block.start:end].strip(" |*_"):
+        # A heading split into blocks: "FOR THE FISCAL YEAR ENDED" / "DECEMBER 31, 2003".
+        index = prose.blocks.index(block)
+        if index > 0:
+            previous = prose.blocks[index - 1]
+            stop = len(prose.text[:previous.end].rstrip(" |*_"))
+            match = _PERIOD_LABEL.search(prose.text, max(previous.start, stop - _LABEL_REACH), stop)
     if match is None:
         return None
     if match.group("asof"):

@@ -103,6 +103,12 @@ CASES: list[tuple[str, str, dict[str, str] | None]] = [
     ("misspelled", "Date: Feburary 1, 2005", None),
     ("misspelled-day-first", "Date: 20 Novmber 2018", None),
     ("names-are-not-months", "Signed by Jane 5, 2004 and Mary 7, 2004 copies.", None),
+    ("heading-split-into-blocks", "<p>FOR THE FISCAL YEAR ENDED</p><p>DECEMBER 31, 2003</p>"
+     "<p>Date: December 1, 2003</p>", None),
+    ("signature-line-date",
+     K.format("December 31, 2003") + "\n\n/s/ Jane Doe      Date: April 20, 2004\n", None),
+    ("signed-this-day", K.format("December 31, 2003") + "\n\nSigned this 20th day of April, 2004.\n", None),
+    ("dated-as-of", K.format("December 31, 2003") + "\n\nDated as of December 30, 2003\n", None),
     ("html-entity",
      "<p>Annual Report on Form 10-K for the fiscal year ended November&nbsp;29, 2003.</p>", DEC31),
 ]
@@ -171,6 +177,10 @@ EXPECTED: dict[str, list[str]] = {
     'misspelled': ['1:7: CL410'],
     'misspelled-day-first': ['1:10: CL410'],
     'names-are-not-months': [],
+    'heading-split-into-blocks': ['1:66: CL403'],
+    'signature-line-date': ['3:25: CL403'],
+    'signed-this-day': ['3:13: CL403'],
+    'dated-as-of': ['3:13: CL403'],
     'html-entity': ['1:57: CL401'],
 }
 
@@ -182,5 +192,5 @@ def test_every_case_has_an_expectation() -> None:
 
 @pytest.mark.parametrize(("name", "text", "facts"), CASES, ids=[case[0] for case in CASES])
 def test_date_case(name: str, text: str, facts: dict[str, str] | None) -> None:
-    path = "cert.htm" if text.startswith("<p>") else "cert.txt"
+    path = "cert.htm" if text.startswith("<p>") else "cert.txt"  # HTML cases are read as HTML
     assert lint_dates(text, facts, name=path) == EXPECTED[name]
