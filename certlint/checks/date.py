@@ -128,12 +128,23 @@ class DateCheck:
         yield from _CHECKS[self.name](self, situation(doc, context), doc.prose.text)
 
 
+def _report_kind(label: str | None, form: str | None) -> str | None:
+    """What a period end is held to: the form's kind, or the label's when the form is unknown.
+
+    A label that contradicts the form ("quarterly period ended" in a 10-K) is reported once, by
+    `form-period`, not again as a wrong year or quarter end.
+    """
+    if form in (ANNUAL, QUARTERLY):
+        return None if label in (ANNUAL, QUARTERLY) and label != form else form
+    return label if form is None else None
+
+
 def _fiscal_year_end(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
     if s.kind == TRANSITION:
         return
     for period in s.analysis.period_ends:
         day = period.mention.value
-        if not period.explicit or day is None or (period.kind or s.kind) != ANNUAL:
+        if not period.explicit or day is None or _report_kind(period.kind, s.kind) != ANNUAL:
             continue
         if s.rule is not None:
             if s.rule.is_end(day):
@@ -152,7 +163,7 @@ def _quarter_end(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]
         return
     for period in s.analysis.period_ends:
         day = period.mention.value
-        if not period.explicit or day is None or (period.kind or s.kind) != QUARTERLY:
+        if not period.explicit or day is None or _report_kind(period.kind, s.kind) != QUARTERLY:
             continue
         ends = s.rule.quarter_ends(day)
         if day in ends:
