@@ -43,7 +43,16 @@ from certlint.dates.fiscal import (
     parse_fiscal_year_end,
     plausible_year_end,
 )
-from certlint.dates.roles import ANNUAL, QUARTERLY, TRANSITION, Analysis, analysis_of, form_kind, is_amendment
+from certlint.dates.roles import (
+    ANNUAL,
+    QUARTERLY,
+    TRANSITION,
+    Analysis,
+    analysis_of,
+    deadline_kind,
+    form_kind,
+    is_amendment,
+)
 from certlint.diagnostic import Finding, Severity
 
 if TYPE_CHECKING:
@@ -86,6 +95,10 @@ class Situation:
     configured_period_end: date | None
     filed: date | None
     today: date
+    #: A fiscal_year_end or fiscal_year_naming fact that cannot be read (from a document's own
+    #: metadata: configured facts are validated when the config is loaded).
+    rule_error: str | None = None
+    naming_error: str | None = None
 
 
 def _iso(value: str | None) -> date | None:
@@ -99,13 +112,16 @@ def situation(doc: Document, context: CheckContext) -> Situation:
     """Facts and document, combined once per check call (the analysis itself is cached)."""
     facts = context.facts
     analysis = analysis_of(doc.prose)
-    rule = None
+    rule, rule_error = None, None
     if facts.fiscal_year_end:
         try:
             rule = parse_fiscal_year_end(str(facts.fiscal_year_end))
-        except FiscalError:
-            rule = None  # config validation reports it; front matter is not ours to reject here
+        except FiscalError as exc:
+            rule_error = f"fact fiscal_year_end: {exc}"
     naming = (facts.fiscal_year_naming or "").strip().lower() or None
+    naming_error = None
+    if naming is not None and naming not in NAMINGS:
+        naming_error = f"fact fiscal_year_naming must be one of {', '.join(NAMINGS)}, not {naming!r}"
     kind = form_kind(facts.form) if facts.form else analysis.form.kind
     amendment = is_amendment(facts.form or "") or analysis.form.amendment
     configured = _iso(facts.period_end)
@@ -113,7 +129,7 @@ def situation(doc: Document, context: CheckContext) -> Situation:
              [p.mention.value for p in analysis.period_ends]
     return Situation(analysis, rule, naming if naming in NAMINGS else None, kind, amendment,
                      facts.form or analysis.form.name, configured or (stated[0] if stated else None),
-                     configured, _iso(facts.filed), context.today)
+                     configured, _iso(facts.filed), context.today, rule_error, naming_error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +156,8 @@ def _report_kind(label: str | None, form: str | None) -> str | None:
 
 
 def _fiscal_year_end(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
+    if s.rule_error is not None:
+        yield Finding(-1, -1, detail=s.rule_error)
     if s.kind == TRANSITION:
         return
     for period in s.analysis.period_ends:
@@ -177,10 +195,7 @@ def _quarter_end(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]
 def _certification_date(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
     if s.period_end is None:
         return
-    family = s.kind if s.kind in (ANNUAL, QUARTERLY) else None
-    if family is None:
-        kinds = {p.kind for p in s.analysis.period_ends if p.kind in (ANNUAL, QUARTERLY)}
-        family = next(iter(kinds)) if len(kinds) == 1 else None
+    family = deadline_kind(s.form)
     for mention in s.analysis.certification_dates:
         day = mention.value
         assert day is not None
@@ -197,7 +212,7 @@ def _certification_date(check: DateCheck, s: Situation, text: str) -> Iterator[F
                 continue  # cheap test first: the rolled deadline is never earlier
             deadline = filing_deadline(s.period_end, days, grace)
             if day > deadline:
-                form = f"Form {s.form}" if s.form else _REPORTS[family]
+                form = f"Form {s.form}"
                 extension = f" plus {grace} days under Rule 12b-25" if grace else ""
                 reason = (f"is after the filing deadline {fmt(deadline)} ({form}: {days} days after "
                           f"the period end {fmt(s.period_end)}{extension})")
@@ -226,6 +241,8 @@ def _period_mismatch(check: DateCheck, s: Situation, text: str) -> Iterator[Find
 
 
 def _fiscal_label(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
+    if s.naming_error is not None:
+        yield Finding(-1, -1, detail=s.naming_error)
     if not s.analysis.labels or s.period_end is None:
         return
     if s.rule is not None:

@@ -43,8 +43,8 @@ _ALONE_AFTER = re.compile(r"^[\s|*_.]*$")
 _FISCAL_LABEL = re.compile(r"(?<![\w-])(?:fiscal(?:[\s-]year)?\s?|FY\s?)(?P<year>(?:19|20|21)\d\d)(?![\w-])",
                            re.I)
 
-_FORM = re.compile(r"\bForm\s?(?P<form>10-?K(?:SB|T|405)?|10-?Q(?:SB|T)?|20-F|40-F)(?P<amended>\s?/\s?A)?\b",
-                   re.I)
+_FORM = re.compile(r"\bForm\s?(?P<form>10-?K(?:SB|T|405)?|10-?Q(?:SB|T)?|11-K|20-F|40-F)"
+                   r"(?P<amended>\s?/\s?A)?\b", re.I)
 _REPORT_WORDS = re.compile(r"\b(?:this|the)\s(?P<kind>annual|quarterly|transition)\sreport\b", re.I)
 _AMENDMENT = re.compile(r"\bAmendment\sNo\b|\bamended\s(?:annual|quarterly)\sreport\b|\b10-?[KQ]\s?/\s?A\b",
                         re.I)
@@ -97,9 +97,23 @@ def form_kind(form: str) -> str | None:
     name = name.removesuffix("/A")
     if name in ("10-KT", "10KT", "10-QT", "10QT"):
         return TRANSITION
-    if name.startswith(("10-K", "10K", "20-F", "40-F")):
+    if name.startswith(("10-K", "10K", "11-K", "20-F", "40-F")):
         return ANNUAL
     if name.startswith(("10-Q", "10Q")):
+        return QUARTERLY
+    return None
+
+
+def deadline_kind(form: str | None) -> str | None:
+    """ANNUAL or QUARTERLY for the forms the 90/45-day deadlines govern (10-K, 10-KSB, 10-Q,
+    10-QSB), else None: an 11-K is due in 180 days, a 20-F in four months, a 10-KT otherwise."""
+    if not form:
+        return None
+    name = form.upper().replace(" ", "").removeprefix("FORM").removesuffix("/A").replace("10K", "10-K")
+    name = name.replace("10Q", "10-Q")
+    if name in ("10-K", "10-KSB", "10-K405"):
+        return ANNUAL
+    if name in ("10-Q", "10-QSB"):
         return QUARTERLY
     return None
 

@@ -90,3 +90,21 @@ def test_impossible_yaml_date_is_a_config_error(tmp_path: Path) -> None:
     code, out, err = run_cli(["--config", str(config), str(cert)])
     assert (code, out) == (2, "")
     assert err == f"certlint: error: {config}: invalid value: day is out of range for month\n"
+
+
+def test_unreadable_document_facts_are_reported_at_the_top(tmp_path: Path) -> None:
+    """Facts from a document's own metadata are not validated with the config: say so, at 1:1."""
+    from dataclasses import replace
+
+    from certlint.document import read_documents
+    from certlint.facts import Facts
+    from tests.dates.helpers import date_linter
+
+    doc = read_documents("cert.txt", text=CERT)[0]
+    doc = replace(doc, facts=Facts(fiscal_year_end="lunar", fiscal_year_naming="middle"))
+    found = [f"{d.line}:{d.column}: {d.code} {d.message}" for d in date_linter().lint_document(doc)]
+    assert found == [
+        "1:1: CL401 fact fiscal_year_end: cannot read fiscal year end 'lunar': expected MM-DD (12-31), "
+        "'last <weekday> of <month>' or '<weekday> nearest <month> <day>'",
+        "1:1: CL405 fact fiscal_year_naming must be one of end, start, not 'middle'",
+    ]

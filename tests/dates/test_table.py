@@ -12,6 +12,7 @@ from tests.dates.helpers import lint_dates
 
 K = "Annual Report on Form 10-K for the fiscal year ended {}."
 Q = "Quarterly Report on Form 10-Q for the quarterly period ended {}."
+Q6 = "Quarterly Report on Form 10-Q for the three and six months ended {}."
 KD = "Annual Report on Form 10-K for the fiscal year ended {}.\n\nDate: {}\n"
 QD = "Quarterly Report on Form 10-Q for the quarter ended {}.\n\nDate: {}\n"
 DEC31 = {"fiscal_year_end": "12-31"}
@@ -109,6 +110,10 @@ CASES: list[tuple[str, str, dict[str, str] | None]] = [
      K.format("December 31, 2003") + "\n\n/s/ Jane Doe      Date: April 20, 2004\n", None),
     ("signed-this-day", K.format("December 31, 2003") + "\n\nSigned this 20th day of April, 2004.\n", None),
     ("dated-as-of", K.format("December 31, 2003") + "\n\nDated as of December 30, 2003\n", None),
+    ("11-K-no-deadline", "Annual Report of the Acme 401(k) Plan on Form 11-K for the year ended "
+     "December 31, 2003.\n\nDate: June 25, 2004\n", None),
+    ("six-months-clean", Q6.format("June 30, 2004"), DEC31),
+    ("six-months-wrong", Q6.format("June 29, 2004"), DEC31),
     ("html-entity",
      "<p>Annual Report on Form 10-K for the fiscal year ended November&nbsp;29, 2003.</p>", DEC31),
 ]
@@ -181,6 +186,9 @@ EXPECTED: dict[str, list[str]] = {
     'signature-line-date': ['3:25: CL403'],
     'signed-this-day': ['3:13: CL403'],
     'dated-as-of': ['3:13: CL403'],
+    '11-K-no-deadline': [],
+    'six-months-clean': [],
+    'six-months-wrong': ['1:66: CL402'],
     'html-entity': ['1:57: CL401'],
 }
 
