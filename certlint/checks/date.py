@@ -108,6 +108,20 @@ def _iso(value: str | None) -> date | None:
         return None
 
 
+def is_nominal(rule: FiscalYearEnd, period_end: date) -> bool:
+    """A fixed month-end year end that the known period end misses by a few days is nominal.
+
+    EDGAR headers ("FISCAL YEAR END: 0930") and XBRL give 52-53-week filers a nominal month
+    end: Apple's year ends on the last Saturday of September. When the period end of record
+    falls within a week of a year or quarter end of such a rule, without being one, the rule
+    is not the calendar, and the checks fall back to what holds for any calendar.
+    """
+    if rule.weekly or not rule.month_end:
+        return False
+    ends = [*rule.ends_near(period_end), *rule.quarter_ends(period_end)]
+    return 0 < min(abs((end - period_end).days) for end in ends) <= 7
+
+
 def situation(doc: Document, context: CheckContext) -> Situation:
     """Facts and document, combined once per check call (the analysis itself is cached)."""
     facts = context.facts
@@ -125,6 +139,8 @@ def situation(doc: Document, context: CheckContext) -> Situation:
     kind = form_kind(facts.form) if facts.form else analysis.form.kind
     amendment = is_amendment(facts.form or "") or analysis.form.amendment
     configured = _iso(facts.period_end)
+    if rule is not None and configured is not None and is_nominal(rule, configured):
+        rule = None
     stated = [p.mention.value for p in analysis.period_ends if p.explicit] or \
              [p.mention.value for p in analysis.period_ends]
     return Situation(analysis, rule, naming if naming in NAMINGS else None, kind, amendment,

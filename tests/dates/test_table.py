@@ -114,6 +114,11 @@ CASES: list[tuple[str, str, dict[str, str] | None]] = [
      "December 31, 2003.\n\nDate: June 25, 2004\n", None),
     ("six-months-clean", Q6.format("June 30, 2004"), DEC31),
     ("six-months-wrong", Q6.format("June 29, 2004"), DEC31),
+    ("nominal-month-end-of-record", Q.format("March 29, 2025"),
+     {"fiscal_year_end": "09-30", "period_end": "2025-03-29"}),
+    ("nominal-month-end-annual", K.format("September 28, 2013"),
+     {"fiscal_year_end": "0930", "period_end": "2013-09-28"}),
+    ("month-end-of-record-holds", Q.format("March 30, 2004"), {**DEC31, "period_end": "2004-03-31"}),
     ("html-entity",
      "<p>Annual Report on Form 10-K for the fiscal year ended November&nbsp;29, 2003.</p>", DEC31),
 ]
@@ -189,6 +194,9 @@ EXPECTED: dict[str, list[str]] = {
     '11-K-no-deadline': [],
     'six-months-clean': [],
     'six-months-wrong': ['1:66: CL402'],
+    'nominal-month-end-of-record': [],
+    'nominal-month-end-annual': [],
+    'month-end-of-record-holds': ['1:62: CL402', '1:62: CL404'],
     'html-entity': ['1:57: CL401'],
 }
 
