@@ -30,8 +30,8 @@ _SEP = r"(?:\s?,\s?|\s)"
 
 # "November 29, 2003", "Nov. 29 2003", "Tuesday, March 29, 2004"
 _MDY = re.compile(rf"(?<![\w-]){_WEEKDAY}{_MONTH}\s?{_DAY}(?!\d){_SEP}{_YEAR}", re.I)
-# "20 November 2018", "the 29th day of March, 2004"
-_DMY = re.compile(rf"(?<![\w./$-]){_WEEKDAY}(?:the\s)?{_DAY}\s(?:day\sof\s)?{_MONTH},?\s?{_YEAR}", re.I)
+# "20 November 2018", "the 29th day of March, 2004", "30th of June, 2004"
+_DMY = re.compile(rf"(?<![\w./$-]){_WEEKDAY}(?:the\s)?{_DAY}\s(?:day\s)?(?:of\s)?{_MONTH},?\s?{_YEAR}", re.I)
 # "3/29/2004", "03/29/04"
 _SLASHED = re.compile(r"(?<![\w./-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])")
 # "2004-03-29"
@@ -67,6 +67,13 @@ class DateMention:
     #: A misspelled month name: its span and the month meant.
     misspelled: tuple[Span, str] | None = None
     has_year: bool = True
+    #: Where the whole expression starts, with its weekday or "the" ("the 29th day of ...").
+    lead: int | None = None
+
+    @property
+    def begin(self) -> int:
+        """Start of the whole expression: what a label ("ended", "Date:") stands before."""
+        return self.start if self.lead is None else self.lead
 
 
 def month_number(word: str) -> int | None:
@@ -135,9 +142,9 @@ def _named(match: re.Match[str], text: str) -> DateMention | None:
     if month is None or not _year_ok(year):
         return None
     value, problem = make_date(year, month, day)
-    start = match.end("weekday") if match.group("weekday") else match.start()
-    start += len(text[start:match.end()]) - len(text[start:match.end()].lstrip(" ,"))
-    return DateMention(start, match.end(), text[start:match.end()], value, problem, _weekday(match))
+    start = min(match.start("day"), match.start("month"))  # after a weekday and "the"
+    return DateMention(start, match.end(), text[start:match.end()], value, problem, _weekday(match),
+                       lead=match.start())
 
 
 def _numeric(match: re.Match[str]) -> DateMention | None:
@@ -159,10 +166,9 @@ def _misspelled(match: re.Match[str], text: str) -> DateMention | None:
     month = MONTH_NAMES.index(intended) + 1
     value, problem = make_date(year, month, day)
     weekday = _weekday(match) if "weekday" in match.re.groupindex else None
-    start = match.end("weekday") if weekday else match.start()
-    start += len(text[start:match.end()]) - len(text[start:match.end()].lstrip(" ,"))
+    start = min(match.start("day"), match.start("word"))
     return DateMention(start, match.end(), text[start:match.end()], value, problem, weekday,
-                       (Span(match.start("word"), match.end("word")), intended))
+                       (Span(match.start("word"), match.end("word")), intended), lead=match.start())
 
 
 def _month_day(match: re.Match[str]) -> DateMention | None:

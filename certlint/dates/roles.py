@@ -150,7 +150,7 @@ def _line_bounds(prose: Prose, start: int, end: int) -> tuple[int, int]:
 
 def _is_certification_date(prose: Prose, mention: DateMention) -> bool:
     text = prose.text
-    begin = mention.weekday[0].start if mention.weekday else mention.start
+    begin = mention.begin
     block = prose.block_at(begin)
     block_start = block.start if block else 0
     line_start, line_end = _line_bounds(prose, begin, mention.end)
@@ -174,7 +174,7 @@ def _is_certification_date(prose: Prose, mention: DateMention) -> bool:
 
 def _period_end(prose: Prose, mention: DateMention) -> PeriodEnd | None:
     block = prose.block_at(mention.start)
-    end = mention.weekday[0].start if mention.weekday else mention.start
+    end = mention.begin
     lo = max(block.start if block else 0, end - _LABEL_REACH)
     match = _PERIOD_LABEL.search(prose.text, lo, end)
     if match is None and block is not None and not prose.text[block.start:end].strip(" |*_"):

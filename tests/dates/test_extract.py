@@ -19,6 +19,8 @@ def _found(text: str) -> list[tuple[str, date | None]]:
     ("DECEMBER 31,2003", [("DECEMBER 31,2003", date(2003, 12, 31))]),
     ("Date: 20 November 2018", [("20 November 2018", date(2018, 11, 20))]),
     ("this 29th day of March, 2004.", [("29th day of March, 2004", date(2004, 3, 29))]),
+    ("on the 30th of June, 2004", [("30th of June, 2004", date(2004, 6, 30))]),
+    ("ended June 30th, 2004", [("June 30th, 2004", date(2004, 6, 30))]),
     ("on 3/29/2004 and 03/29/04", [("3/29/2004", date(2004, 3, 29)), ("03/29/04", date(2004, 3, 29))]),
     ("as of 2004-03-29.", [("2004-03-29", date(2004, 3, 29))]),
     ("Date: may 2, 2025", [("may 2, 2025", date(2025, 5, 2))]),
@@ -39,6 +41,8 @@ def test_dates_and_their_text(text: str, found: list[tuple[str, date | None]]) -
     "the registrant may 2 or 3 times",
     "December 31 (the Evaluation Date)",
     "page 12/31 of the report",
+    "accession 0000320193-25-000079",
+    "Section 906, 2002 and Rule 12, 2003",
 ])
 def test_not_dates(text: str) -> None:
     assert find_dates(text) == []

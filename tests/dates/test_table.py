@@ -128,7 +128,7 @@ EXPECTED: dict[str, list[str]] = {
     'abbreviated': ['1:54: CL401'],
     'capitals': ['1:54: CL401'],
     'no-comma': ['1:54: CL401'],
-    'day-of': ['1:54: CL401'],
+    'day-of': ['1:58: CL401'],
     'slashed': ['1:54: CL401'],
     'slashed-short': ['1:54: CL401'],
     'iso': ['1:54: CL401'],
