@@ -119,6 +119,12 @@ CASES: list[tuple[str, str, dict[str, str] | None]] = [
     ("nominal-month-end-annual", K.format("September 28, 2013"),
      {"fiscal_year_end": "0930", "period_end": "2013-09-28"}),
     ("month-end-of-record-holds", Q.format("March 30, 2004"), {**DEC31, "period_end": "2004-03-31"}),
+    # false-positive traps: dates that are neither period ends nor certification dates
+    ("transition-period", "Transition Report on Form 10-K for the transition period from July 1, 2003 to "
+     "December 31, 2003.\n\nDate: March 30, 2004\n", None),
+    ("filed-on-a-date", K.format("December 31, 2003") + " As filed with the Commission on March 15, 2004."
+     "\n\nDate: March 15, 2004\n", None),
+    ("record-date-is-a-term", K.format("December 31, 2003") + "\n\nRecord Date: December 1, 2003\n", None),
     ("html-entity",
      "<p>Annual Report on Form 10-K for the fiscal year ended November&nbsp;29, 2003.</p>", DEC31),
 ]
@@ -197,6 +203,9 @@ EXPECTED: dict[str, list[str]] = {
     'nominal-month-end-of-record': [],
     'nominal-month-end-annual': [],
     'month-end-of-record-holds': ['1:62: CL402', '1:62: CL404'],
+    'transition-period': [],
+    'filed-on-a-date': [],
+    'record-date-is-a-term': [],
     'html-entity': ['1:57: CL401'],
 }
 
