@@ -182,7 +182,9 @@ def _period_end(prose: Prose, mention: DateMention) -> PeriodEnd | None:
         index = prose.blocks.index(block)
         if index > 0:
             previous = prose.blocks[index - 1]
-            stop = len(prose.text[:previous.end].rstrip(" |*_"))
+            stop = previous.end
+            while stop > previous.start and prose.text[stop - 1] in " |*_":
+                stop -= 1
             match = _PERIOD_LABEL.search(prose.text, max(previous.start, stop - _LABEL_REACH), stop)
     if match is None:
         return None
