@@ -173,7 +173,10 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         raise ConfigError(f"{path}:{line}: invalid YAML: {exc.problem}") from None
-    values = yaml.SafeLoader("").construct_document(root) if root is not None else {}
+    try:
+        values = yaml.SafeLoader("").construct_document(root) if root is not None else {}
+    except ValueError as exc:  # a YAML date that does not exist: "period_end: 2023-02-30"
+        raise ConfigError(f"{path}: invalid value: {exc}") from None
     if not isinstance(values, dict):
         raise ConfigError(f"{path}:1: the config is a mapping of keys to values")
 
@@ -354,5 +357,10 @@ def _facts(entry: tuple[str, Any], fail: Any) -> tuple[tuple[str, Facts], ...]:
         if unknown:
             raise fail(key, f"unknown fact '{unknown[0]}' for '{glob}' (known: "
                             f"{', '.join(k.replace('_', '-') for k in FACT_KEYS)})", glob, unknown[0])
+        from certlint.dates.fiscal import fact_problem
+
+        problem = fact_problem(facts)
+        if problem is not None:
+            raise fail(key, f"facts for '{glob}': {problem}", glob)
         result.append((str(glob), facts_from_mapping(facts)))
     return tuple(result)

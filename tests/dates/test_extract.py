@@ -1,0 +1,67 @@
+"""Date extraction: exact prose spans, impossible dates, misspelled months, and what is not a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from certlint.dates.extract import closest_month, find_dates
+
+
+def _found(text: str) -> list[tuple[str, date | None]]:
+    return [(m.text, m.value) for m in find_dates(text)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Date: February 1, 2025", [("February 1, 2025", date(2025, 2, 1))]),
+    ("ended Sept. 27, 2003;", [("Sept. 27, 2003", date(2003, 9, 27))]),
+    ("DECEMBER 31,2003", [("DECEMBER 31,2003", date(2003, 12, 31))]),
+    ("Date: 20 November 2018", [("20 November 2018", date(2018, 11, 20))]),
+    ("this 29th day of March, 2004.", [("29th day of March, 2004", date(2004, 3, 29))]),
+    ("on the 30th of June, 2004", [("30th of June, 2004", date(2004, 6, 30))]),
+    ("ended June 30th, 2004", [("June 30th, 2004", date(2004, 6, 30))]),
+    ("on 3/29/2004 and 03/29/04", [("3/29/2004", date(2004, 3, 29)), ("03/29/04", date(2004, 3, 29))]),
+    ("as of 2004-03-29.", [("2004-03-29", date(2004, 3, 29))]),
+    ("Date: may 2, 2025", [("may 2, 2025", date(2025, 5, 2))]),
+    ("Date: Monday, March 29, 2004", [("March 29, 2004", date(2004, 3, 29))]),
+    ("February 29, 2005", [("February 29, 2005", None)]),
+    ("the April 31 meeting", [("April 31", None)]),
+])
+def test_dates_and_their_text(text: str, found: list[tuple[str, date | None]]) -> None:
+    assert _found(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Exchange Act Rules 13a-15(e) and 15d-15(e)",
+    "pursuant to 18 U.S.C. Section 1350",
+    "the Sarbanes-Oxley Act of 2002",
+    "Rules 13a-14 May 2003",
+    "Form 10-K for fiscal 2003",
+    "the registrant may 2 or 3 times",
+    "December 31 (the Evaluation Date)",
+    "page 12/31 of the report",
+    "accession 0000320193-25-000079",
+    "Section 906, 2002 and Rule 12, 2003",
+])
+def test_not_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_spans_are_exact() -> None:
+    text = "Dated: Tuesday, March 29, 2004 and Feburary 1, 2005"
+    first, second = find_dates(text)
+    assert text[first.start:first.end] == "March 29, 2004"
+    assert first.weekday is not None and text[first.weekday[0].start:first.weekday[0].end] == "Tuesday"
+    assert first.weekday[1] == 1
+    assert second.misspelled is not None
+    span, month = second.misspelled
+    assert (text[span.start:span.end], month, second.value) == ("Feburary", "February", date(2005, 2, 1))
+
+
+@pytest.mark.parametrize(("word", "month"), [
+    ("Feburary", "February"), ("Novmber", "November"), ("Septmber", "September"), ("Ocotber", "October"),
+    ("Januray", "January"), ("Jnue", "June"), ("Mary", None), ("Jane", None), ("Marc", None),
+    ("Section", None), ("November", None), ("Amendment", None)])
+def test_closest_month(word: str, month: str | None) -> None:
+    assert closest_month(word) == month
