@@ -100,3 +100,13 @@ def test_linting_a_text_file_imports_no_optional_heavy_module() -> None:
             "('markdown_it', 'jsonschema', 'charset_normalizer', 'pygls', 'lsprotocol', 'docx'))))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_a_rule_of_dashes_does_not_join_the_next_line() -> None:
+    assert text_prose("/s/ Arnold P. Kling\n-------------------\nArnold P. Kling\n").text == (
+        "/s/ Arnold P. Kling ------------------- Arnold P. Kling\n")
+
+
+def test_edgar_page_lines_separate_paragraphs() -> None:
+    prose = text_prose("end of a page\n<PAGE>\n   next page\r\n</TABLE>\r\nlast\n")
+    assert prose.text == "end of a page\nnext page\nlast\n"

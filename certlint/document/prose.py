@@ -116,6 +116,7 @@ class ProseBuilder:
         self._pending_break = False
         self._block_start: int | None = None
         self._last = ""
+        self._before_last = ""
         self._source_end = 0  # source offset just past the last emitted character
         self._blocks: list[Block] = []
         self._breaks: list[int] = []
@@ -155,7 +156,7 @@ class ProseBuilder:
         self._block_start = None
         self._pending_space = None
         self._pending_break = False
-        self._last = ""
+        self._last = self._before_last = ""
 
     def build(self) -> Prose:
         self.end_block()
@@ -199,8 +200,9 @@ class ProseBuilder:
             self._block_start = self._length
         if self._pending_space is None:
             return
-        # "13a-\n15(e)", "Sarbanes-\nOxley": a hyphen that ends a line joins the two parts.
-        hyphen_join = self._pending_break and self._last == "-"
+        # "13a-\n15(e)", "Sarbanes-\nOxley": a hyphen that ends a line after a letter or digit
+        # joins the two parts; a rule of dashes ("-----" over a typed name) does not.
+        hyphen_join = self._pending_break and self._last == "-" and self._before_last.isalnum()
         if not hyphen_join:
             if self._pending_break:
                 self._breaks.append(self._length)
@@ -216,5 +218,6 @@ class ProseBuilder:
             self._delta = delta
         self._parts.append(text)
         self._length += len(text)
+        self._before_last = text[-2] if len(text) > 1 else self._last
         self._last = text[-1]
         self._source_end = source_offset + len(text)

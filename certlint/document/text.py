@@ -1,4 +1,5 @@
-"""Plain-text exhibits: paragraphs are runs of non-blank lines."""
+"""Plain-text exhibits: paragraphs are runs of non-blank lines (EDGAR's `<PAGE>` lines count
+as blank)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import re
 
 from certlint.document.prose import Prose, ProseBuilder
 
-_BLANK_LINES = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n))+")
+_BREAK = r"(?:\r\n|\r(?!\n)|\n)"
+# Lines of EDGAR's text markup (page breaks, tables) separate paragraphs like blank lines do.
+_FILLER_LINE = r"[^\S\r\n]*(?:</?(?:PAGE|TABLE|CAPTION|S|C|FN|R|F\d*)>[^\S\r\n]*)?"
+_BLANK_LINES = re.compile(rf"{_BREAK}(?:{_FILLER_LINE}{_BREAK})+", re.IGNORECASE)
 
 
 def text_prose(source: str, start: int = 0, end: int | None = None) -> Prose:
