@@ -27,8 +27,11 @@ def test_lists_every_builtin_rule() -> None:
     code, out, err = run_cli(["rules", "--isolated"])
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    rules = sorted(load_ruleset().rules, key=lambda r: r.code)
+    from certlint.meta import META_RULES
+
+    rules = sorted((*load_ruleset().rules, *META_RULES), key=lambda r: r.code)
     assert [line.split()[0] for line in lines] == [r.code for r in rules]
+    assert lines[0].split()[:4] == ["CL001", "meta", "error", "certlint"]
     cl301 = next(line for line in lines if line.startswith("CL301"))
     assert cl301.split(None, 4) == ["CL301", "spelling", "error", "officer-titles",
                                     "misspelled title word '{word}': did you mean '{suggestion}'?"]

@@ -42,9 +42,14 @@ def active_ruleset(args: argparse.Namespace) -> RuleSet:
             raise CommandError(f"{path}: rule pack not found")
     try:
         config = load_config(args.config or (None if args.isolated else discover()))
-        return load_ruleset([*config.rules, *args.rules], disabled_packs=config.disable_packs)
+        ruleset = load_ruleset([*config.rules, *args.rules], disabled_packs=config.disable_packs)
     except (ConfigError, PackError) as exc:
         raise CommandError(str(exc)) from None
+    # certlint's own codes (suppressions, baselines) are listed and explained like any rule.
+    from certlint.meta import META_RULES, PACK
+    from certlint.ruleset import AppliesTo, Pack
+
+    return RuleSet((*ruleset.packs, Pack(PACK, "<builtin>", AppliesTo(), META_RULES, builtin=True)))
 
 
 def parse(prog: str, description: str, argv: Sequence[str], stdout: TextIO, stderr: TextIO,
