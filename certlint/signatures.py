@@ -1,0 +1,417 @@
+"""Signature blocks and the parties of a certification, read from a Document's prose view.
+
+Checks of names, titles, dates and (later) whole filings all need the same facts: who signs
+(the conformed "/s/ Name"), under which typed name and title, with which role designation and
+date, and whom the body names ("I, [name], certify that", "we, X and Y, hereby certify"). This
+module finds them once, line by line (`Prose.block_lines`: a signature block is usually one
+block of several source lines in text, separate paragraphs or table cells in HTML, pipe-table
+cells in Markdown), and hands back frozen records whose spans are prose offsets.
+
+API:
+- `signatures(doc) -> tuple[Signature, ...]`, in document order;
+- `statements(doc) -> tuple[Statement, ...]`: the document cut at each intro ("I, X, certify"),
+  each with its parties and the signatures that follow it (Costco puts two 302 certifications,
+  Tesla two 906 statements, in one exhibit);
+- `certification_kind(doc, exhibit) -> "302" | "906" | "abs" | None`;
+- `name_tokens(spans)`, `squash(text)`: helpers for comparing names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from certlint.document import Document
+
+#: Words officer titles are made of; used to tell a title line from a name line.
+TITLE_WORDS = frozenset("""
+chief executive financial accounting operating officer officers principal president vice senior
+chairman chairwoman chair chairperson board treasurer controller comptroller secretary interim
+acting managing general partner manager trustee administrator director directors corporate
+global group co ceo cfo coo cao peo pfo pao executive-vice counsel finance operations
+administration worldwide international human resources legal technology strategy strategic sales
+marketing development business investor relations risk compliance lead independent emeritus
+deputy assistant associate division regional north america americas officer's
+""".split())  # noqa: SIM905
+CONNECTIVES = frozenset({"and", "of", "the", "&", "for", "to", "in", "on"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "esq"})
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+         r"|\d{1,2}/\d{1,2}/\d{2,4})")
+_DATE_LINE = re.compile(rf"^(?:dated?\s*:?\s*)?(?:{_DATE})?\s*$|^\d{{4}}$", re.IGNORECASE)
+_CONFORMED = re.compile(r"^(?:by\s*:?\s*)?/s/(?:\s|&nbsp;?)*", re.IGNORECASE)
+_LABEL = re.compile(r"^(name|title|by|company|date|dated)\s*:\s*", re.IGNORECASE)
+_MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- )?[-_=]{3,})+", re.IGNORECASE)
+_MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", re.IGNORECASE)
+_CELL_SPLIT = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'.-]*")
+_INTRO = re.compile(
+    r"(?<![\w'])(?P<who>I|We)(?P<comma>,?)\s+(?P<rest>[^\n]{1,400}?)\s*,?\s*"
+    r"(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?certif(?:y|ies)\b", re.IGNORECASE)
+_UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
+_NAME = re.compile(
+    r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?: +(?:[A-Z][\w'-]*\.?|[A-Z]\.|(?:de|van|von|der|la|le)\b))*"
+    r"(?:,? +(?:Jr|Sr|II|III|IV)\b\.?)?")
+_COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "company", "llc", "ltd", "plc", "co",
+                            "incorporated", "trust", "lp", "l.p", "n.a", "bancorp", "holdings"})
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of prose: [start, end) and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """One signature block: conformed signature, typed name, title lines, roles and date."""
+
+    marker: Span
+    conformed: tuple[Span, ...]
+    name: Span | None = None
+    titles: tuple[Span, ...] = ()
+    roles: tuple[Span, ...] = ()
+    date: Span | None = None
+
+    @property
+    def conformed_text(self) -> str:
+        return " ".join(span.text for span in self.conformed)
+
+    @property
+    def title_text(self) -> str:
+        """The title lines joined ("Senior Vice President," + "Chief Financial Officer")."""
+        return " ".join(span.text for span in self.titles)
+
+    @property
+    def display_name(self) -> str:
+        return self.name.text if self.name is not None else self.conformed_text
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A person the body names, with the title given beside the name, if any."""
+
+    name: Span
+    title: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A certification within a document: its intro (if any), parties and signatures."""
+
+    start: int
+    end: int
+    intro: Span | None
+    person: str  # "I", "we", "undersigned" or "" (no intro found)
+    parties: tuple[Party, ...]
+    signatures: tuple[Signature, ...]
+    comma_after_pronoun: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    column: int
+
+
+def squash(text: str) -> str:
+    """A name reduced for comparison: letters and digits only, lower case."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def name_tokens(spans: tuple[Span, ...] | list[Span]) -> list[Span]:
+    """The words of a name with their prose spans (commas dropped, periods kept)."""
+    tokens = []
+    for span in spans:
+        for match in _WORD.finditer(span.text):
+            word = match.group().rstrip(",")
+            if word.lower() == "nbsp" and match.start() > 0 and span.text[match.start() - 1] == "&":
+                continue
+            tokens.append(Span(span.start + match.start(), span.start + match.start() + len(word), word))
+    return tokens
+
+
+def _trim(text: str, start: int) -> tuple[str, int]:
+    head = _MARKUP_HEAD.match(text)
+    cut = head.end() if head else 0
+    tail = _MARKUP_TAIL.search(text, cut)
+    end = tail.start() if tail else len(text)
+    return text[cut:end], start + cut
+
+
+def _lines(doc: Document) -> list[_Line]:
+    """Source lines of every block, pipe-table rows split into cells, `<br>` into lines."""
+    prose = doc.prose
+    seen: set[int] = set()
+    lines: list[_Line] = []
+    for block in prose.blocks:
+        for start, end in prose.block_lines(block):
+            raw = prose.text[start:end]
+            table = raw.startswith("|")
+            position = 0
+            for match in [*_CELL_SPLIT.finditer(raw), None]:
+                piece_end = match.start() if match else len(raw)
+                column = raw.count("|", 0, position) - 1 if table else 0
+                piece, offset = _trim(raw[position:piece_end], start + position)
+                position = match.end() if match else len(raw)
+                if not piece or set(piece) <= set("-: "):
+                    continue
+                source = prose.to_source(offset)
+                if source in seen:  # a Markdown table row read once per cell
+                    continue
+                seen.add(source)
+                lines.append(_Line(offset, offset + len(piece), piece, column))
+    return lines
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().strip(".,'") for w in _WORD.findall(text)]
+
+
+def is_title_text(text: str) -> bool:
+    """Mostly title words (one typo per word tolerated), at least one of them."""
+    words = [w for w in _words(text) if w not in CONNECTIVES]
+    if not words or any(ch.isdigit() for ch in text) or len(words) > 16:
+        return False
+    hits = sum(1 for w in words if w in TITLE_WORDS or _near_title_word(w))
+    return hits >= 1 and hits * 2 >= len(words)
+
+
+def _near_title_word(word: str) -> bool:
+    if len(word) < 5:
+        return False
+    from rapidfuzz.distance import OSA
+
+    return any(OSA.distance(word, title) <= 1 for title in TITLE_WORDS if abs(len(title) - len(word)) <= 1)
+
+
+def _is_name(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not 1 <= len(words) <= 7 or ":" in text or any(ch.isdigit() for ch in text):
+        return False
+    if is_title_text(text):
+        return False
+    return all(w[0].isupper() or w.lower().strip(".") in SUFFIXES or w.lower() in ("de", "van", "von")
+               for w in words)
+
+
+def _is_date(text: str) -> bool:
+    return bool(_DATE_LINE.match(text)) and bool(text.strip())
+
+
+def signatures(doc: Document) -> tuple[Signature, ...]:
+    """Every signature block of the document, in order."""
+    lines = _lines(doc)
+    found = []
+    for index, line in enumerate(lines):
+        marker = _CONFORMED.match(line.text)
+        if marker is not None:
+            found.append(_signature(lines, index, marker.end()))
+    return tuple(found)
+
+
+def _signature(lines: list[_Line], index: int, name_at: int) -> Signature:
+    line = lines[index]
+    marker = Span(line.start, line.start + name_at, line.text[:name_at])
+    rest = [i for i in range(index + 1, min(len(lines), index + 40)) if lines[i].column == line.column]
+    conformed: list[Span] = []
+    if name_at < len(line.text):
+        conformed.append(Span(line.start + name_at, line.end, line.text[name_at:]))
+    elif rest and _is_name(lines[rest[0]].text):
+        first = lines[rest.pop(0)]
+        conformed.append(Span(first.start, first.end, first.text))
+    # A small-caps name split by tag stripping ("/s/ S" "TEVEN" "P. J" "OBS"): the pieces join
+    # into the typed name that follows them, ignoring spaces.
+    for count in range(1, 5):
+        if len(rest) <= count:
+            break
+        pieces = [lines[i] for i in rest[:count]]
+        joined = squash(" ".join([*(s.text for s in conformed), *(p.text for p in pieces)]))
+        capitals = all(p.text.upper() == p.text for p in pieces)
+        if joined and joined == squash(lines[rest[count]].text) and capitals:
+            conformed.extend(Span(p.start, p.end, p.text) for p in pieces)
+            del rest[:count]
+            break
+    name: Span | None = None
+    titles: list[Span] = []
+    roles: list[Span] = []
+    below: Span | None = None
+    previous_was_date = False
+    last = rest[0] - 1 if rest else index
+    for i in rest:
+        last = i
+        text = lines[i].text
+        label = _LABEL.match(text)
+        if _CONFORMED.match(text):
+            break
+        if _is_date(text) or (label and label.group(1).lower() in ("date", "dated")):
+            # A date beside or below the signature wins over one above; "Date:" + "May 2," + "2025".
+            if below is None:
+                below = Span(lines[i].start, lines[i].end, text)
+            elif previous_was_date:
+                below = Span(below.start, lines[i].end, below.text + " " + text)
+            previous_was_date = True
+            continue
+        previous_was_date = False
+        if label and label.group(1).lower() == "by":
+            continue
+        if label and label.group(1).lower() == "name" and name is None and not titles:
+            name = Span(lines[i].start + label.end(), lines[i].end, text[label.end():])
+            continue
+        if label and label.group(1).lower() == "title":
+            text_start = lines[i].start + label.end()
+            titles.append(Span(text_start, lines[i].end, text[label.end():]))
+            continue
+        if label:
+            break
+        if text.startswith("(") and text.endswith(")") and (titles or name is not None):
+            roles.append(Span(lines[i].start, lines[i].end, text))
+            continue
+        if is_title_text(text):
+            titles.append(Span(lines[i].start, lines[i].end, text))
+            continue
+        if name is None and not titles and _is_name(text):
+            name = Span(lines[i].start, lines[i].end, text.rstrip(","))
+            continue
+        break
+    if below is None and last + 1 < len(lines) and _is_date(lines[last + 1].text):
+        below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
+    titles, roles = _split_roles(titles, roles)
+    date = below if below is not None else _date_above(lines, index)
+    return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date)
+
+
+def _split_roles(titles: list[Span], roles: list[Span]) -> tuple[list[Span], list[Span]]:
+    """A role in parentheses on a title line ("Chief Executive Officer (Principal ...)")."""
+    out: list[Span] = []
+    for span in titles:
+        match = re.search(r"\s*(\([^()]+\))\s*$", span.text)
+        if match and match.start() > 0:
+            out.append(Span(span.start, span.start + match.start(), span.text[:match.start()]))
+            roles = [*roles, Span(span.start + match.start(1), span.start + match.end(1), match.group(1))]
+        else:
+            out.append(span)
+    return out, sorted(roles, key=lambda s: s.start)
+
+
+def _date_above(lines: list[_Line], index: int) -> Span | None:
+    """A date line just above the signature (before a "By:" line, say)."""
+    for i in range(index - 1, max(-1, index - 4), -1):
+        text = lines[i].text
+        if _is_date(text) and re.search(r"\d", text):
+            first = i - 1 if i > 0 and _is_date(lines[i - 1].text) else i
+            return Span(lines[first].start, lines[i].end,
+                        " ".join(line.text for line in lines[first:i + 1]))
+        if not (_LABEL.match(text) or _is_date(text)):
+            return None
+    return None
+
+
+def certification_kind(doc: Document, exhibit: str | None = None) -> str | None:
+    """"302", "906" or "abs" (asset-backed 302): by the exhibit number when known, else content."""
+    text = doc.prose.text
+    if re.search(r"Form 10-D|13a-14\(d\)|15d-14\(d\)", text):
+        return "abs"
+    if exhibit:
+        number = exhibit.upper().removeprefix("EX-").removeprefix("EXHIBIT").strip()
+        if number.startswith("31"):
+            return "302"
+        if number.startswith("32"):
+            return "906"
+    if re.search(r"I have reviewed this", text, re.IGNORECASE):
+        return "302"
+    if re.search(r"1350|Section 906", text, re.IGNORECASE):
+        return "906"
+    return None
+
+
+def statements(doc: Document) -> tuple[Statement, ...]:
+    """The certifications of a document, cut at each intro that names or counts its signers."""
+    text = doc.prose.text
+    intros = [m for m in _INTRO.finditer(text) if _plausible_intro(m)]
+    sigs = signatures(doc)
+    if not intros:
+        person = "undersigned" if _UNDERSIGNED.search(text) else ""
+        named = _third_person_parties(text, sigs)
+        return (Statement(0, len(text), None, person, named, sigs),)
+    cuts = [*(m.start() for m in intros[1:]), len(text)]
+    out: list[Statement] = []
+    for match, end in zip(intros, cuts, strict=True):
+        start = 0 if not out else match.start()
+        mine = tuple(s for s in sigs if start <= s.marker.start < end)
+        who = match.group("who").lower()
+        parties = _parties(match.group("rest"), match.start("rest"))
+        intro = Span(match.start(), match.end(), match.group())
+        out.append(Statement(start, end, intro, "I" if who == "i" else "we", parties, mine,
+                             bool(match.group("comma"))))
+    return tuple(out)
+
+
+def _plausible_intro(match: re.Match[str]) -> bool:
+    rest = match.group("rest")
+    return match.group("who") in ("I", "We", "we") and bool(_NAME.match(rest.lstrip(", ")))
+
+
+def _parties(rest: str, offset: int) -> tuple[Party, ...]:
+    """Names in an intro's middle part, each with the title text that follows it."""
+    names: list[re.Match[str]] = []
+    for match in _NAME.finditer(rest):
+        words = _words(match.group())
+        if len(words) < 2 and not (len(words) == 1 and not names):
+            continue
+        if any(w in _COMPANY_WORDS for w in words) or rest[max(0, match.start() - 3):match.start()] == "of ":
+            continue
+        if sum(1 for w in words if w in TITLE_WORDS or w in CONNECTIVES) * 2 >= len(words):
+            continue
+        names.append(match)
+    parties = []
+    for index, match in enumerate(names):
+        stop = names[index + 1].start() if index + 1 < len(names) else len(rest)
+        between = rest[match.end():stop]
+        title = _title_after(between)
+        name = Span(offset + match.start(), offset + match.end(), match.group())
+        if title is None:
+            parties.append(Party(name))
+        else:
+            t_start = offset + match.end() + between.find(title)
+            parties.append(Party(name, Span(t_start, t_start + len(title), title)))
+    return tuple(parties)
+
+
+def _title_after(between: str) -> str | None:
+    """The title in ", Chief Executive Officer of the Company, and " (None when there is none)."""
+    text = re.sub(r"^[\s,]+", "", between)
+    text = re.sub(r"[\s,]+(?:and)?[\s,]*$", "", text)
+    text = re.sub(r"^(?:the|our|its)\s+", "", text, flags=re.IGNORECASE)
+    text = re.split(r"\s+of\s+(?:the\s+)?(?:Company|Registrant|[A-Z][\w.,&' -]*?"
+                    r"(?:Inc|Corporation|Corp|Company|LLC|Ltd|plc)\b\.?)", text)[0]
+    text = text.strip(" ,")
+    return text if text and is_title_text(text) else None
+
+
+def _third_person_parties(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:
+    """Signers named in a third-person body ("Satya Nadella, Chief Executive Officer of ...")."""
+    parties = []
+    body_end = min((s.marker.start for s in sigs), default=len(text))
+    for sig in sigs:
+        tokens = name_tokens([sig.name] if sig.name else list(sig.conformed))
+        if not tokens:
+            continue
+        words = [t.text.rstrip(".") for t in tokens if t.text.lower().strip(".") not in SUFFIXES]
+        surname = re.escape(words[-1]) if words else ""
+        if not surname:
+            continue
+        for match in _NAME.finditer(text, 0, body_end):
+            if re.search(rf"\b{surname}\b", match.group(), re.IGNORECASE):
+                parties.append(Party(Span(match.start(), match.end(), match.group())))
+                break
+    return tuple(parties)
