@@ -176,10 +176,9 @@ class Consistency:
     def _person(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
         if st.person != "undersigned":
             return
-        # Only the statement's own sentence: "the undersigned ... certifies that, to my knowledge".
+        # Only the statement's own paragraph: "the undersigned ... certifies that, to my knowledge".
         text = doc.prose.text
-        for match in re.finditer(r"\bundersigned\b[^\n]*?(?:\.(?= [A-Z]|$)|$)", text[st.start:st.end],
-                                 re.MULTILINE):
+        for match in re.finditer(r"\bundersigned\b[^\n]*", text[st.start:st.end]):
             word = _FIRST_PERSON.search(match.group())
             if word is not None:
                 start = st.start + match.start() + word.start()
@@ -219,7 +218,7 @@ def _registrant(doc: Document, company: str | None) -> Iterator[Finding]:
             if len(counts) < 2:
                 continue
             canonical = max(counts, key=lambda f: (counts[f], -forms.index(f)))
-            expected = group[forms.index(canonical)].group().rstrip(".")
+            expected = group[forms.index(canonical)].group()
         for match, form in zip(group, forms, strict=True):
             if form != canonical:
                 yield Finding(match.start(), match.end(), {"found": match.group(), "expected": expected},

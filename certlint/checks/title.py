@@ -160,10 +160,17 @@ class TitleCheck:
             return {known[p] for p in parts}
         return None
 
+    def _corrected(self, text: str) -> str:
+        """`text` with misspelled title words corrected (the spelling rules report those)."""
+        if self.speller is None:
+            return text
+        return _WORD.sub(lambda m: m.group() if self._known(m.group())
+                         else (self._typo(m.group()) or m.group()), text)
+
     def _role(self, sig: Signature) -> Iterator[Finding]:
-        roles = self.roles_of(sig.title_text)
+        roles = self.roles_of(self._corrected(sig.title_text))
         for span in sig.roles:
-            roles |= self._designation_roles(span.text) or set()
+            roles |= self._designation_roles(self._corrected(span.text)) or set()
         if roles & self.certifying_roles:
             return
         where = sig.titles[0] if sig.titles else (sig.conformed[-1] if sig.conformed else sig.marker)
@@ -175,8 +182,7 @@ class TitleCheck:
         for span in sig.roles:
             if self._designation_roles(span.text) is not None:
                 continue
-            corrected = " ".join(self._typo(w) or w for w in _WORD.findall(span.text))
-            if self._designation_roles(corrected) is not None:
+            if self._designation_roles(self._corrected(span.text)) is not None:
                 continue  # a misspelled word: the spelling rules report it
             suggestion = _closest_designation(span.text, self.designations)
             yield Finding(span.start, span.end, {"designation": span.text,
