@@ -19,6 +19,7 @@ API:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,8 @@ _UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
 _NAME = re.compile(
     r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?: +(?:[A-Z][\w'-]*\.?|[A-Z]\.|(?:de|van|von|der|la|le)\b))*"
     r"(?:,? +(?:Jr|Sr|II|III|IV)\b\.?)?")
+_CELL_SLOT = 1000
+_COLUMN_TOLERANCE = 8
 _COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "company", "llc", "ltd", "plc", "co",
                             "incorporated", "trust", "lp", "l.p", "n.a", "bancorp", "holdings"})
 
@@ -120,7 +123,10 @@ class _Line:
     start: int
     end: int
     text: str
+    #: Horizontal place: the source column of a piece of a text line laid out in columns, a
+    #: multiple of _CELL_SLOT for a pipe-table cell, -1 for a line that goes with any column.
     column: int
+    row: int = 0
 
 
 def squash(text: str) -> str:
@@ -149,28 +155,69 @@ def _trim(text: str, start: int) -> tuple[str, int]:
 
 
 def _lines(doc: Document) -> list[_Line]:
-    """Source lines of every block, pipe-table rows split into cells, `<br>` into lines."""
+    """Source lines of every block, pipe-table rows split into cells, `<br>` into lines, and
+    side-by-side text columns (three or more spaces in the source) into pieces."""
     prose = doc.prose
     seen: set[int] = set()
     lines: list[_Line] = []
+    row = -1
     for block in prose.blocks:
         for start, end in prose.block_lines(block):
             raw = prose.text[start:end]
             table = raw.startswith("|")
-            position = 0
-            for match in [*_CELL_SPLIT.finditer(raw), None]:
-                piece_end = match.start() if match else len(raw)
-                column = raw.count("|", 0, position) - 1 if table else 0
-                piece, offset = _trim(raw[position:piece_end], start + position)
-                position = match.end() if match else len(raw)
+            pieces = _cells(raw) if table else _columns(doc, raw, start)
+            row += 1
+            for piece_start, piece_end, column in pieces:
+                piece, offset = _trim(raw[piece_start:piece_end], start + piece_start)
                 if not piece or set(piece) <= set("-: "):
                     continue
                 source = prose.to_source(offset)
                 if source in seen:  # a Markdown table row read once per cell
                     continue
                 seen.add(source)
-                lines.append(_Line(offset, offset + len(piece), piece, column))
+                if column == 0 and not table:  # a text column: where it starts in the source
+                    column = doc.lines.position(source)[1]
+                lines.append(_Line(offset, offset + len(piece), piece, column, row))
     return lines
+
+
+def _cells(raw: str) -> list[tuple[int, int, int]]:
+    """Pipe-table cells (column = cell index), each split at `<br>`."""
+    out = []
+    position = 0
+    for match in [*_CELL_SPLIT.finditer(raw), None]:
+        end = match.start() if match else len(raw)
+        out.append((position, end, _CELL_SLOT * raw.count("|", 0, position)))
+        position = match.end() if match else len(raw)
+    return out
+
+
+def _columns(doc: Document, raw: str, start: int) -> list[tuple[int, int, int]]:
+    """A line split where the source has a run of 3+ spaces (text laid out in columns).
+
+    A line that is not split gets column -1, which goes with any column.
+    """
+    cuts = []
+    source = doc.source
+    for index, char in enumerate(raw):
+        if char == " " and 0 < index < len(raw) - 1:
+            left = doc.prose.to_source(start + index)
+            right = doc.prose.to_source(start + index + 1)
+            gap = source[left:right]
+            after_marker = raw[:index].lower().endswith(("/s/", "by:"))
+            if right - left >= 3 and gap.strip(" \t") == "" and not after_marker:
+                cuts.append(index)
+    if not cuts:
+        pieces = [(0, len(raw), -1)]
+        position = 0
+        for match in re.finditer(r"<br\s*/?>", raw, re.IGNORECASE):
+            pieces.append((position, match.start(), -1))
+            position = match.end()
+        if position:
+            pieces[0] = (position, len(raw), -1)
+        return sorted(pieces)
+    bounds = [0, *cuts, len(raw)]
+    return [(bounds[i], bounds[i + 1], 0) for i in range(len(bounds) - 1)]
 
 
 def _words(text: str) -> list[str]:
@@ -211,18 +258,42 @@ def _is_date(text: str) -> bool:
 def signatures(doc: Document) -> tuple[Signature, ...]:
     """Every signature block of the document, in order."""
     lines = _lines(doc)
+    markers = {i: m.end() for i, line in enumerate(lines) if (m := _CONFORMED.match(line.text))}
     found = []
-    for index, line in enumerate(lines):
-        marker = _CONFORMED.match(line.text)
-        if marker is not None:
-            found.append(_signature(lines, index, marker.end()))
+    for index, name_at in markers.items():
+        found.append(_signature(lines, index, name_at, _following(lines, index, markers)))
     return tuple(found)
 
 
-def _signature(lines: list[_Line], index: int, name_at: int) -> Signature:
+def _following(lines: list[_Line], index: int, markers: Mapping[int, int]) -> list[int]:
+    """The lines that may continue a signature: its column, or its share of a side-by-side run.
+
+    HTML signature tables laid out side by side give "/s/ A", "/s/ B", "A", "B", "Title A",
+    "Title B" as consecutive cells: a run of k signatures takes every k-th line after the run.
+    """
+    column = lines[index].column
+    run_start = index
+    while run_start - 1 in markers and lines[run_start - 1].column == column:
+        run_start -= 1
+    run_end = index
+    while run_end + 1 in markers and lines[run_end + 1].column == column:
+        run_end += 1
+    size = run_end - run_start + 1
+    if size > 1 and all(_CONFORMED.match(lines[i].text).end() < len(lines[i].text)  # type: ignore[union-attr]
+                        for i in range(run_start, run_end + 1)):
+        first = run_end + 1 + (index - run_start)
+        return list(range(first, min(len(lines), first + 8 * size), size))
+    stop = min(len(lines), index + 40)
+    return [i for i in range(index + 1, stop) if _same_column(column, lines[i].column)]
+
+
+def _same_column(one: int, other: int) -> bool:
+    return one == -1 or other == -1 or abs(one - other) <= _COLUMN_TOLERANCE
+
+
+def _signature(lines: list[_Line], index: int, name_at: int, rest: list[int]) -> Signature:
     line = lines[index]
     marker = Span(line.start, line.start + name_at, line.text[:name_at])
-    rest = [i for i in range(index + 1, min(len(lines), index + 40)) if lines[i].column == line.column]
     conformed: list[Span] = []
     if name_at < len(line.text):
         conformed.append(Span(line.start + name_at, line.end, line.text[name_at:]))
@@ -304,7 +375,11 @@ def _split_roles(titles: list[Span], roles: list[Span]) -> tuple[list[Span], lis
 
 
 def _date_above(lines: list[_Line], index: int) -> Span | None:
-    """A date line just above the signature (before a "By:" line, say)."""
+    """A date beside the signature (same row) or just above it (before a "By:" line, say)."""
+    for other in lines:
+        if other.row == lines[index].row and other is not lines[index] and _is_date(other.text) \
+                and re.search(r"\d", other.text):
+            return Span(other.start, other.end, other.text)
     for i in range(index - 1, max(-1, index - 4), -1):
         text = lines[i].text
         if _is_date(text) and re.search(r"\d", text):
