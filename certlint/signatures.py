@@ -296,7 +296,9 @@ def _signature(lines: list[_Line], index: int, name_at: int, rest: list[int]) ->
     marker = Span(line.start, line.start + name_at, line.text[:name_at])
     conformed: list[Span] = []
     if name_at < len(line.text):
-        conformed.append(Span(line.start + name_at, line.end, line.text[name_at:]))
+        # "/s/ John Roe, as attorney-in-fact for": the name ends where the capacity begins.
+        text = re.split(r",?\s+(?=(?:as|by|for|on behalf of)\b)|,\s+(?=[a-z])", line.text[name_at:])[0]
+        conformed.append(Span(line.start + name_at, line.start + name_at + len(text), text))
     elif rest and _is_name(lines[rest[0]].text):
         first = lines[rest.pop(0)]
         conformed.append(Span(first.start, first.end, first.text))

@@ -81,6 +81,9 @@ def name_difference(reference: list[Span], found: list[Span]) -> tuple[Span, str
         return None
     ref = [_norm(t.text) for t in reference]
     got = [_norm(t.text) for t in found]
+    if not set(ref) & set(got):  # another person altogether
+        span = Span(found[0].start, found[-1].end, " ".join(t.text for t in found))
+        return span, "name", span.text, " ".join(t.text for t in reference)
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, ref, got, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
