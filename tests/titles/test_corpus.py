@@ -37,7 +37,7 @@ def test_configured_company_spelled_differently(tmp_path: Path) -> None:
 
 def test_real_corpus_has_only_real_defects(corpus: Path) -> None:
     code, out, err = run_cli(["--isolated", "--select", "CL3,CL5", str(corpus)])
-    assert err == ""
+    assert (code, err) == (1, "")
     found = {line.removeprefix(f"{corpus}/").split(" ", 2)[0] + " " + line.split(" ", 2)[1]
              for line in out.splitlines()}
     assert found == REAL_DEFECTS

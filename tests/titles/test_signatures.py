@@ -84,7 +84,8 @@ def test_undersigned_statement_names_nobody() -> None:
 
 
 def test_kind_from_exhibit_fact_then_content() -> None:
-    doc = read_documents("x.txt", text="I have reviewed this report on Form 10-K and all reports on Form 10-D")[0]
+    abs_text = "I have reviewed this report on Form 10-K and all reports on Form 10-D"
+    doc = read_documents("x.txt", text=abs_text)[0]
     assert certification_kind(doc) == "abs"
     doc = read_documents("x.txt", text="pursuant to 18 U.S.C. Section 1350")[0]
     assert certification_kind(doc) == "906"
