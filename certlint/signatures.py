@@ -36,7 +36,7 @@ administration worldwide international human resources legal technology strategy
 marketing development business investor relations risk compliance lead independent emeritus
 deputy assistant associate division regional north america americas officer's
 """.split())  # noqa: SIM905
-CONNECTIVES = frozenset({"and", "of", "the", "&", "for", "to", "in", "on"})
+CONNECTIVES = frozenset({"and", "of", "the", "&", "for", "to", "in", "on", "at", "a"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "esq"})
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -130,8 +130,10 @@ class _Line:
 
 
 def squash(text: str) -> str:
-    """A name reduced for comparison: letters and digits only, lower case."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    """A name reduced for comparison: letters and digits only, lower case, accents dropped."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if ch.isalnum())
 
 
 def name_tokens(spans: tuple[Span, ...] | list[Span]) -> list[Span]:
@@ -319,9 +321,10 @@ def _signature(lines: list[_Line], index: int, name_at: int, rest: list[int]) ->
     roles: list[Span] = []
     below: Span | None = None
     previous_was_date = False
-    last = rest[0] - 1 if rest else index
+    last = index
+    if conformed and name is None:
+        conformed, titles = _peel_title(conformed[-1], conformed[:-1])
     for i in rest:
-        last = i
         text = lines[i].text
         label = _LABEL.match(text)
         if _CONFORMED.match(text):
@@ -333,34 +336,58 @@ def _signature(lines: list[_Line], index: int, name_at: int, rest: list[int]) ->
             elif previous_was_date:
                 below = Span(below.start, lines[i].end, below.text + " " + text)
             previous_was_date = True
+            last = i
             continue
         previous_was_date = False
-        if label and label.group(1).lower() == "by":
-            continue
-        if label and label.group(1).lower() == "name" and name is None and not titles:
-            name = Span(lines[i].start + label.end(), lines[i].end, text[label.end():])
-            continue
-        if label and label.group(1).lower() == "title":
-            text_start = lines[i].start + label.end()
-            titles.append(Span(text_start, lines[i].end, text[label.end():]))
-            continue
+        here = Span(lines[i].start, lines[i].end, text)
         if label:
+            key = label.group(1).lower()
+            value = Span(here.start + label.end(), here.end, text[label.end():])
+            if key == "by":
+                pass
+            elif key == "name" and name is None and not titles:
+                name = value
+            elif key == "title":
+                titles.append(value)
+            else:
+                break
+        elif text.startswith("(") and text.endswith(")") and (titles or name is not None):
+            roles.append(here)
+        elif is_title_text(text):
+            titles.append(here)
+        elif name is None and not titles and _is_name(text.rstrip(",")):
+            name = Span(here.start, here.end - (len(text) - len(text.rstrip(","))), text.rstrip(","))
+        elif name is None and not titles and (split := _name_then_title(here)) is not None:
+            name, title = split
+            titles.append(title)
+        else:
             break
-        if text.startswith("(") and text.endswith(")") and (titles or name is not None):
-            roles.append(Span(lines[i].start, lines[i].end, text))
-            continue
-        if is_title_text(text):
-            titles.append(Span(lines[i].start, lines[i].end, text))
-            continue
-        if name is None and not titles and _is_name(text):
-            name = Span(lines[i].start, lines[i].end, text.rstrip(","))
-            continue
-        break
+        last = i
     if below is None and last + 1 < len(lines) and _is_date(lines[last + 1].text):
         below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
     titles, roles = _split_roles(titles, roles)
     date = below if below is not None else _date_above(lines, index)
     return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date)
+
+
+def _name_then_title(span: Span) -> tuple[Span, Span] | None:
+    """ "Jane Doe, Chief Executive Officer" on one line: the name, then the title."""
+    for match in re.finditer(r",\s*", span.text):
+        head, tail = span.text[:match.start()], span.text[match.end():]
+        if tail.lower().rstrip(".") in SUFFIXES or tail.lower().startswith(("jr", "sr")):
+            continue
+        if _is_name(head) and is_title_text(tail):
+            return (Span(span.start, span.start + len(head), head),
+                    Span(span.start + match.end(), span.end, tail))
+    return None
+
+
+def _peel_title(span: Span, before: list[Span]) -> tuple[list[Span], list[Span]]:
+    """ "/s/ Jane Doe, Chief Executive Officer": the conformed name, then the title."""
+    split = _name_then_title(span)
+    if split is None:
+        return [*before, span], []
+    return [*before, split[0]], [split[1]]
 
 
 def _split_roles(titles: list[Span], roles: list[Span]) -> tuple[list[Span], list[Span]]:

@@ -58,12 +58,20 @@ SCHEMA: Mapping[str, Any] = {
         "role_titles": {"type": "object", "additionalProperties": _STRINGS,
                         "description": "Roles mapped to the title phrases that imply them."},
         "certifying_roles": {**_STRINGS, "description": "Roles that may sign a certification."},
+        "unknown_words": {"type": "boolean", "default": False,
+                          "description": "vocabulary: report every word outside the vocabulary, "
+                                         "not only near misses of a title word."},
     },
     "required": ["check"],
 }
 
 _WORD = re.compile(r"[^\W\d_]+(?:'s)?")
 _OTHER_OFFICE = re.compile(r"(?:\bvice|\bassistant|\bdeputy)[- ]$", re.IGNORECASE)
+_ABBREVIATIONS = {"ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer",
+                  "coo": "Chief Operating Officer", "cao": "Chief Accounting Officer",
+                  "evp": "Executive Vice President", "svp": "Senior Vice President",
+                  "vp": "Vice President", "chairwoman": "Chairman", "chair": "Chairman",
+                  "chairperson": "Chairman"}
 _HEADING_BY = re.compile(r"\bBY (?P<names>[^\n]+?) AS (?P<titles>[^\n]+?)(?:,? RESPECTIVELY)?(?=\n|$)",
                          re.IGNORECASE)
 
@@ -76,6 +84,7 @@ class TitleCheck:
     role_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     certifying_roles: frozenset[str] = frozenset()
     speller: spelling.TitleSpelling | None = None
+    unknown_words: bool = False
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         kind = certification_kind(doc, context.facts.exhibit)
@@ -98,10 +107,13 @@ class TitleCheck:
         return lower in CONNECTIVES or lower in self.vocabulary or lower.rstrip("s") in self.vocabulary
 
     def _typo(self, word: str) -> str | None:
-        """The title word `word` misspells, if it is one or two edits away."""
+        """The title word `word` misspells: one edit away (two for words of 7 letters or more)."""
         if self.speller is None or len(word) < 4:
             return None
-        return self.speller._closest(word.lower())  # the spelling kind's matcher, reused
+        best = self.speller._closest(word.lower())  # the spelling kind's matcher, reused
+        if best is None or (len(word) < 7 and not _edits_within(word, best, 1)):
+            return None
+        return best
 
     def _vocabulary(self, sig: Signature) -> Iterator[Finding]:
         for line in (*sig.titles, *sig.roles):
@@ -112,10 +124,13 @@ class TitleCheck:
                 suggestion = self._typo(word)
                 if suggestion is not None and _one_edit(word, suggestion):
                     continue  # CL301 (spelling) reports it
-                args = {"word": word, "title": line.text, "suggestion": suggestion or ""}
+                if suggestion is None and not self.unknown_words:
+                    continue  # a word of the company's own titles ("Chief Growth Officer")
                 cased = spelling.match_case(word, suggestion) if suggestion else None
+                args = {"word": word, "title": line.text, "suggestion": cased or ""}
+                detail = None if cased else f"'{word}' in the title '{line.text}' is not a title word"
                 yield Finding(line.start + match.start(), line.start + match.end(), args,
-                              suggestion=cased)
+                              suggestion=cased, detail=detail)
 
     def _casing(self, sig: Signature, kind: str | None) -> Iterator[Finding]:
         # A role in parentheses is checked when it is a known designation: "(Senior officer in
@@ -180,8 +195,10 @@ class TitleCheck:
 
     def _designation(self, sig: Signature) -> Iterator[Finding]:
         for span in sig.roles:
-            if self._designation_roles(span.text) is not None:
+            if self._designation_roles(span.text) is not None or not is_title_text(span.text):
                 continue
+            if self.roles_of(self._corrected(span.text)) & self.certifying_roles:
+                continue  # a title in parentheses, "(Chief Executive Officer)"
             if self._designation_roles(self._corrected(span.text)) is not None:
                 continue  # a misspelled word: the spelling rules report it
             suggestion = _closest_designation(span.text, self.designations)
@@ -208,13 +225,28 @@ class TitleCheck:
                     yield from self._compare(title, name, sig)
 
     def _compare(self, title: Span, name: str, sig: Signature) -> Iterator[Finding]:
-        said = self._title_words(title.text)
-        signed = self._title_words(" ".join([sig.title_text, *(r.text for r in sig.roles)]))
-        if said and signed and not said <= signed:
-            expected = " ".join([sig.title_text, *(r.text for r in sig.roles)])
-            yield Finding(title.start, title.end, {"title": title.text, "name": name, "expected": expected})
+        signed_text = " ".join([sig.title_text, *(r.text for r in sig.roles)])
+        said_text, said_roles = self._take_designations(self._corrected(title.text))
+        signed_plain, signed_roles = self._take_designations(self._corrected(signed_text))
+        signed_roles |= self.roles_of(signed_plain)
+        said = self._title_words(said_text)
+        signed = self._title_words(signed_plain)
+        if (said and signed and not said <= signed) or not said_roles <= signed_roles:
+            args = {"title": title.text, "name": name, "expected": signed_text}
+            yield Finding(title.start, title.end, args)
+
+    def _take_designations(self, text: str) -> tuple[str, set[str]]:
+        """A title without its role designations ("Principal Executive Officer"), and their roles."""
+        roles = set()
+        for phrase in sorted(self.designations, key=len, reverse=True):
+            pattern = re.compile(r"\(?\b" + re.escape(phrase) + r"\b\)?", re.IGNORECASE)
+            if pattern.search(text):
+                roles.add(self.designations[phrase])
+                text = pattern.sub(" ", text)
+        return text, roles
 
     def _title_words(self, text: str) -> set[str]:
+        text = " ".join(_ABBREVIATIONS.get(w.lower(), w) for w in text.split())
         words = set()
         for word in _WORD.findall(text):
             lower = word.lower()
@@ -225,10 +257,15 @@ class TitleCheck:
         return words
 
 
-def _one_edit(word: str, right: str) -> bool:
+def _edits_within(word: str, right: str, edits: int) -> bool:
     from rapidfuzz.distance import OSA
 
-    return len(word) >= 5 and OSA.distance(word.lower(), right.lower()) <= 1
+    return bool(OSA.distance(word.lower(), right.lower()) <= edits)
+
+
+def _one_edit(word: str, right: str) -> bool:
+    """What the spelling rule (CL301: one edit, five letters or more) already reports."""
+    return len(word) >= 5 and _edits_within(word, right, 1)
 
 
 def _closest_designation(text: str, designations: Mapping[str, str]) -> str | None:
@@ -287,4 +324,5 @@ def compile(options: Mapping[str, Any]) -> TitleCheck:
         {str(k): tuple(str(p) for p in v) for k, v in dict(options.get("role_titles", {})).items()},
         frozenset(str(r) for r in options.get("certifying_roles", ())),
         speller,
+        bool(options.get("unknown_words", False)),
     )
