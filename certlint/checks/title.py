@@ -72,6 +72,7 @@ _ABBREVIATIONS = {"ceo": "Chief Executive Officer", "cfo": "Chief Financial Offi
                   "evp": "Executive Vice President", "svp": "Senior Vice President",
                   "vp": "Vice President", "chairwoman": "Chairman", "chair": "Chairman",
                   "chairperson": "Chairman"}
+_DISTRIBUTED = re.compile(r"\b(Chief|Principal) (\w+) and (\w+) (Officer)\b", re.IGNORECASE)
 _HEADING_BY = re.compile(r"\bBY (?P<names>[^\n]+?) AS (?P<titles>[^\n]+?)(?:,? RESPECTIVELY)?(?=\n|$)",
                          re.IGNORECASE)
 
@@ -113,6 +114,8 @@ class TitleCheck:
         best = self.speller._closest(word.lower())  # the spelling kind's matcher, reused
         if best is None or (len(word) < 7 and not _edits_within(word, best, 1)):
             return None
+        if len(word) >= 7 and _shared_prefix(word.lower(), best.lower()) >= len(word) - 3:
+            return None  # another form of the word ("Administrative", "Operational"), not a typo
         return best
 
     def _vocabulary(self, sig: Signature) -> Iterator[Finding]:
@@ -155,7 +158,9 @@ class TitleCheck:
 
     # -- roles ---------------------------------------------------------------------------
     def roles_of(self, text: str) -> set[str]:
-        """Roles a title implies (phrases of `role_titles` and `designations`)."""
+        """Roles a title implies (phrases of `role_titles`), "Chief Financial and Administrative
+        Officer" read as "Chief Financial Officer and Chief Administrative Officer"."""
+        text = _DISTRIBUTED.sub(lambda m: f"{m[1]} {m[2]} {m[4]} and {m[1]} {m[3]} {m[4]}", text)
         found = set()
         for role, phrases in self.role_titles.items():
             for phrase in phrases:
@@ -185,7 +190,8 @@ class TitleCheck:
     def _role(self, sig: Signature) -> Iterator[Finding]:
         roles = self.roles_of(self._corrected(sig.title_text))
         for span in sig.roles:
-            roles |= self._designation_roles(self._corrected(span.text)) or set()
+            corrected = self._corrected(span.text)
+            roles |= self._designation_roles(corrected) or self.roles_of(corrected)
         if roles & self.certifying_roles:
             return
         where = sig.titles[0] if sig.titles else (sig.conformed[-1] if sig.conformed else sig.marker)
@@ -255,6 +261,15 @@ class TitleCheck:
             fixed = lower if self._known(lower) else (self._typo(lower) or lower).lower()
             words.add(fixed.rstrip("s") if fixed.endswith("s") and fixed[:-1] in self.vocabulary else fixed)
         return words
+
+
+def _shared_prefix(one: str, other: str) -> int:
+    count = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
 
 
 def _edits_within(word: str, right: str, edits: int) -> bool:
