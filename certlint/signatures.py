@@ -1,4 +1,4 @@
-"""Signature blocks and the parties of a certification, read from a Document's prose view.
+"""Signature blocks of a certification, read from a Document's prose view.
 
 Checks of names, titles, dates and (later) whole filings all need the same facts: who signs
 (the conformed "/s/ Name"), under which typed name and title, with which role designation and
@@ -9,11 +9,10 @@ cells in Markdown), and hands back frozen records whose spans are prose offsets.
 
 API:
 - `signatures(doc) -> tuple[Signature, ...]`, in document order;
-- `statements(doc) -> tuple[Statement, ...]`: the document cut at each intro ("I, X, certify"),
-  each with its parties and the signatures that follow it (Costco puts two 302 certifications,
-  Tesla two 906 statements, in one exhibit);
-- `certification_kind(doc, exhibit) -> "302" | "906" | "abs" | None`;
+- `is_title_text(text)`: whether a line reads as an officer title;
 - `name_tokens(spans)`, `squash(text)`: helpers for comparing names.
+The parties named in the body, and the cut of a document into statements, are in
+`certlint.parties`.
 """
 
 from __future__ import annotations
@@ -50,17 +49,8 @@ _MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- 
 _MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'.-]*")
-_INTRO = re.compile(
-    r"(?<![\w'])(?P<who>I|We)(?P<comma>,?)\s+(?P<rest>[^\n]{1,400}?)\s*,?\s*"
-    r"(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?certif(?:y|ies)\b", re.IGNORECASE)
-_UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
-_NAME = re.compile(
-    r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?: +(?:[A-Z][\w'-]*\.?|[A-Z]\.|(?:de|van|von|der|la|le)\b))*"
-    r"(?:,? +(?:Jr|Sr|II|III|IV)\b\.?)?")
 _CELL_SLOT = 1000
 _COLUMN_TOLERANCE = 8
-_COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "company", "llc", "ltd", "plc", "co",
-                            "incorporated", "trust", "lp", "l.p", "n.a", "bancorp", "holdings"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,27 +85,6 @@ class Signature:
     @property
     def display_name(self) -> str:
         return self.name.text if self.name is not None else self.conformed_text
-
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    """A person the body names, with the title given beside the name, if any."""
-
-    name: Span
-    title: Span | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """A certification within a document: its intro (if any), parties and signatures."""
-
-    start: int
-    end: int
-    intro: Span | None
-    person: str  # "I", "we", "undersigned" or "" (no intro found)
-    parties: tuple[Party, ...]
-    signatures: tuple[Signature, ...]
-    comma_after_pronoun: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,13 +191,14 @@ def _columns(doc: Document, raw: str, start: int) -> list[tuple[int, int, int]]:
     return [(bounds[i], bounds[i + 1], 0) for i in range(len(bounds) - 1)]
 
 
-def _words(text: str) -> list[str]:
+def lower_words(text: str) -> list[str]:
+    """The words of a text, lower case, without surrounding periods, commas or quotes."""
     return [w.lower().strip(".,'") for w in _WORD.findall(text)]
 
 
 def is_title_text(text: str) -> bool:
     """Mostly title words (one typo per word tolerated), at least one of them."""
-    words = [w for w in _words(text) if w not in CONNECTIVES]
+    words = [w for w in lower_words(text) if w not in CONNECTIVES]
     if not words or any(ch.isdigit() for ch in text) or len(words) > 16:
         return False
     hits = sum(1 for w in words if w in TITLE_WORDS or _near_title_word(w))
@@ -281,8 +251,7 @@ def _following(lines: list[_Line], index: int, markers: Mapping[int, int]) -> li
     while run_end + 1 in markers and lines[run_end + 1].column == column:
         run_end += 1
     size = run_end - run_start + 1
-    if size > 1 and all(_CONFORMED.match(lines[i].text).end() < len(lines[i].text)  # type: ignore[union-attr]
-                        for i in range(run_start, run_end + 1)):
+    if size > 1 and all(markers[i] < len(lines[i].text) for i in range(run_start, run_end + 1)):
         first = run_end + 1 + (index - run_start)
         return list(range(first, min(len(lines), first + 8 * size), size))
     stop = min(len(lines), index + 40)
@@ -322,7 +291,7 @@ def _signature(lines: list[_Line], index: int, name_at: int, rest: list[int]) ->
     below: Span | None = None
     previous_was_date = False
     last = index
-    if conformed and name is None:
+    if conformed:
         conformed, titles = _peel_title(conformed[-1], conformed[:-1])
     for i in rest:
         text = lines[i].text
@@ -418,104 +387,3 @@ def _date_above(lines: list[_Line], index: int) -> Span | None:
         if not (_LABEL.match(text) or _is_date(text)):
             return None
     return None
-
-
-def certification_kind(doc: Document, exhibit: str | None = None) -> str | None:
-    """"302", "906" or "abs" (asset-backed 302): by the exhibit number when known, else content."""
-    text = doc.prose.text
-    if re.search(r"Form 10-D|13a-14\(d\)|15d-14\(d\)", text):
-        return "abs"
-    if exhibit:
-        number = exhibit.upper().removeprefix("EX-").removeprefix("EXHIBIT").strip()
-        if number.startswith("31"):
-            return "302"
-        if number.startswith("32"):
-            return "906"
-    if re.search(r"I have reviewed this", text, re.IGNORECASE):
-        return "302"
-    if re.search(r"1350|Section 906", text, re.IGNORECASE):
-        return "906"
-    return None
-
-
-def statements(doc: Document) -> tuple[Statement, ...]:
-    """The certifications of a document, cut at each intro that names or counts its signers."""
-    text = doc.prose.text
-    intros = [m for m in _INTRO.finditer(text) if _plausible_intro(m)]
-    sigs = signatures(doc)
-    if not intros:
-        person = "undersigned" if _UNDERSIGNED.search(text) else ""
-        named = _third_person_parties(text, sigs)
-        return (Statement(0, len(text), None, person, named, sigs),)
-    cuts = [*(m.start() for m in intros[1:]), len(text)]
-    out: list[Statement] = []
-    for match, end in zip(intros, cuts, strict=True):
-        start = 0 if not out else match.start()
-        mine = tuple(s for s in sigs if start <= s.marker.start < end)
-        who = match.group("who").lower()
-        parties = _parties(match.group("rest"), match.start("rest"))
-        intro = Span(match.start(), match.end(), match.group())
-        out.append(Statement(start, end, intro, "I" if who == "i" else "we", parties, mine,
-                             bool(match.group("comma"))))
-    return tuple(out)
-
-
-def _plausible_intro(match: re.Match[str]) -> bool:
-    rest = match.group("rest")
-    return match.group("who") in ("I", "We", "we") and bool(_NAME.match(rest.lstrip(", ")))
-
-
-def _parties(rest: str, offset: int) -> tuple[Party, ...]:
-    """Names in an intro's middle part, each with the title text that follows it."""
-    names: list[re.Match[str]] = []
-    for match in _NAME.finditer(rest):
-        words = _words(match.group())
-        if len(words) < 2 and not (len(words) == 1 and not names):
-            continue
-        if any(w in _COMPANY_WORDS for w in words) or rest[max(0, match.start() - 3):match.start()] == "of ":
-            continue
-        if sum(1 for w in words if w in TITLE_WORDS or w in CONNECTIVES) * 2 >= len(words):
-            continue
-        names.append(match)
-    parties = []
-    for index, match in enumerate(names):
-        stop = names[index + 1].start() if index + 1 < len(names) else len(rest)
-        between = rest[match.end():stop]
-        title = _title_after(between)
-        name = Span(offset + match.start(), offset + match.end(), match.group())
-        if title is None:
-            parties.append(Party(name))
-        else:
-            t_start = offset + match.end() + between.find(title)
-            parties.append(Party(name, Span(t_start, t_start + len(title), title)))
-    return tuple(parties)
-
-
-def _title_after(between: str) -> str | None:
-    """The title in ", Chief Executive Officer of the Company, and " (None when there is none)."""
-    text = re.sub(r"^[\s,]+", "", between)
-    text = re.sub(r"[\s,]+(?:and)?[\s,]*$", "", text)
-    text = re.sub(r"^(?:the|our|its)\s+", "", text, flags=re.IGNORECASE)
-    text = re.split(r"\s+of\s+(?:the\s+)?(?:Company|Registrant|[A-Z][\w.,&' -]*?"
-                    r"(?:Inc|Corporation|Corp|Company|LLC|Ltd|plc)\b\.?)", text)[0]
-    text = text.strip(" ,")
-    return text if text and is_title_text(text) else None
-
-
-def _third_person_parties(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:
-    """Signers named in a third-person body ("Satya Nadella, Chief Executive Officer of ...")."""
-    parties = []
-    body_end = min((s.marker.start for s in sigs), default=len(text))
-    for sig in sigs:
-        tokens = name_tokens([sig.name] if sig.name else list(sig.conformed))
-        if not tokens:
-            continue
-        words = [t.text.rstrip(".") for t in tokens if t.text.lower().strip(".") not in SUFFIXES]
-        surname = re.escape(words[-1]) if words else ""
-        if not surname:
-            continue
-        for match in _NAME.finditer(text, 0, body_end):
-            if re.search(rf"\b{surname}\b", match.group(), re.IGNORECASE):
-                parties.append(Party(Span(match.start(), match.end(), match.group())))
-                break
-    return tuple(parties)

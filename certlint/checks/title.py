@@ -30,16 +30,8 @@ from typing import TYPE_CHECKING, Any
 from certlint.checks import spelling
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
-from certlint.signatures import (
-    CONNECTIVES,
-    Signature,
-    Span,
-    certification_kind,
-    is_title_text,
-    signatures,
-    squash,
-    statements,
-)
+from certlint.parties import certification_kind, statements
+from certlint.signatures import CONNECTIVES, Signature, Span, is_title_text, signatures, squash
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext

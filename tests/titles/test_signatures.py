@@ -1,9 +1,10 @@
-"""certlint.signatures: signature blocks and parties parsed from inline documents."""
+"""certlint.signatures and certlint.parties: signature blocks and parties from inline documents."""
 
 from __future__ import annotations
 
 from certlint.document import read_documents
-from certlint.signatures import Signature, certification_kind, signatures, statements
+from certlint.parties import certification_kind, statements
+from certlint.signatures import Signature, signatures
 
 
 def _sigs(text: str, name: str = "x.txt") -> tuple[Signature, ...]:
