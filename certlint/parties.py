@@ -82,8 +82,22 @@ def certification_kind(doc: Document, exhibit: str | None = None) -> str | None:
     return None
 
 
+_CACHE: dict[int, tuple[object, tuple[Statement, ...]]] = {}
+
+
 def statements(doc: Document) -> tuple[Statement, ...]:
     """The certifications of a document, cut at each intro that names or counts its signers."""
+    cached = _CACHE.get(id(doc.prose))
+    if cached is not None and cached[0] is doc.prose:
+        return cached[1]
+    found = _statements(doc)
+    if len(_CACHE) >= 8:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(doc.prose)] = (doc.prose, found)
+    return found
+
+
+def _statements(doc: Document) -> tuple[Statement, ...]:
     text = doc.prose.text
     intros = [m for m in _INTRO.finditer(text) if _plausible_intro(m)]
     sigs = signatures(doc)

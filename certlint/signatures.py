@@ -170,7 +170,8 @@ def _columns(doc: Document, raw: str, start: int) -> list[tuple[int, int, int]]:
     """
     cuts = []
     source = doc.source
-    for index, char in enumerate(raw):
+    folded = doc.prose.to_source_end(start + len(raw)) - doc.prose.to_source(start) - len(raw)
+    for index, char in enumerate(raw if folded >= 2 else ""):
         if char == " " and 0 < index < len(raw) - 1:
             left = doc.prose.to_source(start + index)
             right = doc.prose.to_source(start + index + 1)
@@ -227,8 +228,23 @@ def _is_date(text: str) -> bool:
     return bool(_DATE_LINE.match(text)) and bool(text.strip())
 
 
+#: The last documents parsed (every rule of a run asks for the same document's blocks).
+_CACHE: dict[int, tuple[object, tuple[Signature, ...]]] = {}
+
+
 def signatures(doc: Document) -> tuple[Signature, ...]:
     """Every signature block of the document, in order."""
+    cached = _CACHE.get(id(doc.prose))
+    if cached is not None and cached[0] is doc.prose:
+        return cached[1]
+    found = _parse(doc)
+    if len(_CACHE) >= 8:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(doc.prose)] = (doc.prose, found)
+    return found
+
+
+def _parse(doc: Document) -> tuple[Signature, ...]:
     lines = _lines(doc)
     markers = {i: m.end() for i, line in enumerate(lines) if (m := _CONFORMED.match(line.text))}
     found = []
