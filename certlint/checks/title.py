@@ -65,6 +65,10 @@ _ABBREVIATIONS = {"ceo": "Chief Executive Officer", "cfo": "Chief Financial Offi
                   "vp": "Vice President", "chairwoman": "Chairman", "chair": "Chairman",
                   "chairperson": "Chairman"}
 _DISTRIBUTED = re.compile(r"\b(Chief|Principal) (\w+) and (\w+) (Officer)\b", re.IGNORECASE)
+_OFFICE = r"(?:[A-Z][A-Za-z]* )*?(?:OFFICER|CEO|CFO)"
+_HEADING_OF = re.compile(
+    rf"\bCERTIFICATIONS? OF (?:THE )?(?P<title>{_OFFICE}(?:\s*(?:,|/|&|,? AND)\s*(?:THE )?{_OFFICE})*)\b"
+    r"|(?P<title2>PRINCIPAL (?:EXECUTIVE|FINANCIAL) OFFICER)'S CERTIFICATION", re.IGNORECASE)
 _HEADING_BY = re.compile(r"\bBY (?P<names>[^\n]+?) AS (?P<titles>[^\n]+?)(?:,? RESPECTIVELY)?(?=\n|$)",
                          re.IGNORECASE)
 
@@ -221,6 +225,32 @@ class TitleCheck:
                 sig = _signature_for(name, sigs)
                 if sig is not None and title is not None:
                     yield from self._compare(title, name, sig)
+        yield from self._heading_roles(doc, sigs)
+
+    def _heading_roles(self, doc: Document, sigs: tuple[Signature, ...]) -> Iterator[Finding]:
+        """A heading naming no one ("CERTIFICATION OF CHIEF FINANCIAL OFFICER") and a signer whose
+        role it does not name (the chief executive officer signs)."""
+        text = doc.prose.text
+        first = statements(doc)[0]
+        if first.intro is None:
+            return
+        # The heading above the first statement speaks for that statement's signers only
+        # (an exhibit may hold the CEO's and then, under its own heading, the CFO's).
+        sigs = first.signatures
+        for match in _HEADING_OF.finditer(text, 0, first.intro.start):
+            group = "title" if match.group("title") else "title2"
+            title = match.group(group)
+            said, roles = self._take_designations(self._corrected(title))
+            roles |= self.roles_of(said)
+            if not roles:
+                continue
+            for sig in sigs:
+                signed_text = " ".join([sig.title_text, *(r.text for r in sig.roles)])
+                plain, signed_roles = self._take_designations(self._corrected(signed_text))
+                signed_roles |= self.roles_of(plain)
+                if signed_roles and not signed_roles & roles:
+                    args = {"title": title, "name": sig.display_name, "expected": signed_text}
+                    yield Finding(match.start(group), match.end(group), args)
 
     def _compare(self, title: Span, name: str, sig: Signature) -> Iterator[Finding]:
         signed_text = " ".join([sig.title_text, *(r.text for r in sig.roles)])
