@@ -225,9 +225,9 @@ class TitleCheck:
                 sig = _signature_for(name, sigs)
                 if sig is not None and title is not None:
                     yield from self._compare(title, name, sig)
-        yield from self._heading_roles(doc, sigs)
+        yield from self._heading_roles(doc)
 
-    def _heading_roles(self, doc: Document, sigs: tuple[Signature, ...]) -> Iterator[Finding]:
+    def _heading_roles(self, doc: Document) -> Iterator[Finding]:
         """A heading naming no one ("CERTIFICATION OF CHIEF FINANCIAL OFFICER") and a signer whose
         role it does not name (the chief executive officer signs)."""
         text = doc.prose.text
@@ -236,7 +236,6 @@ class TitleCheck:
             return
         # The heading above the first statement speaks for that statement's signers only
         # (an exhibit may hold the CEO's and then, under its own heading, the CFO's).
-        sigs = first.signatures
         for match in _HEADING_OF.finditer(text, 0, first.intro.start):
             group = "title" if match.group("title") else "title2"
             title = match.group(group)
@@ -244,19 +243,21 @@ class TitleCheck:
             roles |= self.roles_of(said)
             if not roles:
                 continue
-            for sig in sigs:
-                signed_text = " ".join([sig.title_text, *(r.text for r in sig.roles)])
-                plain, signed_roles = self._take_designations(self._corrected(signed_text))
-                signed_roles |= self.roles_of(plain)
+            for sig in first.signatures:
+                signed_text, _, signed_roles = self._signed(sig)
                 if signed_roles and not signed_roles & roles:
                     args = {"title": title, "name": sig.display_name, "expected": signed_text}
                     yield Finding(match.start(group), match.end(group), args)
 
-    def _compare(self, title: Span, name: str, sig: Signature) -> Iterator[Finding]:
+    def _signed(self, sig: Signature) -> tuple[str, str, set[str]]:
+        """A signature's title with its roles: as written, without designations, and its roles."""
         signed_text = " ".join([sig.title_text, *(r.text for r in sig.roles)])
+        plain, roles = self._take_designations(self._corrected(signed_text))
+        return signed_text, plain, roles | self.roles_of(plain)
+
+    def _compare(self, title: Span, name: str, sig: Signature) -> Iterator[Finding]:
+        signed_text, signed_plain, signed_roles = self._signed(sig)
         said_text, said_roles = self._take_designations(self._corrected(title.text))
-        signed_plain, signed_roles = self._take_designations(self._corrected(signed_text))
-        signed_roles |= self.roles_of(signed_plain)
         said = self._title_words(said_text)
         signed = self._title_words(signed_plain)
         if (said and signed and not said <= signed) or not said_roles <= signed_roles:
