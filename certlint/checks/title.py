@@ -50,6 +50,9 @@ SCHEMA: Mapping[str, Any] = {
         "role_titles": {"type": "object", "additionalProperties": _STRINGS,
                         "description": "Roles mapped to the title phrases that imply them."},
         "certifying_roles": {**_STRINGS, "description": "Roles that may sign a certification."},
+        "homophones": {"type": "object", "additionalProperties": {"type": "string"},
+                       "description": "Real words misused for a title word (principle: Principal), "
+                                      "read as the title word when roles are identified."},
         "unknown_words": {"type": "boolean", "default": False,
                           "description": "vocabulary: report every word outside the vocabulary, "
                                          "not only near misses of a title word."},
@@ -82,6 +85,7 @@ class TitleCheck:
     certifying_roles: frozenset[str] = frozenset()
     speller: spelling.TitleSpelling | None = None
     unknown_words: bool = False
+    homophones: Mapping[str, str] = field(default_factory=dict)
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         kind = certification_kind(doc, context.facts.exhibit)
@@ -181,7 +185,8 @@ class TitleCheck:
         if self.speller is None:
             return text
         return _WORD.sub(lambda m: m.group() if self._known(m.group())
-                         else (self._typo(m.group()) or m.group()), text)
+                         else (self.homophones.get(m.group().lower()) or self._typo(m.group())
+                               or m.group()), text)
 
     def _role(self, sig: Signature) -> Iterator[Finding]:
         roles = self.roles_of(self._corrected(sig.title_text))
@@ -363,4 +368,5 @@ def compile(options: Mapping[str, Any]) -> TitleCheck:
         frozenset(str(r) for r in options.get("certifying_roles", ())),
         speller,
         bool(options.get("unknown_words", False)),
+        {str(k).lower(): str(v) for k, v in dict(options.get("homophones", {})).items()},
     )

@@ -77,3 +77,10 @@ def test_abs_certification_is_not_held_to_officer_roles() -> None:
             "Title: Vice President and Treasurer\n(Senior officer in charge of securitization)\n"
             "Company: CarMax Auto Funding LLC\n")
     assert _codes(text, "CL3") == []
+
+
+def test_misspelled_title_and_designation_reported_once_by_the_spelling_rules() -> None:
+    path = ROOT / "examples" / "example-corp-10-K-ex31.2-defective.txt"
+    found = [f"{d.line}:{d.column}: {d.code}" for d in lint_text(path.read_text(), path.name)
+             if d.code.startswith(("CL3", "CL5"))]
+    assert found == ["64:7: CL301", "65:2: CL302"]
