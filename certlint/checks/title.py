@@ -138,8 +138,9 @@ class TitleCheck:
     def _casing(self, sig: Signature, kind: str | None) -> Iterator[Finding]:
         # A role in parentheses is checked when it is a known designation: "(Senior officer in
         # charge of securitization)" is the asset-backed rule's own wording, not a title.
+        # A designation wholly in lower case, "(principal executive officer)", is a common style.
         known_roles = [r for r in sig.roles if self._designation_roles(r.text) is not None
-                       and kind != "abs"]
+                       and kind != "abs" and not r.text.islower()]
         for line in (*sig.titles, *known_roles):
             letters = [c for c in line.text if c.isalpha()]
             if letters and all(c.isupper() for c in letters):
@@ -149,6 +150,8 @@ class TitleCheck:
                 lower = word.lower()
                 if lower in CONNECTIVES or (lower.upper() == word and len(word) <= 4):
                     continue
+                if lower not in self.vocabulary:
+                    continue  # a word of the company's own ("eCommerce"): its casing is its own
                 expected = word[:1].upper() + word[1:].lower()
                 if word != expected and not (word.isupper() and len(word) <= 4):
                     yield Finding(line.start + match.start(), line.start + match.end(),
