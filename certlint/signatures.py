@@ -44,7 +44,7 @@ _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\
          r"|\d{1,2}/\d{1,2}/\d{2,4})")
 _DATE_LINE = re.compile(rf"^(?:dated?\s*:?\s*)?(?:{_DATE})?\s*$|^\d{{4}}$", re.IGNORECASE)
 _CONFORMED = re.compile(r"^(?:by\s*:?\s*)?/s/(?:\s|&nbsp;?)*", re.IGNORECASE)
-_LABEL = re.compile(r"^(name|title|by|company|date|dated)\s*:\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^(name|title|its|by|company|date|dated)\s*:\s*", re.IGNORECASE)
 _MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- )?[-_=]{3,})+", re.IGNORECASE)
 _MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
@@ -332,7 +332,7 @@ def _signature(lines: list[_Line], index: int, name_at: int, rest: list[int]) ->
                 pass
             elif key == "name" and name is None and not titles:
                 name = value
-            elif key == "title":
+            elif key in ("title", "its"):
                 titles.append(value)
             else:
                 break

@@ -152,8 +152,8 @@ class Consistency:
                           suggestion=pronoun + ",")
 
     def _parties(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
-        if kind != "906" or st.person == "undersigned":
-            return
+        if kind != "906" or st.person == "undersigned" or (st.person == "" and not st.parties):
+            return  # a body that names no one ("Each of the undersigned", "We, the CEO and CFO")
         matched = set()
         for sig in st.signatures:
             party = _party_for(st, sig)

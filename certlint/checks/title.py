@@ -355,7 +355,7 @@ def compile(options: Mapping[str, Any]) -> TitleCheck:
         raise OptionError("check", f"unknown check '{check}'")
     vocabulary = [str(w) for w in options.get("vocabulary", ())]
     allow = [str(w) for w in options.get("allow", ())]
-    if check in ("vocabulary", "designation", "agreement") and not vocabulary:
+    if check in ("vocabulary", "casing", "designation", "agreement") and not vocabulary:
         raise OptionError("vocabulary", f"check '{check}' needs a 'vocabulary'")
     if check == "role" and not (options.get("role_titles") and options.get("certifying_roles")):
         raise OptionError("role_titles", "check 'role' needs 'role_titles' and 'certifying_roles'")
