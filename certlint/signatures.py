@@ -44,6 +44,7 @@ _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\
          r"|\d{1,2}/\d{1,2}/\d{2,4})")
 _DATE_LINE = re.compile(rf"^(?:dated?\s*:?\s*)?(?:{_DATE})?\s*$|^\d{{4}}$", re.IGNORECASE)
 _CONFORMED = re.compile(r"^(?:by\s*:?\s*)?/s/(?:\s|&nbsp;?)*", re.IGNORECASE)
+_BY_ONLY = re.compile(r"^by\s*:?$", re.IGNORECASE)
 _LABEL = re.compile(r"^(name|title|its|by|company|date|dated)\s*:\s*", re.IGNORECASE)
 _MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- )?[-_=]{3,})+", re.IGNORECASE)
 _MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", re.IGNORECASE)
@@ -257,19 +258,24 @@ def _following(lines: list[_Line], index: int, markers: Mapping[int, int]) -> li
     """The lines that may continue a signature: its column, or its share of a side-by-side run.
 
     HTML signature tables laid out side by side give "/s/ A", "/s/ B", "A", "B", "Title A",
-    "Title B" as consecutive cells: a run of k signatures takes every k-th line after the run.
+    "Title B" as consecutive cells (with "By:" cells between, perhaps): a run of k signatures
+    takes every k-th line after the run.
     """
     column = lines[index].column
-    run_start = index
-    while run_start - 1 in markers and lines[run_start - 1].column == column:
-        run_start -= 1
-    run_end = index
-    while run_end + 1 in markers and lines[run_end + 1].column == column:
-        run_end += 1
-    size = run_end - run_start + 1
-    if size > 1 and all(markers[i] < len(lines[i].text) for i in range(run_start, run_end + 1)):
-        first = run_end + 1 + (index - run_start)
-        return list(range(first, min(len(lines), first + 8 * size), size))
+    # Signatures with a name on their own line, in one column, with only "By:" between them.
+    steps = [i for i in range(len(lines)) if not _BY_ONLY.match(lines[i].text)]
+    run = [i for i in steps if i in markers and markers[i] < len(lines[i].text)
+           and lines[i].column == column]
+    position = steps.index(index) if index in steps else -1
+    start = end = position
+    while start > 0 and steps[start - 1] in run:
+        start -= 1
+    while end + 1 < len(steps) and steps[end + 1] in run:
+        end += 1
+    size = end - start + 1
+    if index in run and size > 1:
+        after = steps[end + 1:end + 1 + 8 * size]
+        return after[position - start::size]
     stop = min(len(lines), index + 40)
     return [i for i in range(index + 1, stop) if _same_column(column, lines[i].column)]
 
@@ -318,7 +324,7 @@ def _signature(lines: list[_Line], index: int, name_at: int, rest: list[int]) ->
             # A date beside or below the signature wins over one above; "Date:" + "May 2," + "2025".
             if below is None:
                 below = Span(lines[i].start, lines[i].end, text)
-            elif previous_was_date:
+            elif previous_was_date and i == last + 1:
                 below = Span(below.start, lines[i].end, below.text + " " + text)
             previous_was_date = True
             last = i
@@ -348,6 +354,8 @@ def _signature(lines: list[_Line], index: int, name_at: int, rest: list[int]) ->
         else:
             break
         last = i
+    if below is not None and not re.search(r"\d", below.text):
+        below = None  # a "Date:" label whose date is elsewhere
     if below is None and last + 1 < len(lines) and _is_date(lines[last + 1].text):
         below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
     titles, roles = _split_roles(titles, roles)
