@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -248,9 +248,17 @@ def signatures(doc: Document) -> tuple[Signature, ...]:
 def _parse(doc: Document) -> tuple[Signature, ...]:
     lines = _lines(doc)
     markers = {i: m.end() for i, line in enumerate(lines) if (m := _CONFORMED.match(line.text))}
-    found = []
+    found: list[Signature] = []
+    previous = -1
     for index, name_at in markers.items():
-        found.append(_signature(lines, index, name_at, _following(lines, index, markers)))
+        sig = _signature(lines, index, name_at, _following(lines, index, markers))
+        # Joint blocks share one date ("Date: ..." above the first of two signatures), unless
+        # prose (another statement) stands between them.
+        if sig.date is None and found and found[-1].date is not None \
+                and all(len(line.text) <= 80 for line in lines[previous + 1:index]):
+            sig = replace(sig, date=found[-1].date)
+        found.append(sig)
+        previous = index
     return tuple(found)
 
 

@@ -91,3 +91,22 @@ def test_kind_from_exhibit_fact_then_content() -> None:
     doc = read_documents("x.txt", text="pursuant to 18 U.S.C. Section 1350")[0]
     assert certification_kind(doc) == "906"
     assert certification_kind(doc, "EX-31.2") == "302"
+
+
+def test_joint_block_shares_the_date_above_and_its_label() -> None:
+    first, second = _sigs("Date: 20 November 2018\n\n/s/ Seifi Ghasemi\nSeifi Ghasemi\nChairman, "
+                          "President and Chief Executive Officer\n\n/s/ M. Scott Crocco\nM. Scott Crocco\n"
+                          "Executive Vice President and Chief Financial Officer\n")
+    assert first.date is not None and second.date == first.date
+    (sig,) = _sigs("By: /s/ Jane Doe\nName: Jane Doe\nIts: Chief Executive Officer\n")
+    assert sig.title_text == "Chief Executive Officer"
+
+
+def test_side_by_side_text_columns() -> None:
+    text = ("/s/ Jane Q. Doe                          /s/ John R. Roe\n"
+            "- ---------------------------             - ---------------------------\n"
+            "Jane Q. Doe                              John R. Roe\n"
+            "Chief Executive Officer                  Chief Financial Officer\n")
+    first, second = _sigs(text)
+    assert (first.display_name, first.title_text) == ("Jane Q. Doe", "Chief Executive Officer")
+    assert (second.display_name, second.title_text) == ("John R. Roe", "Chief Financial Officer")
