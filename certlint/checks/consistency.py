@@ -113,8 +113,14 @@ class Consistency:
             party = _party_for(st, sig)
             conformed = name_tokens(list(sig.conformed))
             typed = _words(sig.name) if sig.name else []
-            if party is not None:
-                reference, where = _words(party.name), "'I, [name]' line" if st.person == "I" else "body"
+            body = "'I, [name]' line" if st.person == "I" else "body"
+            if party is not None and typed and squash(sig.name.text if sig.name else "") == \
+                    squash(sig.conformed_text) != squash(party.name.text):
+                # The signature and the typed name agree: the body's name is the odd one out.
+                reference, where = typed, "signature"
+                pairs = [(_words(party.name), body)]
+            elif party is not None:
+                reference, where = _words(party.name), body
                 pairs = [(conformed, "conformed signature"), (typed, "typed name")]
             else:
                 reference, where = conformed, "conformed signature"
