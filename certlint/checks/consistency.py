@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
-from certlint.parties import Statement, certification_kind, statements
+from certlint.parties import Party, Statement, certification_kind, statements
 from certlint.signatures import SUFFIXES, Signature, Span, name_tokens, squash
 
 if TYPE_CHECKING:
@@ -105,8 +105,11 @@ class Consistency:
             return
         if kind in (None, "abs") and self.check_name != "name-match":
             return
+        run = {"name-match": self._name_match, "signer-count": self._signer_count,
+               "intro-title": self._intro_title, "intro-comma": self._intro_comma,
+               "parties": self._parties, "person": self._person}[self.check_name]
         for statement in statements(doc):
-            yield from getattr(self, "_" + self.check_name.replace("-", "_"))(doc, statement, kind)
+            yield from run(doc, statement, kind)
 
     def _name_match(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
         for sig in st.signatures:
@@ -187,7 +190,7 @@ class Consistency:
                 return
 
 
-def _party_for(st: Statement, sig: Signature) -> Any:
+def _party_for(st: Statement, sig: Signature) -> Party | None:
     """The body's party for a signature: same surname, or the closest name."""
     if not st.parties:
         return None
@@ -204,9 +207,8 @@ def _party_for(st: Statement, sig: Signature) -> Any:
 
 def _registrant(doc: Document, company: str | None) -> Iterator[Finding]:
     text = doc.prose.text
-    mentions = [m for m in _COMPANY.finditer(text)]
     groups: dict[str, list[re.Match[str]]] = {}
-    for match in mentions:
+    for match in _COMPANY.finditer(text):
         groups.setdefault(squash(match.group()), []).append(match)
     target = squash(company) if company else None
     for key, group in groups.items():
