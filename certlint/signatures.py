@@ -44,6 +44,8 @@ _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\
          r"|\d{1,2}/\d{1,2}/\d{2,4})")
 _DATE_LINE = re.compile(rf"^(?:dated?\s*:?\s*)?(?:{_DATE})?\s*$|^\d{{4}}$", re.IGNORECASE)
 _CONFORMED = re.compile(r"^(?:by\s*:?\s*)?/s/(?:\s|&nbsp;?)*", re.IGNORECASE)
+# A Markdown source may keep "&nbsp;" as text (the HTML reader decodes it).
+_NBSP = re.compile(r"&nbsp;?", re.IGNORECASE)
 _BY_ONLY = re.compile(r"^by\s*:?$", re.IGNORECASE)
 _LABEL = re.compile(r"^(name|title|its|by|company|date|dated)\s*:\s*", re.IGNORECASE)
 _MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- )?[-_=]{3,})+", re.IGNORECASE)
@@ -103,6 +105,7 @@ def squash(text: str) -> str:
     """A name reduced for comparison: letters and digits only, lower case, accents dropped."""
     import unicodedata
 
+    text = _NBSP.sub(" ", text)
     return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if ch.isalnum())
 
 
@@ -195,7 +198,7 @@ def _columns(doc: Document, raw: str, start: int) -> list[tuple[int, int, int]]:
 
 def lower_words(text: str) -> list[str]:
     """The words of a text, lower case, without surrounding periods, commas or quotes."""
-    return [w.lower().strip(".,'") for w in _WORD.findall(text)]
+    return [w.lower().strip(".,'") for w in _WORD.findall(_NBSP.sub(" ", text))]
 
 
 def is_title_text(text: str) -> bool:
@@ -216,6 +219,7 @@ def _near_title_word(word: str) -> bool:
 
 
 def _is_name(text: str) -> bool:
+    text = _NBSP.sub(" ", text)
     words = _WORD.findall(text)
     if not 1 <= len(words) <= 7 or ":" in text or any(ch.isdigit() for ch in text):
         return False
