@@ -153,7 +153,7 @@ def _title_after(between: str) -> str | None:
     """The title in ", Chief Executive Officer of the Company, and " (None when there is none)."""
     text = re.sub(r"^[\s,]+", "", between)
     text = re.sub(r"[\s,]+(?:and)?[\s,]*$", "", text)
-    text = re.sub(r"^(?:the|our|its)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:as\s+)?(?:(?:the|our|its)\s+)?", "", text, flags=re.IGNORECASE)
     text = re.split(r"\s+of\s+(?:the\s+)?(?:Company|Registrant|[A-Z][\w.,&' -]*?"
                     r"(?:Inc|Corporation|Corp|Company|LLC|Ltd|plc)\b\.?)", text)[0]
     text = text.strip(" ,")

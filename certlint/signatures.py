@@ -36,14 +36,16 @@ marketing development business investor relations risk compliance lead independe
 deputy assistant associate division regional north america americas officer's
 """.split())  # noqa: SIM905
 CONNECTIVES = frozenset({"and", "of", "the", "&", "for", "to", "in", "on", "at", "a"})
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "esq"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+#: Honorifics and degrees left out when names are compared ("Dr. Jane Doe" is "Jane Doe, M.D.").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "md", "phd", "cpa", "esq"})
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
          r"|\d{1,2}/\d{1,2}/\d{2,4})")
 _DATE_LINE = re.compile(rf"^(?:dated?\s*:?\s*)?(?:{_DATE})?\s*$|^\d{{4}}$", re.IGNORECASE)
-_CONFORMED = re.compile(r"^(?:by\s*:?\s*)?/s/(?:\s|&nbsp;?)*", re.IGNORECASE)
+_CONFORMED = re.compile(r"^(?:(?:by|signature|signed)\s*:?\s*)?/s/(?:\s|&nbsp;?)*", re.IGNORECASE)
 # A Markdown source may keep "&nbsp;" as text (the HTML reader decodes it).
 _NBSP = re.compile(r"&nbsp;?", re.IGNORECASE)
 _BY_ONLY = re.compile(r"^by\s*:?$", re.IGNORECASE)
@@ -225,7 +227,8 @@ def _is_name(text: str) -> bool:
         return False
     if is_title_text(text):
         return False
-    return all(w[0].isupper() or w.lower().strip(".") in SUFFIXES or w.lower() in ("de", "van", "von")
+    return all(w[0].isupper() or w.lower().strip(".") in SUFFIXES | HONORIFICS
+               or w.lower() in ("de", "van", "von")
                for w in words)
 
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
 from certlint.parties import Party, Statement, certification_kind, statements
-from certlint.signatures import SUFFIXES, Signature, Span, name_tokens, squash
+from certlint.signatures import HONORIFICS, SUFFIXES, Signature, Span, name_tokens, squash
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext
@@ -62,11 +62,13 @@ def _words(span: Span) -> list[Span]:
 
 
 def _norm(word: str) -> str:
-    return word.lower().strip(".,")
+    return word.lower().replace(".", "").strip(",")
 
 
 def name_difference(reference: list[Span], found: list[Span]) -> tuple[Span, str, str, str] | None:
     """The first place where `found` differs from `reference`: (span, part, found, expected)."""
+    reference = [t for t in reference if _norm(t.text) not in HONORIFICS]
+    found = [t for t in found if _norm(t.text) not in HONORIFICS]
     if squash(" ".join(t.text for t in reference)) == squash(" ".join(t.text for t in found)):
         return None
     if not found or not reference:

@@ -205,7 +205,9 @@ class TitleCheck:
 
     def _designation(self, sig: Signature) -> Iterator[Finding]:
         for span in sig.roles:
-            if self._designation_roles(span.text) is not None or not is_title_text(span.text):
+            # Only a designation of an officer: "(Interim)" or "(Retired)" qualifies the title.
+            if self._designation_roles(span.text) is not None or not re.search(
+                    r"\bofficer\b", self._corrected(span.text), re.IGNORECASE):
                 continue
             if self.roles_of(self._corrected(span.text)) & self.certifying_roles:
                 continue  # a title in parentheses, "(Chief Executive Officer)"
