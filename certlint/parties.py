@@ -36,9 +36,14 @@ _INTRO = re.compile(
     r"(?<![\w'])(?P<who>I|We)(?P<comma>,?)\s+(?P<rest>[^\n]{1,400}?)\s*,?\s*"
     r"(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?certif(?:y|ies)\b", re.IGNORECASE)
 _UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
+_THIRD_PERSON_VERB = re.compile(r"\b(?:each\s+)?(?:(?:do|does)\s+)?hereby\s+certif(?:y|ies)\b|"
+                                r"\b(?:each\s+)?certifies\b", re.IGNORECASE)
 _NAME = re.compile(
     r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?: +(?:[A-Z][\w'-]*\.?|[A-Z]\.|(?:de|van|von|der|la|le)\b))*"
     r"(?:,? +(?:Jr|Sr|II|III|IV)\b\.?)?")
+_NAME_THEN_TITLE = re.compile(
+    r"(?P<name>" + _NAME.pattern + r"),\s+"
+    r"(?P<after>(?:the\s+|its\s+)?[A-Z][^,()]*?(?:\([^()]*\))?[^,()]*?)(?=,|\s*\()")
 _COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "company", "llc", "ltd", "plc", "co",
                             "incorporated", "trust", "lp", "l.p", "n.a", "bancorp", "holdings"})
 
@@ -58,7 +63,8 @@ class Statement:
     start: int
     end: int
     intro: Span | None
-    person: str  # "I", "we", "undersigned" or "" (no intro found)
+    #: "I", "we", "third" (named in the third person), "undersigned" (named nowhere), or ""
+    person: str
     parties: tuple[Party, ...]
     signatures: tuple[Signature, ...]
     comma_after_pronoun: bool = True
@@ -102,9 +108,12 @@ def _statements(doc: Document) -> tuple[Statement, ...]:
     intros = [m for m in _INTRO.finditer(text) if _plausible_intro(m)]
     sigs = signatures(doc)
     if not intros:
-        person = "undersigned" if _UNDERSIGNED.search(text) else ""
-        named = _third_person_parties(text, sigs)
-        return (Statement(0, len(text), None, person, named, sigs),)
+        if _UNDERSIGNED.search(text):
+            return (Statement(0, len(text), None, "undersigned", (), sigs),)
+        named = _named_with_titles(text, sigs)
+        if named:
+            return (Statement(0, len(text), None, "third", named, sigs),)
+        return (Statement(0, len(text), None, "", _third_person_parties(text, sigs), sigs),)
     cuts = [*(m.start() for m in intros[1:]), len(text)]
     out: list[Statement] = []
     for match, end in zip(intros, cuts, strict=True):
@@ -154,10 +163,33 @@ def _title_after(between: str) -> str | None:
     text = re.sub(r"^[\s,]+", "", between)
     text = re.sub(r"[\s,]+(?:and)?[\s,]*$", "", text)
     text = re.sub(r"^(?:as\s+)?(?:(?:the|our|its)\s+)?", "", text, flags=re.IGNORECASE)
-    text = re.split(r"\s+of\s+(?:the\s+)?(?:Company|Registrant|[A-Z][\w.,&' -]*?"
-                    r"(?:Inc|Corporation|Corp|Company|LLC|Ltd|plc)\b\.?)", text)[0]
+    # "... of the Company", "... of Gilead Sciences, Inc." end the title; "of the Board" does not.
+    for match in re.finditer(r"\s+of\s+(?:the\s+)?([A-Za-z]+)", text):
+        if match.group(1).lower() not in TITLE_WORDS:
+            text = text[:match.start()]
+            break
     text = text.strip(" ,")
     return text if text and is_title_text(text) else None
+
+
+def _named_with_titles(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:
+    """Officers a third-person body names with their titles, in the sentence that certifies:
+    "Satya Nadella, Chief Executive Officer of the Company, does hereby certify"."""
+    body_end = min((s.marker.start for s in sigs), default=len(text))
+    verb = _THIRD_PERSON_VERB.search(text, 0, body_end)
+    if verb is None:
+        return ()
+    sentence_start = max(text.rfind("\n", 0, verb.start()) + 1, 0)
+    parties = []
+    for match in _NAME_THEN_TITLE.finditer(text, sentence_start, verb.start()):
+        title = _title_after(match.group("after"))
+        words = lower_words(match.group("name"))
+        if title is None or len(words) < 2 or any(w in _COMPANY_WORDS for w in words):
+            continue
+        t_start = match.start("after") + match.group("after").find(title)
+        parties.append(Party(Span(match.start("name"), match.end("name"), match.group("name")),
+                             Span(t_start, t_start + len(title), title)))
+    return tuple(parties)
 
 
 def _third_person_parties(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:

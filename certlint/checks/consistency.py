@@ -175,7 +175,7 @@ class Consistency:
             else:
                 matched.add(party.name.start)
         for party in st.parties:
-            if party.name.start not in matched and st.person in ("I", "we"):
+            if party.name.start not in matched and st.person in ("I", "we", "third"):
                 detail = f"'{party.name.text}' is named in the certification but does not sign it"
                 yield Finding(party.name.start, party.name.end, {"name": party.name.text}, detail=detail)
 
