@@ -110,3 +110,17 @@ def test_side_by_side_text_columns() -> None:
     first, second = _sigs(text)
     assert (first.display_name, first.title_text) == ("Jane Q. Doe", "Chief Executive Officer")
     assert (second.display_name, second.title_text) == ("John R. Roe", "Chief Financial Officer")
+
+
+def test_third_person_body_names_officers_with_titles() -> None:
+    text = ("Pursuant to Section 906 of the Sarbanes-Oxley Act of 2002 (18 U.S.C. Section 1350), "
+            "Daniel P. O'Day, the Chairman and Chief Executive Officer of Gilead Sciences, Inc. (the "
+            "Company), and Andrew D. Dickinson, the Chief Financial Officer of the Company, each "
+            "hereby certifies that, to the best of his knowledge: ...\n\n"
+            "/s/ DANIEL P. O'DAY\nDaniel P. O'Day\nChairman and Chief Executive Officer\n")
+    (st,) = statements(read_documents("x.txt", text=text)[0])
+    assert st.person == "third"
+    assert [(p.name.text, p.title.text if p.title else None) for p in st.parties] == [
+        ("Daniel P. O'Day", "Chairman and Chief Executive Officer"),
+        ("Andrew D. Dickinson", "Chief Financial Officer"),
+    ]
