@@ -2,18 +2,22 @@
 
 One kind, several checks, chosen by the rule's `check` key (all read `certlint.signatures`):
 
-- `vocabulary`: every word of a signature's title lines is a title word (`vocabulary`, plurals,
-  `allow`, connectives); the suggestion comes from the spelling kind's matcher. Words one edit
-  from a title word are left to the spelling rules (CL301), which already report them.
-- `casing`: title lines in Title Case (or all capitals); "chief Executive officer" is reported.
+- `vocabulary`: the words of a signature's title lines are title words (`vocabulary`, plurals,
+  `allow`, connectives). A word one or two edits from a title word is reported with the
+  spelling kind's suggestion, unless it is one the spelling rules (CL301) already report; with
+  `unknown_words: true` every other word is reported too (companies' titles hold many words).
+- `casing`: the title words of a title line in Title Case, or the line in capitals.
 - `role`: the signer's title or role designation identifies a certifying officer: a role from
   `designations` ("(Principal Executive Officer)") or a phrase of `role_titles` ("President",
   "Treasurer"; a phrase after "Vice", "Assistant" or "Deputy" names another office). Only
   roles listed in `certifying_roles` count. Asset-backed certifications are not checked.
-- `designation`: a role in parentheses must be one of `designations` (or several of them
-  joined by "and"); a misspelling the spelling rules report is left to them.
+- `designation`: an officer designation in parentheses must be one of `designations` (or
+  several joined by "and"); a misspelling the spelling rules report is left to them.
 - `agreement`: the title given to a person in the body ("I, X, President of the Company") or a
-  heading ("CERTIFICATION BY X AS CHIEF EXECUTIVE OFFICER") agrees with that person's signature.
+  heading ("CERTIFICATION BY X AS CHIEF EXECUTIVE OFFICER") agrees with that person's signature;
+  a heading naming an office but no one ("CERTIFICATION OF CHIEF FINANCIAL OFFICER") names a
+  role of each signer under it. `homophones` ("principle": "Principal") are read as the title
+  word they stand for.
 
     kind: title
     check: role
