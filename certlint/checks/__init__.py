@@ -9,7 +9,7 @@ or output: the runner adds those. Adding a kind = one module + one line here.
 
 from __future__ import annotations
 
-from certlint.checks import date, filing, forbidden, required, spelling
+from certlint.checks import consistency, date, filing, forbidden, required, spelling, title
 from certlint.checks.base import CheckContext, Checker, CheckKind, OptionError
 
 __all__ = ["KINDS", "CheckContext", "CheckKind", "Checker", "OptionError"]
@@ -20,4 +20,6 @@ KINDS: dict[str, CheckKind] = {
     spelling.NAME: spelling,
     date.NAME: date,
     filing.NAME: filing,
+    title.NAME: title,
+    consistency.NAME: consistency,
 }

@@ -1,0 +1,245 @@
+"""`consistency`: names and parties agree between the body and the signatures of a certification.
+
+One kind, several checks, chosen by the rule's `check` key (each needs the same parse of the
+signature blocks and intro lines, `certlint.signatures` and `certlint.parties`):
+
+- `name-match`: the name in "I, [name], certify" (or "we, X and Y") equals the conformed
+  signature and the typed name, case and whitespace aside; the first differing word is reported
+  (middle initial, suffix or spelling). Without an intro, the typed name is compared with "/s/".
+- `signer-count`: a 302 certification (not asset-backed) is signed by exactly one officer, who
+  speaks as "I" (Item 601(b)(31)(i): "a separate certification for each ... officer").
+- `intro-title`: a title in a 302 intro line ("I, Jane Doe, Chief Executive Officer, certify").
+- `intro-comma`: "I Jane Doe, certify" (the form is "I, [name], certify").
+- `parties`: a 906 statement names in its body exactly the people who sign it. A third-person
+  statement naming nobody ("Each of the undersigned", "the undersigned officer") is left alone:
+  the signatures are its only names, deliberately.
+- `person`: an "undersigned" statement that slips into the first person ("the undersigned
+  officer ... certifies that, to my knowledge").
+- `registrant-name`: the registrant's name is spelled the same everywhere in a document, and as
+  `context.facts.company` when that is configured ("Innovo Group Inc." vs "Innovo Group, Inc.").
+
+    kind: consistency
+    check: name-match
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any
+
+from certlint.checks.base import OptionError
+from certlint.diagnostic import Finding
+from certlint.parties import Party, Statement, certification_kind, statements
+from certlint.signatures import HONORIFICS, SUFFIXES, Signature, Span, name_tokens, squash
+
+if TYPE_CHECKING:
+    from certlint.checks.base import CheckContext
+    from certlint.document import Document
+
+NAME = "consistency"
+CHECKS = ("name-match", "signer-count", "intro-title", "intro-comma", "parties", "person",
+          "registrant-name")
+SCHEMA: Mapping[str, Any] = {
+    "properties": {
+        "check": {"enum": list(CHECKS), "description": "Which consistency check the rule runs."},
+    },
+    "required": ["check"],
+}
+
+_COMPANY = re.compile(
+    r"(?<![\w-])(?:[A-Z0-9][\w&'.-]*,? (?:and )?)+?"
+    r"(?:Inc|Incorporated|Corporation|Corp|Company|Co|LLC|L\.L\.C|L\.P|Ltd|plc|N\.A|Trust(?: \d{4}-\w+)?)"
+    r"(?![\w-])\.?")
+_FIRST_PERSON = re.compile(r"\b(?:my|me)\b|(?<![\w'(])I(?![\w')])")
+
+
+def _words(span: Span) -> list[Span]:
+    return name_tokens([span])
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace(".", "").strip(",")
+
+
+def name_difference(reference: list[Span], found: list[Span]) -> tuple[Span, str, str, str] | None:
+    """The first place where `found` differs from `reference`: (span, part, found, expected)."""
+    reference = [t for t in reference if _norm(t.text) not in HONORIFICS]
+    found = [t for t in found if _norm(t.text) not in HONORIFICS]
+    if squash(" ".join(t.text for t in reference)) == squash(" ".join(t.text for t in found)):
+        return None
+    if not found or not reference:
+        return None
+    ref = [_norm(t.text) for t in reference]
+    got = [_norm(t.text) for t in found]
+    if not set(ref) & set(got):  # another person altogether
+        span = Span(found[0].start, found[-1].end, " ".join(t.text for t in found))
+        return span, "name", span.text, " ".join(t.text for t in reference)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ref, got, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        expected = " ".join(t.text for t in reference[i1:i2]) or "(none)"
+        word = " ".join(t.text for t in found[j1:j2]) or "(none)"
+        words = ref[i1:i2] + got[j1:j2]
+        if any(w in SUFFIXES for w in words):
+            part = "suffix"
+        elif all(len(w) == 1 for w in words):
+            part = "middle initial" if min(i1, j1) > 0 else "initial"
+        else:
+            part = "spelling"
+        anchor = found[j1] if j1 < len(found) else found[-1]
+        span = Span(anchor.start, found[j2 - 1].end if j2 > j1 else anchor.end, word)
+        return span, part, word, expected
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Consistency:
+    check_name: str
+
+    def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
+        kind = certification_kind(doc, context.facts.exhibit)
+        if self.check_name == "registrant-name":
+            yield from _registrant(doc, context.facts.company)
+            return
+        if kind in (None, "abs") and self.check_name != "name-match":
+            return
+        run = {"name-match": self._name_match, "signer-count": self._signer_count,
+               "intro-title": self._intro_title, "intro-comma": self._intro_comma,
+               "parties": self._parties, "person": self._person}[self.check_name]
+        for statement in statements(doc):
+            yield from run(doc, statement, kind)
+
+    def _name_match(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
+        for sig in st.signatures:
+            party = _party_for(st, sig)
+            conformed = name_tokens(list(sig.conformed))
+            typed = _words(sig.name) if sig.name else []
+            body = "'I, [name]' line" if st.person == "I" else "body"
+            if party is not None and typed and squash(sig.name.text if sig.name else "") == \
+                    squash(sig.conformed_text) != squash(party.name.text):
+                # The signature and the typed name agree: the body's name is the odd one out.
+                reference, where = typed, "signature"
+                pairs = [(_words(party.name), body)]
+            elif party is not None:
+                reference, where = _words(party.name), body
+                pairs = [(conformed, "conformed signature"), (typed, "typed name")]
+            else:
+                reference, where = conformed, "conformed signature"
+                pairs = [(typed, "typed name")]
+            for tokens, what in pairs:
+                diff = name_difference(reference, tokens)
+                if diff is not None:
+                    span, part, found, expected = diff
+                    yield Finding(span.start, span.end, {"part": part, "found": found,
+                                  "expected": expected, "where": what, "reference": where})
+
+    def _signer_count(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
+        if kind != "302":
+            return
+        if not st.signatures:
+            start, end = (st.intro.start, st.intro.end) if st.intro else (-1, -1)
+            yield Finding(start, end, {"count": "0"},
+                          detail="no conformed signature ('/s/ Name') for this certification")
+        for sig in st.signatures[1:]:
+            yield Finding(sig.marker.start, sig.conformed[-1].end if sig.conformed else sig.marker.end,
+                          {"count": str(len(st.signatures))})
+        if st.person == "we" and st.intro is not None:
+            yield Finding(st.intro.start, st.intro.start + 2, {"count": str(len(st.parties))},
+                          detail="a 302 certification is made by one officer speaking as 'I', not 'we'")
+
+    def _intro_title(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
+        if kind == "302" and st.person == "I" and st.parties and st.parties[0].title is not None:
+            title = st.parties[0].title
+            yield Finding(title.start, title.end, {"title": title.text})
+
+    def _intro_comma(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
+        if st.intro is not None and not st.comma_after_pronoun:
+            pronoun = st.intro.text.split(None, 1)[0]
+            yield Finding(st.intro.start, st.intro.start + len(pronoun), {"pronoun": pronoun},
+                          suggestion=pronoun + ",")
+
+    def _parties(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
+        if kind != "906" or st.person == "undersigned" or (st.person == "" and not st.parties):
+            return  # a body that names no one ("Each of the undersigned", "We, the CEO and CFO")
+        matched = set()
+        for sig in st.signatures:
+            party = _party_for(st, sig)
+            if party is None:
+                end = sig.conformed[-1].end if sig.conformed else sig.marker.end
+                yield Finding(sig.marker.start, end, {"name": sig.display_name},
+                              detail=f"'{sig.display_name}' signs but is not named in the certification")
+            else:
+                matched.add(party.name.start)
+        for party in st.parties:
+            if party.name.start not in matched and st.person in ("I", "we", "third"):
+                detail = f"'{party.name.text}' is named in the certification but does not sign it"
+                yield Finding(party.name.start, party.name.end, {"name": party.name.text}, detail=detail)
+
+    def _person(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
+        if st.person != "undersigned":
+            return
+        # Only the statement's own paragraph: "the undersigned ... certifies that, to my knowledge".
+        text = doc.prose.text
+        for match in re.finditer(r"\bundersigned\b[^\n]*", text[st.start:st.end]):
+            word = _FIRST_PERSON.search(match.group())
+            if word is not None:
+                start = st.start + match.start() + word.start()
+                yield Finding(start, start + len(word.group()), {"word": word.group()})
+                return
+
+
+def _party_for(st: Statement, sig: Signature) -> Party | None:
+    """The body's party for a signature: same surname, or the closest name."""
+    if not st.parties:
+        return None
+    name = squash(sig.display_name)
+    best, score = None, 0.0
+    for party in st.parties:
+        ratio = SequenceMatcher(None, squash(party.name.text), name).ratio()
+        if ratio > score:
+            best, score = party, ratio
+    if st.person == "I" and len(st.parties) >= 1 and sig is st.signatures[0]:
+        return st.parties[0]
+    return best if score >= 0.6 else None
+
+
+def _registrant(doc: Document, company: str | None) -> Iterator[Finding]:
+    text = doc.prose.text
+    groups: dict[str, list[re.Match[str]]] = {}
+    for match in _COMPANY.finditer(text):
+        groups.setdefault(squash(match.group()), []).append(match)
+    target = squash(company) if company else None
+    for key, group in groups.items():
+        forms = [_form(m.group()) for m in group]
+        if target is not None and key == target:
+            canonical = _form(company or "")
+            expected = company or ""
+        else:
+            counts = Counter(forms)
+            if len(counts) < 2:
+                continue
+            canonical = max(counts, key=lambda f: (counts[f], -forms.index(f)))
+            expected = group[forms.index(canonical)].group()
+        for match, form in zip(group, forms, strict=True):
+            if form != canonical:
+                yield Finding(match.start(), match.end(), {"found": match.group(), "expected": expected},
+                              suggestion=expected)
+    if target is not None and target not in groups and groups:
+        key = max(groups, key=lambda k: len(groups[k]))
+        first = groups[key][0]
+        yield Finding(first.start(), first.end(), {"found": first.group(), "expected": company or ""})
+
+
+def _form(name: str) -> str:
+    return re.sub(r"\s+", " ", name.lower().rstrip("."))
+
+
+def compile(options: Mapping[str, Any]) -> Consistency:
+    check = str(options.get("check", ""))
+    if check not in CHECKS:
+        raise OptionError("check", f"unknown check '{check}'")
+    return Consistency(check)

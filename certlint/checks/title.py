@@ -1,0 +1,381 @@
+"""`title`: officer titles in signature blocks, their role designations, and agreement with the body.
+
+One kind, several checks, chosen by the rule's `check` key (all read `certlint.signatures`):
+
+- `vocabulary`: the words of a signature's title lines are title words (`vocabulary`, plurals,
+  `allow`, connectives). A word one or two edits from a title word is reported with the
+  spelling kind's suggestion, unless it is one the spelling rules (CL301) already report; with
+  `unknown_words: true` every other word is reported too (companies' titles hold many words).
+- `casing`: the title words of a title line in Title Case, or the line in capitals.
+- `role`: the signer's title or role designation identifies a certifying officer: a role from
+  `designations` ("(Principal Executive Officer)") or a phrase of `role_titles` ("President",
+  "Treasurer"; a phrase after "Vice", "Assistant" or "Deputy" names another office). Only
+  roles listed in `certifying_roles` count. Asset-backed certifications are not checked.
+- `designation`: an officer designation in parentheses must be one of `designations` (or
+  several joined by "and"); a misspelling the spelling rules report is left to them.
+- `agreement`: the title given to a person in the body ("I, X, President of the Company") or a
+  heading ("CERTIFICATION BY X AS CHIEF EXECUTIVE OFFICER") agrees with that person's signature;
+  a heading naming an office but no one ("CERTIFICATION OF CHIEF FINANCIAL OFFICER") names a
+  role of each signer under it. `homophones` ("principle": "Principal") are read as the title
+  word they stand for.
+
+    kind: title
+    check: role
+    role_titles: {PEO: [Chief Executive Officer, President], PFO: [Chief Financial Officer]}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from certlint.checks import spelling
+from certlint.checks.base import OptionError
+from certlint.diagnostic import Finding
+from certlint.parties import certification_kind, statements
+from certlint.signatures import CONNECTIVES, Signature, Span, is_title_text, signatures, squash
+
+if TYPE_CHECKING:
+    from certlint.checks.base import CheckContext
+    from certlint.document import Document
+
+NAME = "title"
+CHECKS = ("vocabulary", "casing", "role", "designation", "agreement")
+_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+SCHEMA: Mapping[str, Any] = {
+    "properties": {
+        "check": {"enum": list(CHECKS), "description": "Which title check the rule runs."},
+        "vocabulary": {**_STRINGS, "description": "Words titles are built from."},
+        "allow": {**_STRINGS, "description": "Other words accepted in a title."},
+        "designations": {"type": "object", "additionalProperties": {"type": "string"},
+                         "description": "Role designations (without parentheses) mapped to roles."},
+        "role_titles": {"type": "object", "additionalProperties": _STRINGS,
+                        "description": "Roles mapped to the title phrases that imply them."},
+        "certifying_roles": {**_STRINGS, "description": "Roles that may sign a certification."},
+        "homophones": {"type": "object", "additionalProperties": {"type": "string"},
+                       "description": "Real words misused for a title word (principle: Principal), "
+                                      "read as the title word when roles are identified."},
+        "unknown_words": {"type": "boolean", "default": False,
+                          "description": "vocabulary: report every word outside the vocabulary, "
+                                         "not only near misses of a title word."},
+    },
+    "required": ["check"],
+}
+
+_WORD = re.compile(r"[^\W\d_]+(?:'s)?")
+_OTHER_OFFICE = re.compile(r"(?:\bvice|\bassistant|\bdeputy)[- ]$", re.IGNORECASE)
+_ABBREVIATIONS = {"ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer",
+                  "coo": "Chief Operating Officer", "cao": "Chief Accounting Officer",
+                  "evp": "Executive Vice President", "svp": "Senior Vice President",
+                  "vp": "Vice President", "chairwoman": "Chairman", "chair": "Chairman",
+                  "chairperson": "Chairman"}
+_DISTRIBUTED = re.compile(r"\b(Chief|Principal) (\w+) and (\w+) (Officer)\b", re.IGNORECASE)
+_OFFICE = r"(?:[A-Z][A-Za-z]* )*?(?:OFFICER|CEO|CFO)"
+_HEADING_OF = re.compile(
+    rf"\bCERTIFICATIONS? OF (?:THE )?(?P<title>{_OFFICE}(?:\s*(?:,|/|&|,? AND)\s*(?:THE )?{_OFFICE})*)\b"
+    r"|(?P<title2>PRINCIPAL (?:EXECUTIVE|FINANCIAL) OFFICER)'S CERTIFICATION", re.IGNORECASE)
+_HEADING_BY = re.compile(r"\bBY (?P<names>[^\n]+?) AS (?P<titles>[^\n]+?)(?:,? RESPECTIVELY)?(?=\n|$)",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleCheck:
+    check_name: str
+    vocabulary: frozenset[str] = frozenset()
+    designations: Mapping[str, str] = field(default_factory=dict)
+    role_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    certifying_roles: frozenset[str] = frozenset()
+    speller: spelling.TitleSpelling | None = None
+    unknown_words: bool = False
+    homophones: Mapping[str, str] = field(default_factory=dict)
+
+    def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
+        kind = certification_kind(doc, context.facts.exhibit)
+        if self.check_name == "agreement":
+            yield from self._agreement(doc)
+            return
+        for sig in signatures(doc):
+            if self.check_name == "vocabulary":
+                yield from self._vocabulary(sig)
+            elif self.check_name == "casing":
+                yield from self._casing(sig, kind)
+            elif self.check_name == "designation":
+                yield from self._designation(sig)
+            elif kind in ("302", "906"):
+                yield from self._role(sig)
+
+    # -- words ---------------------------------------------------------------------------
+    def _known(self, word: str) -> bool:
+        lower = word.lower().removesuffix("'s")
+        return lower in CONNECTIVES or lower in self.vocabulary or lower.rstrip("s") in self.vocabulary
+
+    def _typo(self, word: str) -> str | None:
+        """The title word `word` misspells: one edit away (two for words of 7 letters or more)."""
+        if self.speller is None or len(word) < 4:
+            return None
+        best = self.speller._closest(word.lower())  # the spelling kind's matcher, reused
+        if best is None or (len(word) < 7 and not _edits_within(word, best, 1)):
+            return None
+        if len(word) >= 7 and _shared_prefix(word.lower(), best.lower()) >= len(word) - 3:
+            return None  # another form of the word ("Administrative", "Operational"), not a typo
+        return best
+
+    def _vocabulary(self, sig: Signature) -> Iterator[Finding]:
+        for line in (*sig.titles, *sig.roles):
+            for match in _WORD.finditer(line.text):
+                word = match.group()
+                if self._known(word):
+                    continue
+                suggestion = self._typo(word)
+                if suggestion is not None and _one_edit(word, suggestion):
+                    continue  # CL301 (spelling) reports it
+                if suggestion is None and not self.unknown_words:
+                    continue  # a word of the company's own titles ("Chief Growth Officer")
+                cased = spelling.match_case(word, suggestion) if suggestion else None
+                args = {"word": word, "title": line.text, "suggestion": cased or ""}
+                detail = None if cased else f"'{word}' in the title '{line.text}' is not a title word"
+                yield Finding(line.start + match.start(), line.start + match.end(), args,
+                              suggestion=cased, detail=detail)
+
+    def _casing(self, sig: Signature, kind: str | None) -> Iterator[Finding]:
+        # A role in parentheses is checked when it is a known designation: "(Senior officer in
+        # charge of securitization)" is the asset-backed rule's own wording, not a title.
+        # A designation wholly in lower case, "(principal executive officer)", is a common style.
+        known_roles = [r for r in sig.roles if self._designation_roles(r.text) is not None
+                       and kind != "abs" and not r.text.islower()]
+        for line in (*sig.titles, *known_roles):
+            letters = [c for c in line.text if c.isalpha()]
+            if letters and all(c.isupper() for c in letters):
+                continue
+            for match in _WORD.finditer(line.text):
+                word = match.group()
+                lower = word.lower()
+                if lower in CONNECTIVES or (lower.upper() == word and len(word) <= 4):
+                    continue
+                if lower not in self.vocabulary:
+                    continue  # a word of the company's own ("eCommerce"): its casing is its own
+                expected = word[:1].upper() + word[1:].lower()
+                if word != expected and not (word.isupper() and len(word) <= 4):
+                    yield Finding(line.start + match.start(), line.start + match.end(),
+                                  {"word": word, "title": line.text, "suggestion": expected},
+                                  suggestion=expected)
+                    break
+
+    # -- roles ---------------------------------------------------------------------------
+    def roles_of(self, text: str) -> set[str]:
+        """Roles a title implies (phrases of `role_titles`), "Chief Financial and Administrative
+        Officer" read as "Chief Financial Officer and Chief Administrative Officer"."""
+        text = _DISTRIBUTED.sub(lambda m: f"{m[1]} {m[2]} {m[4]} and {m[1]} {m[3]} {m[4]}", text)
+        found = set()
+        for role, phrases in self.role_titles.items():
+            for phrase in phrases:
+                for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text, re.IGNORECASE):
+                    if not _OTHER_OFFICE.search(text[:match.start()]):
+                        found.add(role)
+        return found
+
+    def _designation_roles(self, text: str) -> set[str] | None:
+        """Roles of a designation like "Principal Executive Officer and Principal Financial Officer"."""
+        inner = " ".join(text.strip("() ").split()).lower()
+        known = {key.lower(): role for key, role in self.designations.items()}
+        if inner in known:
+            return {known[inner]}
+        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", inner) if p.strip()]
+        if len(parts) > 1 and all(p in known for p in parts):
+            return {known[p] for p in parts}
+        return None
+
+    def _corrected(self, text: str) -> str:
+        """`text` with misspelled title words corrected (the spelling rules report those)."""
+        if self.speller is None:
+            return text
+        return _WORD.sub(lambda m: m.group() if self._known(m.group())
+                         else (self.homophones.get(m.group().lower()) or self._typo(m.group())
+                               or m.group()), text)
+
+    def _role(self, sig: Signature) -> Iterator[Finding]:
+        roles = self.roles_of(self._corrected(sig.title_text))
+        for span in sig.roles:
+            corrected = self._corrected(span.text)
+            roles |= self._designation_roles(corrected) or self.roles_of(corrected)
+        if roles & self.certifying_roles:
+            return
+        where = sig.titles[0] if sig.titles else (sig.conformed[-1] if sig.conformed else sig.marker)
+        end = sig.titles[-1].end if sig.titles else where.end
+        title = sig.title_text or "(no title)"
+        yield Finding(where.start, end, {"title": title, "name": sig.display_name})
+
+    def _designation(self, sig: Signature) -> Iterator[Finding]:
+        for span in sig.roles:
+            # Only a designation of an officer: "(Interim)" or "(Retired)" qualifies the title.
+            if self._designation_roles(span.text) is not None or not re.search(
+                    r"\bofficer\b", self._corrected(span.text), re.IGNORECASE):
+                continue
+            if self.roles_of(self._corrected(span.text)) & self.certifying_roles:
+                continue  # a title in parentheses, "(Chief Executive Officer)"
+            if self._designation_roles(self._corrected(span.text)) is not None:
+                continue  # a misspelled word: the spelling rules report it
+            suggestion = _closest_designation(span.text, self.designations)
+            yield Finding(span.start, span.end, {"designation": span.text,
+                                                 "suggestion": suggestion or ""},
+                          suggestion=suggestion)
+
+    # -- agreement -----------------------------------------------------------------------
+    def _agreement(self, doc: Document) -> Iterator[Finding]:
+        sigs = signatures(doc)
+        for st in statements(doc):
+            for party in st.parties:
+                sig = _signature_for(party.name.text, st.signatures or sigs)
+                if party.title is not None and sig is not None:
+                    yield from self._compare(party.title, party.name.text, sig)
+        text = doc.prose.text
+        first = min((s.marker.start for s in sigs), default=len(text))
+        for match in _HEADING_BY.finditer(text, 0, first):
+            names = [n.strip(" ,") for n in re.split(r"\s+AND\s+", match.group("names"), flags=re.IGNORECASE)]
+            titles = _split_titles(match.group("titles"), len(names), match.start("titles"))
+            for name, title in zip(names, titles, strict=False):
+                sig = _signature_for(name, sigs)
+                if sig is not None and title is not None:
+                    yield from self._compare(title, name, sig)
+        yield from self._heading_roles(doc)
+
+    def _heading_roles(self, doc: Document) -> Iterator[Finding]:
+        """A heading naming no one ("CERTIFICATION OF CHIEF FINANCIAL OFFICER") and a signer whose
+        role it does not name (the chief executive officer signs)."""
+        text = doc.prose.text
+        first = statements(doc)[0]
+        if first.intro is None:
+            return
+        # The heading above the first statement speaks for that statement's signers only
+        # (an exhibit may hold the CEO's and then, under its own heading, the CFO's).
+        for match in _HEADING_OF.finditer(text, 0, first.intro.start):
+            group = "title" if match.group("title") else "title2"
+            title = match.group(group)
+            said, roles = self._take_designations(self._corrected(title))
+            roles |= self.roles_of(said)
+            if not roles:
+                continue
+            for sig in first.signatures:
+                signed_text, _, signed_roles = self._signed(sig)
+                if signed_roles and not signed_roles & roles:
+                    args = {"title": title, "name": sig.display_name, "expected": signed_text}
+                    yield Finding(match.start(group), match.end(group), args)
+
+    def _signed(self, sig: Signature) -> tuple[str, str, set[str]]:
+        """A signature's title with its roles: as written, without designations, and its roles."""
+        signed_text = " ".join([sig.title_text, *(r.text for r in sig.roles)])
+        plain, roles = self._take_designations(self._corrected(signed_text))
+        return signed_text, plain, roles | self.roles_of(plain)
+
+    def _compare(self, title: Span, name: str, sig: Signature) -> Iterator[Finding]:
+        signed_text, signed_plain, signed_roles = self._signed(sig)
+        said_text, said_roles = self._take_designations(self._corrected(title.text))
+        said = self._title_words(said_text)
+        signed = self._title_words(signed_plain)
+        if (said and signed and not said <= signed) or not said_roles <= signed_roles:
+            args = {"title": title.text, "name": name, "expected": signed_text}
+            yield Finding(title.start, title.end, args)
+
+    def _take_designations(self, text: str) -> tuple[str, set[str]]:
+        """A title without its role designations ("Principal Executive Officer"), and their roles."""
+        roles = set()
+        for phrase in sorted(self.designations, key=len, reverse=True):
+            pattern = re.compile(r"\(?\b" + re.escape(phrase) + r"\b\)?", re.IGNORECASE)
+            if pattern.search(text):
+                roles.add(self.designations[phrase])
+                text = pattern.sub(" ", text)
+        return text, roles
+
+    def _title_words(self, text: str) -> set[str]:
+        text = " ".join(_ABBREVIATIONS.get(w.lower(), w) for w in text.split())
+        words = set()
+        for word in _WORD.findall(text):
+            lower = word.lower()
+            if lower in CONNECTIVES or lower in ("company", "registrant"):
+                continue
+            fixed = lower if self._known(lower) else (self._typo(lower) or lower).lower()
+            words.add(fixed.rstrip("s") if fixed.endswith("s") and fixed[:-1] in self.vocabulary else fixed)
+        return words
+
+
+def _shared_prefix(one: str, other: str) -> int:
+    count = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
+def _edits_within(word: str, right: str, edits: int) -> bool:
+    from rapidfuzz.distance import OSA
+
+    return bool(OSA.distance(word.lower(), right.lower()) <= edits)
+
+
+def _one_edit(word: str, right: str) -> bool:
+    """What the spelling rule (CL301: one edit, five letters or more) already reports."""
+    return len(word) >= 5 and _edits_within(word, right, 1)
+
+
+def _closest_designation(text: str, designations: Mapping[str, str]) -> str | None:
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(text.strip("() "), list(designations), scorer=fuzz.ratio,
+                              processor=str.lower, score_cutoff=75)
+    return None if best is None else f"({best[0]})"
+
+
+def _signature_for(name: str, sigs: Iterable[Signature]) -> Signature | None:
+    """The signature whose name shares the surname with `name`."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in ("jr", "sr", "ii", "iii")]
+    if not words:
+        return None
+    surname = squash(words[-1])
+    for sig in sigs:
+        if surname and surname in squash(sig.display_name):
+            return sig
+    return None
+
+
+def _split_titles(text: str, count: int, offset: int) -> list[Span | None]:
+    """Split "T1 AND T2" into `count` titles where the split is unambiguous."""
+    if count == 1:
+        return [Span(offset, offset + len(text), text)]
+    cuts = [m for m in re.finditer(r"\s+AND\s+", text, re.IGNORECASE)
+            if is_title_text(text[:m.start()]) and is_title_text(text[m.end():])
+            and re.search(r"(?:officer|president|treasurer|controller|chairman|secretary|\))\s*$",
+                          text[:m.start()], re.IGNORECASE)]
+    if count != 2 or len(cuts) != 1:
+        return [None] * count
+    cut = cuts[0]
+    return [Span(offset, offset + cut.start(), text[:cut.start()]),
+            Span(offset + cut.end(), offset + len(text), text[cut.end():])]
+
+
+def compile(options: Mapping[str, Any]) -> TitleCheck:
+    check = str(options.get("check", ""))
+    if check not in CHECKS:
+        raise OptionError("check", f"unknown check '{check}'")
+    vocabulary = [str(w) for w in options.get("vocabulary", ())]
+    allow = [str(w) for w in options.get("allow", ())]
+    if check in ("vocabulary", "casing", "designation", "agreement") and not vocabulary:
+        raise OptionError("vocabulary", f"check '{check}' needs a 'vocabulary'")
+    if check == "role" and not (options.get("role_titles") and options.get("certifying_roles")):
+        raise OptionError("role_titles", "check 'role' needs 'role_titles' and 'certifying_roles'")
+    if check == "designation" and not options.get("designations"):
+        raise OptionError("designations", "check 'designation' needs 'designations'")
+    speller = spelling.compile({"vocabulary": [w for w in vocabulary if w.isalpha()] or ["Officer"],
+                                "max_distance": 2, "min_length": 4}) if vocabulary else None
+    return TitleCheck(
+        check,
+        frozenset(w.lower() for w in [*vocabulary, *allow]),
+        {str(k): str(v) for k, v in dict(options.get("designations", {})).items()},
+        {str(k): tuple(str(p) for p in v) for k, v in dict(options.get("role_titles", {})).items()},
+        frozenset(str(r) for r in options.get("certifying_roles", ())),
+        speller,
+        bool(options.get("unknown_words", False)),
+        {str(k).lower(): str(v) for k, v in dict(options.get("homophones", {})).items()},
+    )
