@@ -107,7 +107,7 @@ def test_filings_hook_sees_the_unchanged_exhibits(tmp_path: Path, hook_repo: tup
     filing = work / "2025-10-K"
     filing.mkdir()
     clean = ROOT / "tests" / "fixtures" / "filings" / "clean"
-    for name in ("ex31-1.txt", "ex32-1.md"):
+    for name in ("ex31-1.txt", "ex31-2.htm", "ex32-1.md"):
         shutil.copy(clean / name, filing / name)
     git(work, "add", ".")
     first = git_commit(work, env, "filing")

@@ -8,7 +8,11 @@ filing and reports at the place in the document that disagrees, naming the other
   statement the same report;
 - `same-period`: the period end (and fiscal-year label) each exhibit names agrees with the
   report's and the other exhibits';
-- `same-date`: the certification dates of the exhibits agree.
+- `same-date`: the certification dates of the exhibits agree;
+- `same-person` / `same-title`: a person's name and title are written alike in every exhibit;
+- `roles`: the principal executive and financial officers each have a 302 certification, and
+  the 906 statements are signed by both roles (the title-to-role table is the `title` kind's
+  options: `role_titles`, `designations`, `vocabulary`, `homophones`).
 
     kind: filing
     check: same-report
@@ -20,7 +24,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from certlint.crossdoc import CHECKS
+from certlint.checks import title
+from certlint.checks.base import OptionError
+from certlint.crossdoc import CHECKS, people
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -29,9 +35,12 @@ if TYPE_CHECKING:
     from certlint.filings import Filing
 
 NAME = "filing"
+_ROLE_OPTIONS = ("vocabulary", "homophones", "designations", "role_titles", "certifying_roles")
 SCHEMA: Mapping[str, Any] = {
     "properties": {
-        "check": {"enum": sorted(CHECKS), "description": "Which cross-document comparison to run."},
+        "check": {"enum": [*sorted(CHECKS), "roles"],
+                  "description": "Which cross-document comparison to run."},
+        **{key: title.SCHEMA["properties"][key] for key in _ROLE_OPTIONS},
     },
     "required": ["check"],
 }
@@ -40,13 +49,24 @@ SCHEMA: Mapping[str, Any] = {
 @dataclass(frozen=True, slots=True)
 class FilingRule:
     check_name: str
+    roles: title.TitleCheck | None = None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         return iter(())
 
     def check_filing(self, filing: Filing, context: CheckContext) -> Iterator[tuple[Document, Finding]]:
-        yield from CHECKS[self.check_name](filing)
+        if self.roles is not None:
+            yield from people.check_roles(filing, self.roles)
+        else:
+            yield from CHECKS[self.check_name](filing)
 
 
 def compile(options: Mapping[str, Any]) -> FilingRule:
-    return FilingRule(str(options["check"]))
+    check = str(options["check"])
+    if check != "roles":
+        return FilingRule(check)
+    if not options.get("role_titles"):
+        raise OptionError("role_titles", "check 'roles' needs 'role_titles'")
+    role_options = {key: options[key] for key in _ROLE_OPTIONS if key in options}
+    return FilingRule(check, title.compile({"check": "role", "certifying_roles": ["PEO", "PFO"],
+                                           **role_options}))

@@ -195,12 +195,19 @@ class TitleCheck:
                          else (self.homophones.get(m.group().lower()) or self._typo(m.group())
                                or m.group()), text)
 
-    def _role(self, sig: Signature) -> Iterator[Finding]:
+    def signer_roles(self, sig: Signature) -> set[str]:
+        """The roles (PEO, PFO...) a signature's title and role designation say its signer has.
+
+        Also used by the cross-document rules, which ask who certifies in which capacity."""
         roles = self.roles_of(self._corrected(sig.title_text))
         for span in sig.roles:
             corrected = self._corrected(span.text)
-            roles |= self._designation_roles(corrected) or self.roles_of(corrected)
-        if roles & self.certifying_roles:
+            # "(Principal Executive and Financial Officer)": both roles, whatever the table says.
+            roles |= (self._designation_roles(corrected) or set()) | self.roles_of(corrected)
+        return roles
+
+    def _role(self, sig: Signature) -> Iterator[Finding]:
+        if self.signer_roles(sig) & self.certifying_roles:
             return
         where = sig.titles[0] if sig.titles else (sig.conformed[-1] if sig.conformed else sig.marker)
         end = sig.titles[-1].end if sig.titles else where.end

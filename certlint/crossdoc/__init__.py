@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from certlint.crossdoc import dates, report
+from certlint.crossdoc import dates, people, report
 
 if TYPE_CHECKING:
     from certlint.diagnostic import Finding
@@ -19,4 +19,6 @@ CHECKS: dict[str, CrossCheck] = {
     "same-report": report.check,
     "same-period": dates.check_period,
     "same-date": dates.check_dates,
+    "same-person": people.check_person,
+    "same-title": people.check_title,
 }
