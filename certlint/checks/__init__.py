@@ -9,7 +9,7 @@ or output: the runner adds those. Adding a kind = one module + one line here.
 
 from __future__ import annotations
 
-from certlint.checks import forbidden, required, spelling
+from certlint.checks import forbidden, form, required, spelling
 from certlint.checks.base import CheckContext, Checker, CheckKind, OptionError
 
 __all__ = ["KINDS", "CheckContext", "CheckKind", "Checker", "OptionError"]
@@ -18,4 +18,5 @@ KINDS: dict[str, CheckKind] = {
     required.NAME: required,
     forbidden.NAME: forbidden,
     spelling.NAME: spelling,
+    form.NAME: form,
 }
