@@ -25,6 +25,8 @@ MATCH_THRESHOLD = 0.5
 MERGE_GAP = 3
 #: A matched paragraph this different from the form is reported once, as reworded.
 REWORDED_BELOW = 0.7
+#: Words a placeholder is expected to hold at most (a name, "annual report on Form 10-K").
+FILL_ALLOWANCE = 12
 _ARTICLES = frozenset({"the", "a", "an"})
 _OFFICER = frozenset({"officer", "officers", "officer(s)"})
 _REGISTRANT = frozenset({"registrant", "registrant's", "small", "business", "issuer", "issuer's",
@@ -104,8 +106,8 @@ def similarity(unit: Unit, tokens: Sequence[Token]) -> float:
         return 0.0
     keys = [t.key for t in tokens]
     common = LCSseq.similarity(form, keys)
-    has_placeholder = any(t.placeholder is not None for t in unit.tokens)
-    denominator = len(form) if has_placeholder else max(len(form), len(keys))
+    fills = sum(1 for t in unit.tokens if t.placeholder is not None)
+    denominator = max(len(form), len(keys) - FILL_ALLOWANCE * fills)
     return float(common) / denominator
 
 
@@ -318,18 +320,18 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
     moved: set[int] = set()
     for d in extra:
         written = doc[d]
-        label = _written_label(written)
-        mover = next((f for f in missing if f not in moved
-                      and similarity(units[f], written.tokens) >= MATCH_THRESHOLD), None)
+        label = written.label
+        mover = _most_similar([f for f in missing if f not in moved], units, written)
         if mover is not None:
             moved.add(mover)
+            after = doc[d - 1].label if d > 0 and doc[d - 1].marker != "opening" else "the opening"
             _add(result, "structure", units[mover].where,
-                 f"out of order: found {label}", written.first, cost=len(units[mover].tokens))
+                 f"out of order: found after {after}", written.first, cost=len(units[mover].tokens))
             continue
-        twin = next((f for f in matched_f if similarity(units[f], written.tokens) >= MATCH_THRESHOLD), None)
+        twin = _most_similar(sorted(matched_f), units, written)
         if twin is not None:
-            _add(result, "structure", label, f"repeats {units[twin].where}", written.first,
-                 cost=len(written.tokens))
+            what = "repeated" if label == units[twin].where else f"repeats {units[twin].where}"
+            _add(result, "structure", label, what, written.first, cost=len(written.tokens))
             continue
         if not written.tokens and written.marker is None:
             continue
@@ -343,16 +345,29 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
             continue
         _add(result, "structure", label, f"not in the form: '{_clip(_text(written.tokens))}'{origin}",
              written.first, cost=len(written.tokens))
+    runs: list[list[int]] = []
     for f in missing:
         if f in moved:
             continue
-        place = _next_written(pairs, f, doc)
-        _add(result, "structure", units[f].where, f"missing: '{units[f].excerpt()}'", place,
-             cost=len(units[f].tokens))
+        if runs and runs[-1][-1] == f - 1:
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    for run in runs:  # consecutive missing paragraphs are missing from one place: one deviation
+        place = _next_written(pairs, run[0], doc)
+        cost = sum(len(units[f].tokens) for f in run)
+        if len(run) == 1:
+            what = f"missing: '{units[run[0]].excerpt()}'"
+            _add(result, "structure", units[run[0]].where, what, place, cost=cost)
+        else:
+            labels = ", ".join(units[f].label for f in run)
+            _add(result, "structure", f"paragraphs {labels}", "missing", place, cost=cost)
 
 
-def _written_label(written: DocUnit) -> str:
-    return f"paragraph {written.marker}" if written.marker else "a paragraph"
+def _most_similar(candidates: list[int], units: Sequence[Unit], written: DocUnit) -> int | None:
+    scored = [(similarity(units[f], written.tokens), f) for f in candidates]
+    best = max(scored, default=(0.0, -1))
+    return best[1] if best[0] >= MATCH_THRESHOLD else None
 
 
 def _other_version(written: DocUnit, others: Sequence[Version]) -> str:

@@ -8,6 +8,7 @@ paragraph can start: at the start of a line, or after ";", ":" or "." (one-line 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from certlint.form.tokens import Token
@@ -19,6 +20,7 @@ _MONTHS = frozenset(
 _SIGNATURE_WORDS = frozenset({"date", "dated", "by", "name", "title", "/", "signature"})
 _LETTERS = frozenset("abcdefgh")
 _BULLETS = frozenset("•·▪")
+_NUMBERED_LETTER = re.compile(r"^[1-9]\([a-h]\)$")
 
 
 @dataclass(slots=True)
@@ -31,6 +33,17 @@ class DocUnit:
     tokens: list[Token]
     #: The marker's first token (or the first content token when there is no marker).
     first: Token
+    #: The paragraph number a lettered sub-paragraph belongs to ("4" for "(c)").
+    number: str = ""
+
+    @property
+    def label(self) -> str:
+        """How a message names it: "paragraph 4(c)"."""
+        if not self.marker or self.marker == "opening":
+            return "a paragraph"
+        if self.marker.isdigit():
+            return f"paragraph {self.marker}"
+        return f"paragraph {self.number}({self.marker})"
 
 
 @dataclass(slots=True)
@@ -103,6 +116,8 @@ def _marker_at(tokens: list[Token], begin: int, i: int) -> tuple[str, int] | Non
     first = tokens[i]
     if first.text in _BULLETS and first.line_start:
         return "", 1
+    if _NUMBERED_LETTER.match(first.key) and (first.line_start or i == begin):
+        return first.key[2], 1  # "4(a)": the sub-paragraph with its paragraph's number
     if first.key == "(" and i + 2 < len(tokens) and tokens[i + 2].key == ")":
         label, length = tokens[i + 1].key, 3
     elif i + 1 < len(tokens) and tokens[i + 1].key in (".", ")") and not tokens[i + 1].spaced:
@@ -133,12 +148,17 @@ def _cut(tokens: list[Token], opening_end: int | None) -> Certification:
         cert.units.append(DocUnit("opening", tokens[:opening_end], tokens[0]))
         position = opening_end
     current: DocUnit | None = None
+    number = ""
     i = position
     while i < len(tokens):
         marker = _marker_at(tokens, position, i)
         if marker is not None:
             label, length = marker
-            current = DocUnit(label, [], tokens[i])
+            if label.isdigit():
+                number = label
+            elif length == 1 and tokens[i].key[:1].isdigit():
+                number = tokens[i].key[0]
+            current = DocUnit(label, [], tokens[i], number)
             cert.units.append(current)
             i += length
             continue
@@ -156,12 +176,16 @@ def _cut(tokens: list[Token], opening_end: int | None) -> Certification:
 
 
 def _tail_start(tokens: list[Token]) -> int:
-    """Where the signature block starts in the last paragraph: after its closing period."""
-    for i, token in enumerate(tokens[:-1]):
-        if token.key != ".":
+    """Where the signature block starts in the last paragraph: after its closing period, or at
+    a date or signature line."""
+    for i, token in enumerate(tokens):
+        if i == 0:
             continue
-        following = tokens[i + 1]
-        if (following.line_start or following.key in _SIGNATURE_WORDS or following.key in _MONTHS
-                or following.key.isdigit()):
-            return i + 1
+        previous = tokens[i - 1].key
+        if token.key in ("date", "dated") and i + 1 < len(tokens) and tokens[i + 1].key == ":":
+            return i
+        if token.line_start and (previous == "." or token.key in _SIGNATURE_WORDS or token.key in _MONTHS):
+            return i
+        if previous == "." and (token.key in _SIGNATURE_WORDS or token.key in _MONTHS or token.key.isdigit()):
+            return i
     return len(tokens)
