@@ -20,7 +20,7 @@ from certlint.form.tokens import Token
 _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"), 1)}
-_MONTH_ABBREVIATIONS = {name[:3]: number for name, number in _MONTHS.items()}
+_MONTH_ABBREVIATIONS = {**{name[:3]: number for name, number in _MONTHS.items()}, "sept": 9}
 #: A report is due some weeks after its period: when only the filing date is known, the period
 #: is taken to have ended this long before it (the lenient side of the 10-Q and 10-K deadlines).
 _FILING_LAG = timedelta(days=75)
@@ -51,7 +51,7 @@ def dates_in(tokens: Sequence[Token]) -> list[tuple[int, date]]:
     found: list[tuple[int, date]] = []
     keys = [t.key for t in tokens]
     for i, key in enumerate(keys):
-        month = _MONTHS.get(key) or _MONTH_ABBREVIATIONS.get(key if len(key) == 3 else "")
+        month = _MONTHS.get(key) or _MONTH_ABBREVIATIONS.get(key)
         if month:
             j = i + 1 + (i + 1 < len(keys) and keys[i + 1] == ".")
             if j + 1 < len(keys) and keys[j].isdigit():
@@ -86,10 +86,11 @@ def document_dates(facts_period: str | None, facts_filed: str | None, extra: Map
     if filed is None:
         written = dates_in(tail)
         filed = written[0][1] if written else None
-    accelerated = str(extra.get("filer_status", "")).lower() in ("accelerated", "large-accelerated",
-                                                                 "large accelerated")
-    accelerated = accelerated or bool(extra.get("accelerated_filer", False))
-    return Dates(period, filed, accelerated, bool(extra.get("icfr_transition", False)))
+    return Dates(period, filed, _true(extra.get("accelerated_filer")), _true(extra.get("icfr_transition")))
+
+
+def _true(value: Any) -> bool:
+    return value is True or str(value).strip().lower() in ("true", "yes", "1")
 
 
 def allowed(version: Version, dates: Dates) -> bool:
