@@ -108,7 +108,10 @@ def similarity(unit: Unit, tokens: Sequence[Token]) -> float:
     common = LCSseq.similarity(form, keys)
     fills = sum(1 for t in unit.tokens if t.placeholder is not None)
     denominator = max(len(form), len(keys) - FILL_ALLOWANCE * fills)
-    return float(common) / denominator
+    score = float(common) / denominator
+    if fills and keys[0] != form[0]:  # a short unit with fill-ins is recognised by its first word
+        score /= 2
+    return score
 
 
 def _match_units(units: Sequence[Unit], doc: Sequence[DocUnit], f0: int, d0: int) -> list[tuple[int, int]]:
