@@ -33,15 +33,18 @@ from typing import TYPE_CHECKING, Any
 
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
-from certlint.form.align import CLASSES, Deviation, analyse
 from certlint.form.segment import Certification, find_certifications
-from certlint.form.spec import FormSyntaxError, Version, parse_units, small_business
+from certlint.form.spec import CLASSES, FormSyntaxError, Version, parse_units, small_business
 from certlint.form.tokens import Token, tokenize
 from certlint.form.versions import candidates, document_dates, parse_date
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext
     from certlint.document import Document
+    from certlint.form.align import Deviation
+
+#: A certification's opening is at most this far before its paragraph 1 (a name and a title).
+_OPENING_REACH = 600
 
 NAME = "form"
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -177,7 +180,16 @@ def _analysis(forms: FormSet, doc: Document, context: CheckContext) -> list[Plac
 
 
 def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> Iterator[Placed]:
-    tokens = tokenize(doc.prose.text)
+    from certlint.form.align import analyse  # rapidfuzz: only when a certification is checked
+
+    text = doc.prose.text
+    first = text.find("I have reviewed")
+    if first < 0:
+        first = text.lower().find("reviewed")
+    if first < 0:
+        return
+    start = text.rfind("\n", 0, max(0, first - _OPENING_REACH)) + 1
+    tokens = tokenize(text, start)
     for cert in find_certifications(tokens):
         paragraph1 = _paragraph1(cert)
         facts = context.facts
@@ -193,6 +205,8 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
             result = analyse(cert, version, others, company)
             if best is None or result.cost < best.cost:
                 best = result
+            if best.cost == 0:
+                break
         if best is None:
             continue
         for deviation in sorted(best.deviations, key=lambda d: d.start):

@@ -2,7 +2,8 @@
 
 Two levels: units (paragraphs) are matched to the form's units by word overlap, in order (so a
 missing, added, moved or duplicated paragraph is one deviation), then the words of each matched
-pair are aligned with rapidfuzz's LCS edit operations. Neighbouring edits a word or two apart
+pair are aligned with rapidfuzz's LCS edit operations (imported with this module, which the
+form kind imports only when it first checks a document). Neighbouring edits a word or two apart
 are one deviation ("a material fact" -> "material facts"); the same change repeated in one
 certification is reported once, with a count.
 """
@@ -13,12 +14,11 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Indel, LCSseq
+
 from certlint.form.segment import Certification, DocUnit
 from certlint.form.spec import FormToken, Unit, Version
 from certlint.form.tokens import Token, join_tokens
-
-#: Deviation classes; the rules of the pack pick theirs with `report`.
-CLASSES = ("wording", "structure", "punctuation", "substitution", "variant")
 
 MATCH_THRESHOLD = 0.5
 #: Edits at most this many equal words apart are one deviation.
@@ -97,19 +97,15 @@ def _add(result: Analysis, kind: str, where: str, what: str, token: Token | None
     result.cost += cost
 
 
-def similarity(unit: Unit, tokens: Sequence[Token]) -> float:
-    """How much of a form unit a written paragraph holds, 0..1."""
-    from rapidfuzz.distance import LCSseq
-
-    form = [t.key for t in unit.tokens if t.placeholder is None]
-    if not form or not tokens:
+def similarity(unit: Unit, keys: Sequence[str]) -> float:
+    """How much of a form unit a written paragraph (its token keys) holds, 0..1."""
+    form = unit.literal
+    if not form or not keys:
         return 0.0
-    keys = [t.key for t in tokens]
     common = LCSseq.similarity(form, keys)
-    fills = sum(1 for t in unit.tokens if t.placeholder is not None)
-    denominator = max(len(form), len(keys) - FILL_ALLOWANCE * fills)
+    denominator = max(len(form), len(keys) - FILL_ALLOWANCE * unit.fills)
     score = float(common) / denominator
-    if fills and keys[0] != form[0]:  # a short unit with fill-ins is recognised by its first word
+    if unit.fills and keys[0] != form[0]:  # a short unit with fill-ins is recognised by its first word
         score /= 2
     return score
 
@@ -117,7 +113,7 @@ def similarity(unit: Unit, tokens: Sequence[Token]) -> float:
 def _match_units(units: Sequence[Unit], doc: Sequence[DocUnit], f0: int, d0: int) -> list[tuple[int, int]]:
     """Order-keeping matching of form units to written units that maximises total similarity."""
     n, m = len(units) - f0, len(doc) - d0
-    score = [[similarity(units[f0 + i], doc[d0 + j].tokens) for j in range(m)] for i in range(n)]
+    score = [[similarity(units[f0 + i], doc[d0 + j].keys) for j in range(m)] for i in range(n)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
@@ -140,10 +136,7 @@ def _keys(tokens: Sequence[FormToken], skip: set[int]) -> list[FormToken]:
 
 
 def _compare_unit(result: Analysis, unit: Unit, written: DocUnit, company: str | None) -> None:
-    from rapidfuzz.distance import Indel
-
-    doc = written.tokens
-    keys = [t.key for t in doc]
+    doc, keys = written.tokens, written.keys
     passages = sorted({t.passage for t in unit.tokens if t.passage >= 0})
     form, ops = list(unit.tokens), Indel.opcodes([t.key for t in unit.tokens], keys)
     best = Indel.distance([t.key for t in form], keys)
@@ -164,7 +157,7 @@ def _compare_unit(result: Analysis, unit: Unit, written: DocUnit, company: str |
     found.extend(_case_and_spacing(unit, form, doc, ops))
     serious = [d for d in found if d.kind == "wording"]
     literal = [t for t in unit.tokens if t.placeholder is None]
-    if len(serious) >= 3 and similarity(unit, doc) < REWORDED_BELOW and doc:
+    if len(serious) >= 3 and similarity(unit, written.keys) < REWORDED_BELOW and doc:
         what = f"reworded: the form says '{unit.excerpt()}'"
         found = [Deviation("wording", unit.where, what, doc[0].start, doc[-1].end, len(literal))]
     for deviation in found:
@@ -241,7 +234,7 @@ def _names_registrant(written: Sequence[Token], company: str | None) -> bool:
         return True
     if "issuer" in keys or "issuer's" in keys:
         return True
-    if company and any(t.key.rstrip("'s") in company.casefold().split() for t in written if t.is_word):
+    if company and any(t.key.removesuffix("'s") in company.casefold().split() for t in written if t.is_word):
         return True
     words = [t for t in written if t.is_word and t.key not in ("the", "'s")]
     return bool(words) and all(t.text[:1].isupper() for t in words)
@@ -368,7 +361,7 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
 
 
 def _most_similar(candidates: list[int], units: Sequence[Unit], written: DocUnit) -> int | None:
-    scored = [(similarity(units[f], written.tokens), f) for f in candidates]
+    scored = [(similarity(units[f], written.keys), f) for f in candidates]
     best = max(scored, default=(0.0, -1))
     return best[1] if best[0] >= MATCH_THRESHOLD else None
 
@@ -376,7 +369,7 @@ def _most_similar(candidates: list[int], units: Sequence[Unit], written: DocUnit
 def _other_version(written: DocUnit, others: Sequence[Version]) -> str:
     for version in others:
         for unit in version.units:
-            if similarity(unit, written.tokens) >= 0.8:
+            if similarity(unit, written.keys) >= 0.8:
                 return f" (the {version.label}'s {unit.where})"
     return ""
 

@@ -20,6 +20,8 @@ _MONTHS = frozenset(
 _SIGNATURE_WORDS = frozenset({"date", "dated", "by", "name", "title", "/", "signature"})
 _LETTERS = frozenset("abcdefgh")
 _BULLETS = frozenset("•·▪")
+_MARKER_STARTS = frozenset({"(", *_BULLETS, *_LETTERS, *"123456789",
+                            *(f"{n}({c})" for n in "123456789" for c in _LETTERS)})
 _NUMBERED_LETTER = re.compile(r"^[1-9]\([a-h]\)$")
 
 
@@ -35,6 +37,8 @@ class DocUnit:
     first: Token
     #: The paragraph number a lettered sub-paragraph belongs to ("4" for "(c)").
     number: str = ""
+    #: The tokens' keys, set once the unit is complete.
+    keys: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -151,7 +155,7 @@ def _cut(tokens: list[Token], opening_end: int | None) -> Certification:
     number = ""
     i = position
     while i < len(tokens):
-        marker = _marker_at(tokens, position, i)
+        marker = _marker_at(tokens, position, i) if tokens[i].key in _MARKER_STARTS else None
         if marker is not None:
             label, length = marker
             if label.isdigit():
@@ -172,6 +176,8 @@ def _cut(tokens: list[Token], opening_end: int | None) -> Certification:
         cut = _tail_start(last.tokens)
         cert.tail = last.tokens[cut:]
         del last.tokens[cut:]
+    for unit in cert.units:
+        unit.keys = [t.key for t in unit.tokens]
     return cert
 
 

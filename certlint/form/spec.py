@@ -14,6 +14,9 @@ from datetime import date
 
 from certlint.form.tokens import join_tokens, tokenize
 
+#: Deviation classes; each form rule reports some of them (its `report` option).
+CLASSES = ("wording", "structure", "punctuation", "substitution", "variant")
+
 _MARKER = re.compile(r"^\(?(?P<label>[0-9]+|[a-z])[.)]\s+")
 _PIECE = re.compile(r"(\[\[|\]\]|\{[a-z_]+\})")
 
@@ -40,14 +43,13 @@ class Unit:
     tokens: tuple[FormToken, ...]
     #: The letter or number its marker carries ("a", "4"); "" for the opening.
     marker: str
+    #: The keys of its literal tokens, and how many placeholders it has (for quick matching).
+    literal: tuple[str, ...] = ()
+    fills: int = 0
 
     @property
     def optional(self) -> bool:
         return bool(self.tokens) and all(t.passage >= 0 for t in self.tokens)
-
-    @property
-    def literal_keys(self) -> list[str]:
-        return [t.key for t in self.tokens if t.placeholder is None]
 
     @property
     def where(self) -> str:
@@ -95,10 +97,15 @@ def parse_units(text: str) -> tuple[Unit, ...]:
                 number, label = marker, marker
             else:
                 label = f"{number}({marker})"
-        units.append(Unit(label, _form_tokens(body), marker))
+        units.append(make_unit(label, _form_tokens(body), marker))
     if not units:
         raise FormSyntaxError("the form text is empty")
     return tuple(units)
+
+
+def make_unit(label: str, tokens: tuple[FormToken, ...], marker: str) -> Unit:
+    literal = tuple(t.key for t in tokens if t.placeholder is None)
+    return Unit(label, tokens, marker, literal, len(tokens) - len(literal))
 
 
 def _form_tokens(body: str) -> tuple[FormToken, ...]:
@@ -139,5 +146,5 @@ def small_business(version: Version) -> Version:
                 tokens.append(token)
             else:
                 tokens.extend(FormToken(w, w, token.passage) for w in words)
-        units.append(replace(unit, tokens=tuple(tokens)))
+        units.append(make_unit(unit.label, tuple(tokens), unit.marker))
     return replace(version, units=tuple(units), label=version.label + ", small business issuer")

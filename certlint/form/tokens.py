@@ -18,7 +18,7 @@ PUNCTUATION_NO_SPACE_BEFORE = frozenset(",;:.)]?!")
 PUNCTUATION_NO_SPACE_AFTER = frozenset("([")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """A word or punctuation mark: its text, case-folded key and [start, end) in the prose."""
 
@@ -30,10 +30,8 @@ class Token:
     spaced: bool
     #: A line (block) starts right before it.
     line_start: bool
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    #: A word (not punctuation).
+    is_word: bool
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -46,13 +44,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if match.lastgroup == "noise":
             noise_gap = True
             continue
-        gap = text[previous_end : match.start()]
-        spaced = noise_gap or bool(gap) or match.start() == start
-        line_start = "\n" in gap or match.start() == 0 or text[match.start() - 1] == "\n"
-        if not tokens and match.start() == start and (start == 0 or text[start - 1] == "\n"):
-            line_start = True
+        begin = match.start()
+        spaced = noise_gap or begin > previous_end or begin == start
+        line_start = begin == 0 or text[begin - 1] == "\n" or (
+            begin > previous_end and "\n" in text[previous_end:begin])
         word = match.group()
-        tokens.append(Token(word, fold_key(word), match.start(), match.end(), spaced, line_start))
+        tokens.append(Token(word, word.casefold(), begin, match.end(), spaced, line_start,
+                            match.lastgroup == "word"))
         previous_end = match.end()
         noise_gap = False
     return tokens
