@@ -27,7 +27,8 @@ MERGE_GAP = 3
 REWORDED_BELOW = 0.7
 #: Words a placeholder is expected to hold at most (a name, "annual report on Form 10-K").
 FILL_ALLOWANCE = 12
-_ARTICLES = frozenset({"the", "a", "an"})
+#: Words whose addition or loss alone is minor drift (the "punctuation" class).
+_ARTICLES = frozenset({"the", "a", "an", "hereby"})
 _OFFICER = frozenset({"officer", "officers", "officer(s)"})
 _REGISTRANT = frozenset({"registrant", "registrant's", "small", "business", "issuer", "issuer's",
                          "the"})
@@ -312,7 +313,10 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
                others: Sequence[Version]) -> None:
     missing = [f for f in range(len(units)) if f not in matched_f and units[f].optional is False
                and not (f == 0 and units[f].label == "opening")]
-    extra = [d for d in range(len(doc)) if d not in matched_d and doc[d].marker != "opening"]
+    last = max(matched_d, default=-1)
+    # An unmarked paragraph after the last one of the form is the signature's (a name, a title).
+    extra = [d for d in range(len(doc)) if d not in matched_d and doc[d].marker != "opening"
+             and not (d > last and doc[d].marker is None)]
     moved: set[int] = set()
     for d in extra:
         written = doc[d]

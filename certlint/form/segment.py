@@ -20,8 +20,10 @@ _MONTHS = frozenset(
 _SIGNATURE_WORDS = frozenset({"date", "dated", "by", "name", "title", "/", "signature"})
 _LETTERS = frozenset("abcdefgh")
 _BULLETS = frozenset("•·▪")
-_MARKER_STARTS = frozenset({"(", *_BULLETS, *_LETTERS, *"123456789",
+_MARKER_STARTS = frozenset({"(", *_BULLETS, *_LETTERS, *"123456789", "i", "ii", "iii", "iv", "v", "vi",
                             *(f"{n}({c})" for n in "123456789" for c in _LETTERS)})
+#: Sub-paragraphs numbered (i), (ii) ... are read as (a), (b) ...
+_ROMAN = {"i": "a", "ii": "b", "iii": "c", "iv": "d", "v": "e", "vi": "f"}
 _NUMBERED_LETTER = re.compile(r"^[1-9]\([a-h]\)$")
 
 
@@ -128,7 +130,7 @@ def _marker_at(tokens: list[Token], begin: int, i: int) -> tuple[str, int] | Non
         label, length = first.key, 2
     else:
         return None
-    if not (label in _LETTERS or (label.isdigit() and len(label) == 1 and label != "0")):
+    if not (label in _LETTERS or label in _ROMAN or (label.isdigit() and len(label) == 1 and label != "0")):
         return None
     after = i + length
     if after >= len(tokens) or not tokens[after].is_word:
@@ -151,47 +153,55 @@ def _cut(tokens: list[Token], opening_end: int | None) -> Certification:
     if opening_end is not None:
         cert.units.append(DocUnit("opening", tokens[:opening_end], tokens[0]))
         position = opening_end
+    tail = position + _tail_start(tokens[position:])
+    body, cert.tail = tokens[:tail], tokens[tail:]
     current: DocUnit | None = None
     number = ""
     i = position
-    while i < len(tokens):
-        marker = _marker_at(tokens, position, i) if tokens[i].key in _MARKER_STARTS else None
+    while i < tail:
+        token = body[i]
+        marker = _marker_at(body, position, i) if token.key in _MARKER_STARTS else None
         if marker is not None:
             label, length = marker
             if label.isdigit():
                 number = label
-            elif length == 1 and tokens[i].key[:1].isdigit():
-                number = tokens[i].key[0]
-            current = DocUnit(label, [], tokens[i], number)
+            elif length == 1 and token.key[:1].isdigit():
+                number = token.key[0]
+            current = DocUnit(_ROMAN.get(label, label), [], token, number)
             cert.units.append(current)
             i += length
             continue
-        if current is None:
-            current = DocUnit(None, [], tokens[i])
+        if current is None or (token.line_start and _ends_paragraph(current.tokens)):
+            # A paragraph without a marker (an HTML list, say): it starts a new unit when the
+            # one before it ended a sentence; otherwise it continues it (a page break).
+            current = DocUnit(None, [], token, number)
             cert.units.append(current)
-        current.tokens.append(tokens[i])
+        current.tokens.append(token)
         i += 1
-    if len(cert.units) > (1 if opening_end is not None else 0):
-        last = cert.units[-1]
-        cut = _tail_start(last.tokens)
-        cert.tail = last.tokens[cut:]
-        del last.tokens[cut:]
     for unit in cert.units:
         unit.keys = [t.key for t in unit.tokens]
     return cert
 
 
+def _ends_paragraph(tokens: list[Token]) -> bool:
+    """The words end like a paragraph of the form: ";", ":", "." or "; and"."""
+    if not tokens:
+        return False
+    last = tokens[-1].key
+    return last in (";", ":", ".") or (last in ("and", "or") and len(tokens) > 1 and tokens[-2].key == ";")
+
+
 def _tail_start(tokens: list[Token]) -> int:
-    """Where the signature block starts in the last paragraph: after its closing period, or at
-    a date or signature line."""
+    """Where the date and signature block starts: a line that opens with a date or a signature
+    word, "Date:" anywhere, or (in one-line text) a period followed by one of those."""
     for i, token in enumerate(tokens):
+        key = token.key
+        if key in ("date", "dated") and i + 1 < len(tokens) and tokens[i + 1].key == ":":
+            return i
         if i == 0:
             continue
-        previous = tokens[i - 1].key
-        if token.key in ("date", "dated") and i + 1 < len(tokens) and tokens[i + 1].key == ":":
-            return i
-        if token.line_start and (previous == "." or token.key in _SIGNATURE_WORDS or token.key in _MONTHS):
-            return i
-        if previous == "." and (token.key in _SIGNATURE_WORDS or token.key in _MONTHS or token.key.isdigit()):
+        signature = key in _SIGNATURE_WORDS or key in _MONTHS
+        if signature and (token.line_start or (tokens[i - 1].key == "." and tokens[i - 2].key not in
+                                               ("no", "nos"))):
             return i
     return len(tokens)
