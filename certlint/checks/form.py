@@ -33,15 +33,15 @@ from typing import TYPE_CHECKING, Any
 
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
-from certlint.form.segment import Certification, find_certifications
 from certlint.form.spec import CLASSES, FormSyntaxError, Version, parse_units, small_business
-from certlint.form.tokens import Token, tokenize
-from certlint.form.versions import candidates, document_dates, parse_date
+from certlint.form.versions import parse_date
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext
     from certlint.document import Document
     from certlint.form.align import Deviation
+    from certlint.form.segment import Certification
+    from certlint.form.tokens import Token
 
 #: A certification's opening is at most this far before its paragraph 1 (a name and a title).
 _OPENING_REACH = 600
@@ -180,7 +180,11 @@ def _analysis(forms: FormSet, doc: Document, context: CheckContext) -> list[Plac
 
 
 def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> Iterator[Placed]:
-    from certlint.form.align import analyse  # rapidfuzz: only when a certification is checked
+    # Imported on first use: start-up stays lean when no certification is checked.
+    from certlint.form.align import analyse
+    from certlint.form.segment import find_certifications
+    from certlint.form.tokens import tokenize
+    from certlint.form.versions import candidates, document_dates
 
     text = doc.prose.text
     first = text.find("I have reviewed")

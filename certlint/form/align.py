@@ -104,8 +104,8 @@ def similarity(unit: Unit, keys: Sequence[str]) -> float:
     if not form or not keys:
         return 0.0
     common = LCSseq.similarity(form, keys)
-    denominator = max(len(form), len(keys) - FILL_ALLOWANCE * unit.fills)
-    score = float(common) / denominator
+    denominator = max(unit.required, len(keys) - FILL_ALLOWANCE * unit.fills, 1)
+    score = min(1.0, float(common) / denominator)
     if unit.fills and keys[0] != form[0]:  # a short unit with fill-ins is recognised by its first word
         score /= 2
     return score

@@ -46,6 +46,8 @@ class Unit:
     #: The keys of its literal tokens, and how many placeholders it has (for quick matching).
     literal: tuple[str, ...] = ()
     fills: int = 0
+    #: How many literal tokens are not optional.
+    required: int = 0
 
     @property
     def optional(self) -> bool:
@@ -105,7 +107,8 @@ def parse_units(text: str) -> tuple[Unit, ...]:
 
 def make_unit(label: str, tokens: tuple[FormToken, ...], marker: str) -> Unit:
     literal = tuple(t.key for t in tokens if t.placeholder is None)
-    return Unit(label, tokens, marker, literal, len(tokens) - len(literal))
+    required = sum(1 for t in tokens if t.placeholder is None and t.passage < 0)
+    return Unit(label, tokens, marker, literal, len(tokens) - len(literal), required)
 
 
 def _form_tokens(body: str) -> tuple[FormToken, ...]:
