@@ -39,9 +39,9 @@ from certlint.form.versions import parse_date
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext
     from certlint.document import Document
-    from certlint.form.align import Deviation
     from certlint.form.segment import Certification
     from certlint.form.tokens import Token
+    from certlint.form.words import Deviation
 
 #: A certification's opening is at most this far before its paragraph 1 (a name and a title).
 _OPENING_REACH = 600

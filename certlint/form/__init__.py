@@ -2,6 +2,7 @@
 
 `spec` parses a form's text (placeholders, optional passages) into units; `segment` finds the
 certifications in a document and cuts them into numbered and lettered units; `align` matches
-units and words to the form and yields deviations; `versions` picks the form version that fits
-the document's dates. `certlint.checks.form` ties them to the rule-kind contract.
+them to the form's units and `words` compares the words of each pair, yielding deviations;
+`versions` picks the form version that fits the document's dates. `certlint.checks.form` ties
+them to the rule-kind contract.
 """
