@@ -9,7 +9,7 @@ articles), substitution (the registrant's name), variant (officer(s), capitalisa
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -212,7 +212,7 @@ def _missing_or_changed(unit: Unit, expected: Sequence[FormToken], doc: list[Tok
 
 
 def _case_and_spacing(unit: Unit, form: list[FormToken], doc: list[Token],
-                      ops: Sequence[Any]) -> list[Deviation]:
+                      ops: Iterable[Any]) -> list[Deviation]:
     """Differences inside words the alignment calls equal: capitalisation, a missing space."""
     found = []
     for op in ops:
