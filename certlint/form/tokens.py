@@ -38,20 +38,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of text[start:end], offsets in `text`."""
     stop = len(text) if end is None else end
     tokens: list[Token] = []
+    append = tokens.append
     previous_end = start
     noise_gap = False
     for match in _TOKEN.finditer(text, start, stop):
-        if match.lastgroup == "noise":
+        kind = match.lastgroup
+        if kind == "noise":
             noise_gap = True
             continue
-        begin = match.start()
-        spaced = noise_gap or begin > previous_end or begin == start
-        line_start = begin == 0 or text[begin - 1] == "\n" or (
-            begin > previous_end and "\n" in text[previous_end:begin])
+        begin, finish = match.span()
+        gap = begin - previous_end
+        if gap == 1 and not noise_gap and text[previous_end] == " ":  # the common case
+            spaced, line_start = True, False
+        else:
+            spaced = noise_gap or gap > 0 or begin == start
+            line_start = (begin == 0 or text[begin - 1] == "\n"
+                          or (gap > 0 and "\n" in text[previous_end:begin]))
         word = match.group()
-        tokens.append(Token(word, word.casefold(), begin, match.end(), spaced, line_start,
-                            match.lastgroup == "word"))
-        previous_end = match.end()
+        append(Token(word, word.casefold(), begin, finish, spaced, line_start, kind == "word"))
+        previous_end = finish
         noise_gap = False
     return tokens
 
