@@ -202,11 +202,12 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
         if _is_small_business(forms, facts.form, paragraph1, tokens):
             versions = forms.small_business
         company = facts.company or _registrant(paragraph1)
+        amendment = _is_amendment(facts.form, paragraph1)
         chosen = candidates(versions, dates)
         best = None
         for version in chosen:
             others = [v for v in versions if v is not version]
-            result = analyse(cert, version, others, company)
+            result = analyse(cert, version, others, company, amendment)
             if best is None or result.cost < best.cost:
                 best = result
             if best.cost == 0:
@@ -232,6 +233,14 @@ def _is_small_business(forms: FormSet, form: str | None, paragraph1: Sequence[To
         return False
     keys = [t.key for t in tokens]
     return any(keys[i : i + 2] == ["small", "business"] for i in range(len(keys) - 1))
+
+
+def _is_amendment(form: str | None, paragraph1: Sequence[Token]) -> bool:
+    """A 10-K/A or 10-Q/A: by the facts, else by paragraph 1 ("Amendment No. 1 to ...", "10-K/A")."""
+    if form is not None:
+        return form.upper().endswith("/A")
+    keys = [t.key for t in paragraph1]
+    return "amendment" in keys or any(keys[i : i + 2] == ["/", "a"] for i in range(1, len(keys) - 1))
 
 
 def _registrant(paragraph1: Sequence[Token]) -> str | None:

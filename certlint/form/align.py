@@ -17,6 +17,11 @@ from certlint.form.tokens import Token
 from certlint.form.words import Deviation, clip, compare_words, similarity, text_of
 
 MATCH_THRESHOLD = 0.5
+#: Paragraphs an amendment may leave out whole.
+_AMENDMENT_OMISSIBLE = ("3", "4", "5")
+#: A paragraph that only says it is left out: "[Omitted]", "(b) Intentionally omitted.", "Reserved".
+_OMISSION_WORDS = frozenset({"omitted", "intentionally", "reserved", "not", "applicable", "paragraph",
+                             "[", "]", "(", ")", ".", ";", ":", ",", "and", "-", "n/a"})
 
 
 @dataclass(slots=True)
@@ -29,8 +34,12 @@ class Analysis:
 
 
 def analyse(cert: Certification, version: Version, others: Sequence[Version] = (),
-            company: str | None = None) -> Analysis:
-    """The deviations of one certification from one version of the form."""
+            company: str | None = None, amendment: bool = False) -> Analysis:
+    """The deviations of one certification from one version of the form.
+
+    For an amendment (10-K/A, 10-Q/A) paragraphs 3, 4 and 5 may be left out whole: staff
+    practice for amendments without financial statements or controls disclosure.
+    """
     result = Analysis(version)
     units, doc = version.units, cert.units
     pairs: list[tuple[int, int]] = []
@@ -51,6 +60,11 @@ def analyse(cert: Certification, version: Version, others: Sequence[Version] = (
         for deviation in compare_words(units[f], doc[d], company):
             result.deviations.append(deviation)
             result.cost += deviation.cost
+    if amendment:
+        for number in _AMENDMENT_OMISSIBLE:
+            whole = [f for f, unit in enumerate(units) if unit.label.split("(")[0] == number]
+            if whole and not matched_f.intersection(whole):
+                matched_f.update(whole)  # left out whole: allowed
     _unmatched(result, units, doc, pairs, matched_f, matched_d, others)
     _lettering(result, units, doc, pairs)
     result.deviations.sort(key=lambda d: d.start)
@@ -99,7 +113,7 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
     last = max(matched_d, default=-1)
     # An unmarked paragraph after the last one of the form is the signature's (a name, a title).
     extra = [d for d in range(len(doc)) if d not in matched_d and doc[d].marker != "opening"
-             and not (d > last and doc[d].marker is None)]
+             and not (d > last and doc[d].marker is None) and not _omission_note(doc[d])]
     moved: set[int] = set()
     for d in extra:
         written = doc[d]
@@ -145,6 +159,11 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
         else:
             labels = ", ".join(units[f].label for f in run)
             _add(result, "structure", f"paragraphs {labels}", "missing", place, cost=cost)
+
+
+def _omission_note(written: DocUnit) -> bool:
+    keys = set(written.keys)
+    return bool(keys) and keys <= _OMISSION_WORDS and bool(keys & {"omitted", "reserved", "applicable"})
 
 
 def _most_similar(candidates: list[int], units: Sequence[Unit], written: DocUnit) -> int | None:
