@@ -184,7 +184,7 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
     from certlint.form.align import analyse
     from certlint.form.segment import find_certifications
     from certlint.form.tokens import tokenize
-    from certlint.form.versions import candidates, document_dates
+    from certlint.form.versions import candidates, document_dates, why_not
 
     text = doc.prose.text
     first = text.find("I have reviewed")
@@ -214,8 +214,17 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
                 break
         if best is None:
             continue
+        label = best.version.label
+        if best.cost:  # does it follow a version its dates rule out? Say so in each message.
+            for version in versions:
+                if version in chosen:
+                    continue
+                other = analyse(cert, version, [], company, amendment)
+                if other.cost * 2 < best.cost:
+                    label += f": the {version.label} it follows is {why_not(version, dates)}"
+                    break
         for deviation in sorted(best.deviations, key=lambda d: d.start):
-            yield Placed(deviation, best.version.label)
+            yield Placed(deviation, label)
 
 
 def _paragraph1(cert: Certification) -> list[Token]:

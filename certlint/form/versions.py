@@ -95,20 +95,25 @@ def _true(value: Any) -> bool:
 
 def allowed(version: Version, dates: Dates) -> bool:
     """Whether the version was the prescribed (or a permitted) one for these dates."""
+    return not why_not(version, dates)
+
+
+def why_not(version: Version, dates: Dates) -> str:
+    """Why the dates rule the version out ("" when they do not), for messages."""
     filed = dates.filed
     if filed is not None:
         if version.filed_from is not None and filed < version.filed_from:
-            return False
+            return f"for reports filed from {version.filed_from.isoformat()}"
         if version.filed_before is not None and filed >= version.filed_before:
-            return False
+            return f"for reports filed before {version.filed_before.isoformat()}"
     cutoff = version.period_before
     if dates.accelerated and version.period_before_accelerated is not None:
         cutoff = version.period_before_accelerated
     if cutoff is not None and not dates.transition:
         period = dates.period_end or (filed - _FILING_LAG if filed is not None else None)
         if period is not None and period >= cutoff:
-            return False
-    return True
+            return f"for periods ending before {cutoff.isoformat()}"
+    return ""
 
 
 def candidates(versions: Sequence[Version], dates: Dates) -> list[Version]:

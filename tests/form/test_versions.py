@@ -13,7 +13,8 @@ from tests.conftest import FIXTURES, run_cli
 
 OMITTED_2010 = FIXTURES / "form" / "icfr-intro-omitted-2010.txt"
 ICFR_MISSING = ("21:26: CL210 paragraph 4: missing 'and internal control over financial reporting "
-                "(as defined in Exchange Act Rules 13a-15(f) and 15d-15(f))' (current form)")
+                "(as defined in Exchange Act Rules 13a-15(f) and 15d-15(f))' (current form: the "
+                "transition form it follows is for periods ending before {cutoff})")
 
 
 def lint_with_facts(tmp_path: Path, text: str, facts: str) -> list[str]:
@@ -33,11 +34,12 @@ def undated(path: Path) -> str:
 
 @pytest.mark.parametrize(("facts", "expected"), [
     ("    period-end: 2005-06-30\n", []),                        # before 2007-12-15: transition form
-    ("    period-end: 2008-06-30\n", [ICFR_MISSING]),            # after it: current form
-    ("    period-end: 2005-06-30\n    accelerated-filer: true\n", [ICFR_MISSING]),  # after 2004-11-15
+    ("    period-end: 2008-06-30\n", [ICFR_MISSING.format(cutoff="2007-12-15")]),  # after it: current form
+    ("    period-end: 2005-06-30\n    accelerated-filer: true\n",
+     [ICFR_MISSING.format(cutoff="2004-11-15")]),                # accelerated filers: after 2004-11-15
     ("    period-end: 2004-06-30\n    accelerated-filer: true\n", []),
     ("    period-end: 2015-06-30\n    icfr-transition: true\n", []),  # newly public
-    ("    filed: 2008-09-01\n", [ICFR_MISSING]),                 # period taken as 75 days before filing
+    ("    filed: 2008-09-01\n", [ICFR_MISSING.format(cutoff="2007-12-15")]),  # period: 75 days before filing
     ("    filed: 2007-09-01\n", []),
 ])
 def test_transition_form_by_facts(tmp_path: Path, facts: str, expected: list[str]) -> None:
@@ -53,7 +55,8 @@ def test_2002_form_not_allowed_after_august_2003(tmp_path: Path) -> None:
     text = (FIXTURES / "form" / "clean-2002.txt").read_text(encoding="utf-8")
     found = lint_with_facts(tmp_path, text, "    filed: 2004-03-01\n")
     assert found, "a 2002-form certification filed in 2004 must deviate from the 2003 forms"
-    assert all(line.endswith("(transition form)") for line in found)
+    assert all(line.endswith("(transition form: the August 2002 form it follows is for reports filed "
+                             "before 2003-08-14)") for line in found)
     assert any("CL211 paragraph 6: not in the form" in line for line in found)
 
 
