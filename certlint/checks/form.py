@@ -215,7 +215,8 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
         if best is None:
             continue
         label = best.version.label
-        if best.cost:  # does it follow a version its dates rule out? Say so in each message.
+        if any(d.kind in ("wording", "structure") for d in best.deviations):
+            # Does it follow a version its dates rule out? Then each message says so.
             for version in versions:
                 if version in chosen:
                     continue

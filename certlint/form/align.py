@@ -17,6 +17,8 @@ from certlint.form.tokens import Token
 from certlint.form.words import Deviation, clip, compare_words, similarity, text_of
 
 MATCH_THRESHOLD = 0.5
+#: Paragraphs in the form's order that all match this well need no search.
+SURE_MATCH = 0.8
 #: Paragraphs an amendment may leave out whole.
 _AMENDMENT_OMISSIBLE = ("3", "4", "5")
 #: A paragraph that only says it is left out: "[Omitted]", "(b) Intentionally omitted.", "Reserved".
@@ -87,6 +89,10 @@ def _add(result: Analysis, kind: str, where: str, what: str, token: Token | None
 def _match_units(units: Sequence[Unit], doc: Sequence[DocUnit], f0: int, d0: int) -> list[tuple[int, int]]:
     """Order-keeping matching of form units to written units that maximises total similarity."""
     n, m = len(units) - f0, len(doc) - d0
+    if n == m:  # the usual case: paragraph for paragraph, each close to its unit
+        diagonal = [(f0 + i, d0 + i) for i in range(n)]
+        if all(similarity(units[f], doc[d].keys) >= SURE_MATCH for f, d in diagonal):
+            return diagonal
     score = [[similarity(units[f0 + i], doc[d0 + j].keys) for j in range(m)] for i in range(n)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
