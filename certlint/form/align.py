@@ -152,19 +152,25 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
     for f in missing:
         if f in moved:
             continue
-        if runs and runs[-1][-1] == f - 1:
+        if runs and all(units[g].optional and g not in matched_f for g in range(runs[-1][-1] + 1, f)):
             runs[-1].append(f)
         else:
             runs.append([f])
     for run in runs:  # consecutive missing paragraphs are missing from one place: one deviation
         place = _next_written(pairs, run[0], doc)
-        cost = sum(len(units[f].tokens) for f in run)
+        cost = sum(_missing_cost(units[f]) for f in run)
         if len(run) == 1:
             what = f"missing: '{units[run[0]].excerpt()}'"
             _add(result, "structure", units[run[0]].where, what, place, cost=cost)
         else:
             labels = ", ".join(units[f].label for f in run)
             _add(result, "structure", f"paragraphs {labels}", "missing", place, cost=cost)
+
+
+def _missing_cost(unit: Unit) -> int:
+    """What a missing paragraph weighs when versions are compared: less than its words, so that
+    a version is chosen by what the certification says rather than by what it leaves out."""
+    return max(3, len(unit.tokens) // 4)
 
 
 def _omission_note(written: DocUnit) -> bool:

@@ -25,8 +25,9 @@ MERGE_GAP = 3
 REWORDED_BELOW = 0.7
 #: Words a placeholder is expected to hold at most (a name, "annual report on Form 10-K").
 FILL_ALLOWANCE = 12
-#: Words whose addition or loss alone is minor drift (the "punctuation" class).
-_ARTICLES = frozenset({"the", "a", "an", "hereby"})
+#: Words whose addition or loss alone is minor drift (the "punctuation" class): articles, the
+#: "and" that ends a sub-paragraph, "hereby certify".
+_MINOR_WORDS = frozenset({"the", "a", "an", "and", "hereby"})
 _OFFICER = frozenset({"officer", "officers", "officer(s)"})
 _REGISTRANT = frozenset({"registrant", "registrant's", "small", "business", "issuer", "issuer's",
                          "the"})
@@ -144,15 +145,21 @@ def punctuation_only(tokens: Sequence[FormToken]) -> bool:
 
 
 def _classify(removed: list[str], added: list[str], written: Sequence[Token], company: str | None) -> str:
-    changed = [k for k in removed if k not in added] + [k for k in added if k not in removed]
-    if all(not k[:1].isalnum() or k in _ARTICLES for k in changed):
-        return "punctuation"
     if len(removed) == 1 and len(added) == 1 and removed[0] in _OFFICER and added[0] in _OFFICER:
         return "variant"
+    changed = [k for k in removed if k not in added] + [k for k in added if k not in removed]
+    if all(not k[:1].isalnum() or k in _MINOR_WORDS for k in changed):
+        return "punctuation"
+    if _letters(removed) == _letters(added):  # "13a - 15(e)" for "13a-15(e)": spacing, hyphens
+        return "punctuation"
     if removed and added and set(removed) <= _REGISTRANT and (
             set(added) <= _REGISTRANT or _names_registrant(written, company)):
         return "substitution"
     return "wording"
+
+
+def _letters(keys: Sequence[str]) -> str:
+    return "".join(c for key in keys for c in key if c.isalnum())
 
 
 def _names_registrant(written: Sequence[Token], company: str | None) -> bool:
