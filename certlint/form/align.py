@@ -238,7 +238,11 @@ def _merge_repeats(deviations: list[Deviation]) -> list[Deviation]:
     seen: dict[tuple[str, str], int] = {}
     merged: list[Deviation] = []
     for deviation in deviations:
-        key = (deviation.kind, deviation.what)
+        # "the Company" for "the registrant" and "the Company's" for "the registrant's" are one
+        # substitution, as are capitalised "Registrant" and "Registrant's".
+        what = deviation.what.replace("'s'", "'") if deviation.kind in ("substitution", "variant") \
+            else deviation.what
+        key = (deviation.kind, what)
         if key in seen and deviation.kind != "structure":
             first = merged[seen[key]]
             merged[seen[key]] = Deviation(first.kind, first.where, first.what, first.start, first.end,

@@ -17,7 +17,7 @@ _MONTHS = frozenset(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december")
 )
-_SIGNATURE_WORDS = frozenset({"date", "dated", "by", "name", "title", "/", "signature"})
+_LABELS = frozenset({"date", "dated", "by", "name", "title", "signature"})
 _LETTERS = frozenset("abcdefgh")
 _BULLETS = frozenset("•·▪")
 _MARKER_STARTS = frozenset({"(", *_BULLETS, *_LETTERS, *"123456789", "i", "ii", "iii", "iv", "v", "vi",
@@ -192,16 +192,18 @@ def _ends_paragraph(tokens: list[Token]) -> bool:
 
 
 def _tail_start(tokens: list[Token]) -> int:
-    """Where the date and signature block starts: a line that opens with a date or a signature
-    word, "Date:" anywhere, or (in one-line text) a period followed by one of those."""
+    """Where the date and signature block starts: "Date:", "By:", "Name:", a conformed "/s/",
+    or a date right after the closing period. Line starts alone decide nothing: some EDGAR
+    HTML puts every printed line in its own block."""
+    count = len(tokens)
     for i, token in enumerate(tokens):
         key = token.key
-        if key in ("date", "dated") and i + 1 < len(tokens) and tokens[i + 1].key == ":":
+        following = tokens[i + 1].key if i + 1 < count else ""
+        if key in _LABELS and following == ":":
             return i
-        if i == 0:
-            continue
-        signature = key in _SIGNATURE_WORDS or key in _MONTHS
-        if signature and (token.line_start or (tokens[i - 1].key == "." and tokens[i - 2].key not in
-                                               ("no", "nos"))):
+        if key == "/" and following == "s" and i + 2 < count and tokens[i + 2].key == "/":
+            return i
+        if (key in _MONTHS and following.isdigit() and i > 0 and tokens[i - 1].key in (".", ";", ":")
+                and (i < 2 or tokens[i - 2].key not in ("no", "nos"))):
             return i
     return len(tokens)
