@@ -28,11 +28,11 @@ _OMISSION_WORDS = frozenset({"omitted", "intentionally", "reserved", "not", "app
 
 @dataclass(slots=True)
 class Analysis:
+    """The deviations from one version, and their total weight (to choose between versions)."""
+
     version: Version
     deviations: list[Deviation] = field(default_factory=list)
     cost: int = 0
-    #: Matched (form unit index, doc unit index) pairs.
-    pairs: list[tuple[int, int]] = field(default_factory=list)
 
 
 def analyse(cert: Certification, version: Version, others: Sequence[Version] = (),
@@ -55,7 +55,6 @@ def analyse(cert: Certification, version: Version, others: Sequence[Version] = (
             _add(result, "structure", "opening", "missing: 'I, [certifying individual], certify that:'",
                  _first_token(doc), cost=len(units[0].tokens))
     pairs.extend(_match_units(units, doc, f0, d0))
-    result.pairs = pairs
     matched_f = {f for f, _ in pairs}
     matched_d = {d for _, d in pairs}
     for f, d in pairs:

@@ -117,6 +117,7 @@ def _groups(ops: list[tuple[str, int, int, int, int]], holes: set[int]) -> list[
 
 def _describe(unit: Unit, form: list[FormToken], doc: list[Token], f1: int, f2: int, d1: int,
               d2: int, company: str | None) -> Deviation | None:
+    """One run of edits as a deviation (None when it is only the filer's fill-in)."""
     expected = form[f1:f2]
     holes = [i for i, t in enumerate(expected) if t.placeholder is not None]
     if holes:  # the filer's fill-in: literals around it must still be there
@@ -131,7 +132,7 @@ def _describe(unit: Unit, form: list[FormToken], doc: list[Token], f1: int, f2: 
             return _title_in_opening(unit, expected, fill)
         missing = before or after
         at = d1 if before else d2
-        return _missing_or_changed(unit, missing, doc, at, at, punctuation_only(missing))
+        return _missing_or_changed(unit, missing, doc, at, at, _punctuation_only(missing))
     removed = [t.key for t in expected]
     added = [t.key for t in doc[d1:d2]]
     if removed == added:
@@ -140,11 +141,12 @@ def _describe(unit: Unit, form: list[FormToken], doc: list[Token], f1: int, f2: 
     return _missing_or_changed(unit, expected, doc, d1, d2, kind == "punctuation", kind)
 
 
-def punctuation_only(tokens: Sequence[FormToken]) -> bool:
+def _punctuation_only(tokens: Sequence[FormToken]) -> bool:
     return all(not t.text[:1].isalnum() for t in tokens)
 
 
 def _classify(removed: list[str], added: list[str], written: Sequence[Token], company: str | None) -> str:
+    """The class of a change, which decides the rule (and so the severity) that reports it."""
     if len(removed) == 1 and len(added) == 1 and removed[0] in _OFFICER and added[0] in _OFFICER:
         return "variant"
     changed = [k for k in removed if k not in added] + [k for k in added if k not in removed]

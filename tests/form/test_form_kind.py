@@ -112,3 +112,15 @@ def test_one_deviation_one_diagnostic_across_packs() -> None:
     text = (Path(__file__).parents[1] / "fixtures" / "form" / "current-missing-4c.txt").read_text()
     found = [(d.line, d.column, d.code) for d in lint_text(text, "ex31.txt")]
     assert found == [(36, 6, "CL211")]
+
+
+def test_variants_are_reported_when_selected(tmp_path: Path) -> None:
+    """'officer' for 'officer(s)' is accepted by default; CL214 reports it, once, with a count."""
+    text = (Path(__file__).parents[1] / "fixtures" / "form" / "current-clean.txt").read_text()
+    doc = tmp_path / "ex31.txt"
+    doc.write_text(text.replace("officer(s)", "officer"), encoding="utf-8")
+    assert run_cli(["--isolated", str(doc)]) == (0, "", "")
+    code, out, err = run_cli(["--isolated", "--extend-select", "CL214", str(doc)])
+    assert (code, err) == (1, "")
+    assert out == (f"{doc}:19:38: CL214 paragraph 4: expected 'officer(s)', found 'officer' (2 times) "
+                   "(current form)\n")
