@@ -43,7 +43,8 @@ def analyse(cert: Certification, version: Version, others: Sequence[Version] = (
     practice for amendments without financial statements or controls disclosure.
     """
     result = Analysis(version)
-    units, doc = version.units, cert.units
+    # Paragraphs far beyond the form's length are the rest of a larger document, not the form's.
+    units, doc = version.units, cert.units[: 3 * len(version.units)]
     pairs: list[tuple[int, int]] = []
     f0 = d0 = 0
     if units[0].label == "opening":
@@ -116,9 +117,10 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
     missing = [f for f in range(len(units)) if f not in matched_f and units[f].optional is False
                and not (f == 0 and units[f].label == "opening")]
     last = max(matched_d, default=-1)
-    # An unmarked paragraph after the last one of the form is the signature's (a name, a title).
+    # After the form's last paragraph: one more numbered paragraph is an added one (a 2002
+    # paragraph 6); the rest is the signature block or the text that follows the certification.
     extra = [d for d in range(len(doc)) if d not in matched_d and doc[d].marker != "opening"
-             and not (d > last and doc[d].marker is None) and not _omission_note(doc[d])]
+             and (d <= last or (d == last + 1 and doc[d].marker)) and not _omission_note(doc[d])]
     moved: set[int] = set()
     for d in extra:
         written = doc[d]
