@@ -60,3 +60,9 @@ def facts_from_mapping(values: Mapping[str, Any]) -> Facts:
         else:
             extra[name] = value
     return Facts(**known, extra=extra)
+
+
+#: Facts a config may set that no typed field holds; they go to `Facts.extra`. The form kind
+#: reads them: the filer's ICFR compliance date comes earlier for accelerated filers, and a newly
+#: public filer may keep the transition form.
+EXTRA_FACT_KEYS = ("accelerated_filer", "icfr_transition")

@@ -125,7 +125,7 @@ class _ProseParser(HTMLParser):
                 self._open_block(tag)
             if tag == "ol":
                 self._lists.append(_OrderedList(attrs))
-            elif tag == "li" and self._lists and "ol" in self._blocks:
+            elif tag == "li" and self._lists and self._innermost_list() == "ol":
                 # A browser numbers <ol> items itself; the prose shows the number, as typed text would.
                 marker = self._lists[-1].next_marker()
                 self.builder.add_replacement(marker, self._source_offset())
@@ -135,6 +135,10 @@ class _ProseParser(HTMLParser):
             if style and _SPACE_BEFORE.search(style):
                 self.builder.add_space(self._source_offset())
             self._inline.append((tag, bool(style and _SPACE_AFTER.search(style))))
+
+    def _innermost_list(self) -> str | None:
+        """"ol" or "ul": the list an <li> belongs to (a <ul> inside an <ol> is not numbered)."""
+        return next((name for name in reversed(self._blocks) if name in ("ol", "ul")), None)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._hidden:

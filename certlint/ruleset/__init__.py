@@ -16,7 +16,8 @@ __all__ = ["AppliesTo", "Pack", "PackError", "Rule", "RuleSet", "Selection", "lo
 class Selection:
     """flake8's select/ignore by code prefix: the longest matching prefix decides, ignore wins ties.
 
-    A rule with `enabled: false` runs only when a user-given select/extend-select prefix names it.
+    A rule with `enabled: false` runs only when select/extend-select names its full code: a
+    prefix ("CL2") selects the enabled rules it covers, not the ones kept off on purpose.
     """
 
     select: tuple[str, ...] | None = None
@@ -24,7 +25,8 @@ class Selection:
     ignore: tuple[str, ...] = ()
 
     def is_selected(self, rule: Rule) -> bool:
-        explicit = [p for p in (*(self.select or ()), *self.extend_select) if rule.code.startswith(p)]
+        explicit = [p for p in (*(self.select or ()), *self.extend_select)
+                    if rule.code.startswith(p) and (rule.enabled or p == rule.code)]
         implicit = [""] if self.select is None and rule.enabled else []
         chosen = max((len(p) for p in explicit + implicit), default=-1)
         if chosen < 0:

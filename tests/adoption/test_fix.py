@@ -16,7 +16,8 @@ CP1252_CRLF = b"\r\n".join([
     b"",
     b"CERTIFICATION PURSUANT TO 18 U.S.C. SECTION 1350",
     b"",
-    b"In connection with the Annual Report of Caf\xe9 Corp. (the \x93Company\x94) \x96 I certify that:",
+    b"In connection with the Annual Report on Form 10-K of Caf\xe9 Corp. (the \x93Company\x94) for the fiscal",
+    b"year ended December 31, 2025 \x96 I certify that:",
     b"(1) the Report fully complies with the requirements of Section 13(a) or 15(d) of the",
     b"Securities Exchange Act of 1934; and",
     b"(2) the information contained in the Report fairly presents, in all material respects, the",
@@ -60,7 +61,7 @@ def test_file_changed_between_read_and_write_is_left_alone(
                    "certlint: fixed 0, 2 remaining\n")
     assert code == 1
     assert [line.split(" ")[:2] for line in out.splitlines()] == [
-        ["ex32.txt:9:25:", "CL103"], ["ex32.txt:12:36:", "CL301"]]
+        ["ex32.txt:10:25:", "CL103"], ["ex32.txt:13:36:", "CL301"]]
 
 
 def test_diff_prints_without_writing(cwd: Path) -> None:

@@ -60,7 +60,7 @@ def test_every_code_and_whole_document_findings(tmp_path: Path, monkeypatch: pyt
     """A finding about the document as a whole (at 1:1) is covered by a disable never re-enabled."""
     monkeypatch.chdir(tmp_path)
     Path("ex32.md").write_text("# Certification under 18 U.S.C. Section 1350\n\n"
-                               "<!-- certlint: disable=CL101 -->\n\nThe officer signed.\n")
+                               "<!-- certlint: disable=CL101,CL104 -->\n\nThe officer signed.\n")
     assert run_cli(["--isolated", "ex32.md"]) == (
         1, "ex32.md:1:1: CL102 statutory clause missing: the information 'fairly presents, in all "
            "material respects, the financial condition and results of operations'\n", "")

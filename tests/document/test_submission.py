@@ -45,7 +45,7 @@ def test_defects_at_the_lines_of_the_submission(corpus: Path) -> None:
             _, row, rest = line.split(":", 2)
             shifted.append(f"{SUBMISSION}:{first + int(row)}:{rest}")
     assert out.splitlines() == shifted
-    assert len(shifted) == 3  # CL504 in 31.2, CL103 in 32.1 and 32.2
+    assert len(shifted) == 7  # 31.x: CL212, CL213 (and CL504 in 31.2); CL103 in 32.1 and 32.2
 
 
 def test_html_exhibit_in_a_submission() -> None:

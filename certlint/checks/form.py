@@ -1,0 +1,268 @@
+"""`form`: the certification must follow a prescribed form word for word (Item 601(b)(31)(i)).
+
+The rule gives the versions of the form as text (see `certlint.form.spec` for the syntax:
+`{placeholder}`, `[[optional passage]]`, one unit per line) with the dates each applies to, and
+`report`: the classes of deviation this rule reports (wording, structure, punctuation,
+substitution, variant). Several rules may share one `versions` list (a YAML anchor): the
+alignment is computed once per document and each rule reports its own classes.
+
+    kind: form
+    report: [wording]
+    versions:
+      - name: current
+        label: current form
+        text: |
+          I, {certifier}, certify that:
+          1. I have reviewed this {report} of {registrant};
+          2. Based on my knowledge, this report does not contain any untrue statement of a material fact ...
+
+Passes: "2. Based on my knowledge, this report does not contain any untrue statement of a
+material fact ...". Fails: "... any untrue statement of material facts ..." (reported on
+"material facts": expected 'a material fact').
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from certlint.checks.base import OptionError
+from certlint.diagnostic import Finding
+from certlint.form.spec import CLASSES, FormSyntaxError, Version, parse_units, small_business
+from certlint.form.versions import parse_date
+
+if TYPE_CHECKING:
+    from certlint.checks.base import CheckContext
+    from certlint.document import Document
+    from certlint.form.segment import Certification
+    from certlint.form.tokens import Token
+    from certlint.form.words import Deviation
+
+#: A certification's opening is at most this far before its paragraph 1 (a name and a title).
+_OPENING_REACH = 600
+
+NAME = "form"
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+SCHEMA: Mapping[str, Any] = {
+    "properties": {
+        "report": {
+            "type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": list(CLASSES)},
+            "description": "Deviation classes this rule reports: wording (changed, missing or added "
+                           "words), structure (paragraphs missing, added, moved, mis-lettered), "
+                           "punctuation (punctuation, spacing, an article), substitution (the "
+                           "registrant's name for 'registrant', a title in the opening), variant "
+                           "(officer/officer(s), capitalisation).",
+        },
+        "versions": {
+            "type": "array", "minItems": 1,
+            "description": "The versions of the form, preferred first.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "text"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "label": {"type": "string", "description": "How messages name the version."},
+                    "text": {"type": "string", "minLength": 1,
+                             "description": "One unit per line; {placeholder}; [[optional]]."},
+                    "filed_from": {**_DATE, "description": "Valid for reports filed on or after."},
+                    "filed_before": {**_DATE, "description": "Valid for reports filed before."},
+                    "period_before": {**_DATE, "description": "Valid for periods ending before "
+                                                              "(the ICFR compliance date)."},
+                    "period_before_accelerated": {**_DATE, "description": "period_before for "
+                                                  "accelerated filers (facts: accelerated-filer)."},
+                },
+            },
+        },
+        "small_business_forms": {
+            "type": "array", "items": {"type": "string", "minLength": 1},
+            "description": "Forms whose certifications say 'small business issuer' for "
+                           "'registrant' (default 10-KSB, 10-QSB).",
+        },
+    },
+    "required": ["report", "versions"],
+}
+
+_SMALL_BUSINESS_FORMS = ("10-KSB", "10-QSB")
+
+
+@dataclass(frozen=True, slots=True)
+class FormSet:
+    """The compiled versions (and their small-business wording), shared by the pack's rules."""
+
+    versions: tuple[Version, ...]
+    small_business: tuple[Version, ...]
+    small_business_forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A deviation and the label of the version it was measured against."""
+
+    deviation: Deviation
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class FormChecker:
+    forms: FormSet
+    report: frozenset[str]
+
+    def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
+        for placed in _analysis(self.forms, doc, context):
+            deviation = placed.deviation
+            if deviation.kind not in self.report:
+                continue
+            what = deviation.what
+            if deviation.count > 1:
+                what += f" ({deviation.count} times)"
+            args = {"where": deviation.where, "what": what, "version": placed.version}
+            yield Finding(deviation.start, deviation.end, args)
+
+
+def compile(options: Mapping[str, Any]) -> FormChecker:
+    raw_versions = options.get("versions")
+    if not isinstance(raw_versions, list) or not raw_versions:
+        raise OptionError("versions", "give 'versions': a list of versions of the form")
+    report = options.get("report") or []
+    unknown = [c for c in report if c not in CLASSES]
+    if unknown:
+        raise OptionError("report", f"unknown deviation class {unknown[0]!r} "
+                                    f"(expected one of: {', '.join(CLASSES)})")
+    forms_key = json.dumps([raw_versions, options.get("small_business_forms")], default=str,
+                           sort_keys=True)
+    return FormChecker(_compile_forms(forms_key), frozenset(report))
+
+
+@lru_cache(maxsize=16)
+def _compile_forms(key: str) -> FormSet:
+    raw_versions, sb_forms = json.loads(key)
+    versions = []
+    for raw in raw_versions:
+        try:
+            units = parse_units(str(raw["text"]))
+        except FormSyntaxError as exc:
+            raise OptionError("versions", f"version {raw.get('name')!r}: {exc}") from None
+        except (KeyError, TypeError):
+            raise OptionError("versions", "a version needs 'name' and 'text'") from None
+        dates: dict[str, date | None] = {}
+        for field in ("filed_from", "filed_before", "period_before", "period_before_accelerated"):
+            value = raw.get(field)
+            dates[field] = parse_date(value)
+            if value is not None and dates[field] is None:
+                raise OptionError("versions", f"version {raw['name']!r}: {field} is not a date "
+                                              f"(YYYY-MM-DD): {value!r}")
+        versions.append(Version(str(raw["name"]), str(raw.get("label") or raw["name"]), units, **dates))
+    forms = tuple(sb_forms) if sb_forms else _SMALL_BUSINESS_FORMS
+    return FormSet(tuple(versions), tuple(small_business(v) for v in versions), forms)
+
+
+# One analysis per (document, form set, facts): the pack's form rules share it.
+_CACHE: OrderedDict[tuple[int, int, int], tuple[Document, CheckContext, list[Placed]]] = OrderedDict()
+_CACHE_SIZE = 8
+
+
+def _analysis(forms: FormSet, doc: Document, context: CheckContext) -> list[Placed]:
+    key = (id(doc), id(forms), id(context))
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is doc and hit[1] is context:
+        return hit[2]
+    placed = list(_analyse_document(forms, doc, context))
+    _CACHE[key] = (doc, context, placed)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return placed
+
+
+def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> Iterator[Placed]:
+    # Imported on first use: start-up stays lean when no certification is checked.
+    from certlint.form.align import analyse
+    from certlint.form.segment import find_certifications
+    from certlint.form.tokens import tokenize
+    from certlint.form.versions import candidates, document_dates, why_not
+
+    text = doc.prose.text
+    first = text.find("I have reviewed")
+    if first < 0:
+        first = text.lower().find("reviewed")
+    if first < 0:
+        return
+    start = text.rfind("\n", 0, max(0, first - _OPENING_REACH)) + 1
+    tokens = tokenize(text, start)
+    for cert in find_certifications(tokens):
+        paragraph1 = _paragraph1(cert)
+        facts = context.facts
+        dates = document_dates(facts.period_end, facts.filed, facts.extra, paragraph1, cert.tail)
+        versions = forms.versions
+        if _is_small_business(forms, facts.form, paragraph1, tokens):
+            versions = forms.small_business
+        company = facts.company or _registrant(paragraph1)
+        amendment = _is_amendment(facts.form, paragraph1)
+        chosen = candidates(versions, dates)
+        best = None
+        for version in chosen:
+            others = [v for v in versions if v is not version]
+            result = analyse(cert, version, others, company, amendment)
+            if best is None or result.cost < best.cost:
+                best = result
+            if best.cost == 0:
+                break
+        if best is None:
+            continue
+        label = best.version.label
+        if any(d.kind in ("wording", "structure") for d in best.deviations):
+            # Does it follow a version its dates rule out? Then each message says so.
+            for version in versions:
+                if version in chosen:
+                    continue
+                other = analyse(cert, version, [], company, amendment)
+                if other.cost * 2 < best.cost:
+                    label += f": the {version.label} it follows is {why_not(version, dates)}"
+                    break
+        for deviation in sorted(best.deviations, key=lambda d: d.start):
+            yield Placed(deviation, label)
+
+
+def _paragraph1(cert: Certification) -> list[Token]:
+    for unit in cert.units:
+        if unit.marker not in ("opening",):
+            return unit.tokens
+    return []
+
+
+def _is_small_business(forms: FormSet, form: str | None, paragraph1: Sequence[Token],
+                       tokens: Sequence[Token]) -> bool:
+    named = {f.casefold() for f in forms.small_business_forms}
+    named_here = form.casefold() in named if form is not None else any(t.key in named for t in paragraph1)
+    if not named_here:
+        return False
+    keys = [t.key for t in tokens]
+    return any(keys[i : i + 2] == ["small", "business"] for i in range(len(keys) - 1))
+
+
+def _is_amendment(form: str | None, paragraph1: Sequence[Token]) -> bool:
+    """A 10-K/A or 10-Q/A: by the facts, else by paragraph 1 ("Amendment No. 1 to ...", "10-K/A")."""
+    if form is not None:
+        return form.upper().endswith("/A")
+    keys = [t.key for t in paragraph1]
+    return "amendment" in keys or any(keys[i : i + 2] == ["/", "a"] for i in range(1, len(keys) - 1))
+
+
+def _registrant(paragraph1: Sequence[Token]) -> str | None:
+    """The registrant's name as paragraph 1 gives it ("... on Form 10-K of Apple Inc.;")."""
+    keys = [t.key for t in paragraph1]
+    start = keys.index("form") if "form" in keys else 0
+    if "of" not in keys[start:]:
+        return None
+    first = keys.index("of", start) + 1
+    words = []
+    for token in paragraph1[first:]:
+        if token.key in (";", "(", "for", "as"):
+            break
+        words.append(token.text)
+    return " ".join(words) or None

@@ -1,0 +1,72 @@
+"""Which version of the form a certification is held to: facts, written dates, wording."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from certlint.form.tokens import tokenize
+from certlint.form.versions import dates_in
+from tests.conftest import FIXTURES, run_cli
+
+OMITTED_2010 = FIXTURES / "form" / "icfr-intro-omitted-2010.txt"
+ICFR_MISSING = ("21:26: CL210 paragraph 4: missing 'and internal control over financial reporting "
+                "(as defined in Exchange Act Rules 13a-15(f) and 15d-15(f))' (current form: the "
+                "transition form it follows is for periods ending before {cutoff})")
+
+
+def lint_with_facts(tmp_path: Path, text: str, facts: str) -> list[str]:
+    doc = tmp_path / "ex31.txt"
+    doc.write_text(text, encoding="utf-8")
+    config = tmp_path / ".certlint.yaml"
+    config.write_text(f'facts:\n  "*.txt":\n{facts}', encoding="utf-8")
+    _, out, err = run_cli(["--config", str(config), str(doc)])
+    assert err == ""
+    return [line.removeprefix(f"{doc}:") for line in out.splitlines()]
+
+
+def undated(path: Path) -> str:
+    """The fixture without its date line: only the facts can date it."""
+    return path.read_text(encoding="utf-8").replace("Date: February 25, 2011\n", "")
+
+
+@pytest.mark.parametrize(("facts", "expected"), [
+    ("    period-end: 2005-06-30\n", []),                        # before 2007-12-15: transition form
+    ("    period-end: 2008-06-30\n", [ICFR_MISSING.format(cutoff="2007-12-15")]),  # after it: current form
+    ("    period-end: 2005-06-30\n    accelerated-filer: true\n",
+     [ICFR_MISSING.format(cutoff="2004-11-15")]),                # accelerated filers: after 2004-11-15
+    ("    period-end: 2004-06-30\n    accelerated-filer: true\n", []),
+    ("    period-end: 2015-06-30\n    icfr-transition: true\n", []),  # newly public
+    ("    filed: 2008-09-01\n", [ICFR_MISSING.format(cutoff="2007-12-15")]),  # period: 75 days before filing
+    ("    filed: 2007-09-01\n", []),
+])
+def test_transition_form_by_facts(tmp_path: Path, facts: str, expected: list[str]) -> None:
+    assert lint_with_facts(tmp_path, undated(OMITTED_2010), facts) == expected
+
+
+def test_without_dates_the_nearest_version(tmp_path: Path) -> None:
+    """Undated and no facts: the transition form fits best, and it allows the omission."""
+    assert lint_with_facts(tmp_path, undated(OMITTED_2010), "    company: Example Corp.\n") == []
+
+
+def test_2002_form_not_allowed_after_august_2003(tmp_path: Path) -> None:
+    text = (FIXTURES / "form" / "clean-2002.txt").read_text(encoding="utf-8")
+    found = lint_with_facts(tmp_path, text, "    filed: 2004-03-01\n")
+    assert found, "a 2002-form certification filed in 2004 must deviate from the 2003 forms"
+    assert all(line.endswith("(transition form: the August 2002 form it follows is for reports filed "
+                             "before 2003-08-14)") for line in found)
+    assert any("CL211 paragraph 6: not in the form" in line for line in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Date: May 2, 2025", date(2025, 5, 2)),
+    ("Dated: 20 November 2018", date(2018, 11, 20)),
+    ("dated 02/04/2022", date(2022, 2, 4)),
+    ("for the fiscal year ended Sept. 30, 2018", date(2018, 9, 30)),
+    ("on February 30, 2020", None),
+])
+def test_dates_in(text: str, expected: date | None) -> None:
+    found = [value for _, value in dates_in(tokenize(text))]
+    assert found == ([expected] if expected else [])
