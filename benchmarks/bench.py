@@ -16,6 +16,7 @@ and lists which optional heavy modules that single-file run imported.
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import shutil
 import statistics
@@ -30,13 +31,20 @@ DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "real"
 HEAVY = ("markdown_it", "jsonschema", "charset_normalizer", "rapidfuzz", "pygls", "docx")
 
 
+def filing_folder(name: str) -> str:
+    """The corpus names files company_form_period_exhibit: one folder per filing, as a filing
+    repository would hold them (so repository mode sees real filings, not one huge folder)."""
+    match = re.match(r"(.+?_10-[A-Z-]+_\d{4}-\d{2}-\d{2})_", name)
+    return match.group(1) if match else Path(name).stem
+
+
 def replicate(corpus: Path, target: Path, count: int) -> int:
     sources = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix in (".txt", ".htm", ".md"))
     for index in range(count):
         source = sources[index % len(sources)]
-        folder = target / f"batch{index // 500:03d}"
-        folder.mkdir(exist_ok=True)
-        shutil.copyfile(source, folder / f"{index:05d}-{source.name}")
+        folder = target / f"copy{index // len(sources):03d}" / filing_folder(source.name)
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, folder / source.name)
     return count
 
 

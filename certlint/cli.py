@@ -188,13 +188,18 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         changed = _staged_scope(config, paths) if args.staged else None
         result = lint_filings(linter, paths, changed)[0]
-    elif args.jobs == 1:
-        result = linter.lint_paths(paths)
     else:
-        from certlint import parallel
+        from certlint.runner import iter_files, workers_for
 
-        spec = parallel.LinterSpec(config, tuple(args.rules), selection, linter.today)
-        result = parallel.lint_paths(spec, linter, paths, args.jobs)
+        files = list(iter_files(paths, config))
+        workers = workers_for(len(files), args.jobs)
+        if workers == 1:
+            result = linter.lint_paths(files)
+        else:
+            from certlint import parallel  # only large runs pay for process pools
+
+            spec = parallel.LinterSpec(config, tuple(args.rules), selection, linter.today)
+            result = parallel.lint_paths(spec, files, workers)
     for message in result.skipped:
         err.write(f"certlint: {message}\n")
     if args.write_baseline or args.baseline or args.fix or args.diff:

@@ -98,24 +98,25 @@ def lint_filings(linter: Linter, paths: Sequence[str],
     filings = group(documents, linter)
     if changed is not None:
         filings = [filing for filing in filings if touches(filing, changed)]
-    by_file: dict[str, list[Diagnostic]] = {}
-    docs_of: dict[str, list[Document]] = {}
+    rules = [rule for _, active in linter.active_rules for rule in active
+             if isinstance(rule.checker, FilingChecker)]
+    context = CheckContext(Facts(), linter.today)
+    # Filing by filing, so that what the per-document rules parsed (signatures, dates) is still
+    # in the parsers' small caches when the cross-document rules ask for it.
     for filing in filings:
+        by_file: dict[str, list[Diagnostic]] = {}
+        docs_of: dict[str, list[Document]] = {}
         for member in filing.members:
             doc = member.document
             docs_of.setdefault(doc.path, []).append(doc)
             by_file.setdefault(doc.path, []).extend(linter.lint_document(doc))
-    rules = [rule for _, active in linter.active_rules for rule in active
-             if isinstance(rule.checker, FilingChecker)]
-    for filing in filings:
-        context = CheckContext(Facts(), linter.today)
         for rule in rules:
             checker = rule.checker
             assert isinstance(checker, FilingChecker)
             for doc, finding in checker.check_filing(filing, context):
                 by_file[doc.path].append(linter.diagnostic(doc, rule, finding))
-    for path, diagnostics in by_file.items():
-        result.diagnostics.extend(linter.finish_file(docs_of[path], diagnostics))
+        for path, diagnostics in by_file.items():
+            result.diagnostics.extend(linter.finish_file(docs_of[path], diagnostics))
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return result, filings
 

@@ -6,7 +6,6 @@ hook's, stay in one process because starting workers costs more than it saves.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -15,10 +14,8 @@ from pathlib import Path
 
 from certlint.config import Config
 from certlint.ruleset import Selection, load_ruleset
-from certlint.runner import Linter, LintResult, iter_files
+from certlint.runner import Linter, LintResult
 
-#: Below this many files a run stays in one process.
-MIN_FILES_PER_WORKER = 200
 CHUNK = 64
 
 
@@ -49,20 +46,8 @@ def _lint_chunk(paths: Sequence[str]) -> LintResult:
     return _worker_linter.lint_paths(paths)
 
 
-def workers_for(files: int, jobs: int | None) -> int:
-    """How many processes to use: `jobs`, or (None) one per core once the run is big enough."""
-    if jobs is not None:
-        return max(1, jobs)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cores, files // MIN_FILES_PER_WORKER))
-
-
-def lint_paths(spec: LinterSpec, linter: Linter, paths: Sequence[str], jobs: int | None) -> LintResult:
-    """Like `Linter.lint_paths`, spread over worker processes when that pays."""
-    files = list(iter_files(paths, spec.config))
-    workers = workers_for(len(files), jobs)
-    if workers == 1:
-        return linter.lint_paths(files)
+def lint_paths(spec: LinterSpec, files: Sequence[str], workers: int) -> LintResult:
+    """Like `Linter.lint_paths` over `files`, spread over `workers` processes."""
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
     total = LintResult()
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec,)) as pool:

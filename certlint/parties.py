@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from certlint.document.memo import per_document
 from certlint.signatures import (
     CONNECTIVES,
     SUFFIXES,
@@ -88,19 +89,10 @@ def certification_kind(doc: Document, exhibit: str | None = None) -> str | None:
     return None
 
 
-_CACHE: dict[int, tuple[object, tuple[Statement, ...]]] = {}
-
-
+@per_document()
 def statements(doc: Document) -> tuple[Statement, ...]:
     """The certifications of a document, cut at each intro that names or counts its signers."""
-    cached = _CACHE.get(id(doc.prose))
-    if cached is not None and cached[0] is doc.prose:
-        return cached[1]
-    found = _statements(doc)
-    if len(_CACHE) >= 8:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[id(doc.prose)] = (doc.prose, found)
-    return found
+    return _statements(doc)
 
 
 def _statements(doc: Document) -> tuple[Statement, ...]:

@@ -144,3 +144,15 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:
                 candidate = Path(folder, name)
                 if config.is_included(candidate) and not config.is_excluded(candidate):
                     yield str(candidate)
+
+
+#: Below this many files per worker a run stays in one process (see `certlint.parallel`).
+MIN_FILES_PER_WORKER = 200
+
+
+def workers_for(files: int, jobs: int | None) -> int:
+    """How many processes to use: `jobs`, or (None) one per core once the run is big enough."""
+    if jobs is not None:
+        return max(1, jobs)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, files // MIN_FILES_PER_WORKER))

@@ -20,7 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from certlint.document.memo import per_document
 
 if TYPE_CHECKING:
     from certlint.document import Document
@@ -35,6 +38,8 @@ administration worldwide international human resources legal technology strategy
 marketing development business investor relations risk compliance lead independent emeritus
 deputy assistant associate division regional north america americas officer's
 """.split())  # noqa: SIM905
+_TITLE_WORD_LIST = tuple(sorted(TITLE_WORDS))
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 CONNECTIVES = frozenset({"and", "of", "the", "&", "for", "to", "in", "on", "at", "a"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 #: Honorifics and degrees left out when names are compared ("Dr. Jane Doe" is "Jane Doe, M.D.").
@@ -190,7 +195,7 @@ def _columns(doc: Document, raw: str, start: int) -> list[tuple[int, int, int]]:
     if not cuts:
         pieces = [(0, len(raw), -1)]
         position = 0
-        for match in re.finditer(r"<br\s*/?>", raw, re.IGNORECASE):
+        for match in _BR.finditer(raw):
             pieces.append((position, match.start(), -1))
             position = match.end()
         if position:
@@ -205,6 +210,7 @@ def lower_words(text: str) -> list[str]:
     return [w.lower().strip(".,'") for w in _WORD.findall(_NBSP.sub(" ", text))]
 
 
+@lru_cache(maxsize=4096)
 def is_title_text(text: str) -> bool:
     """Mostly title words (one typo per word tolerated), at least one of them."""
     words = [w for w in lower_words(text) if w not in CONNECTIVES]
@@ -214,12 +220,14 @@ def is_title_text(text: str) -> bool:
     return hits >= 1 and hits * 2 >= len(words)
 
 
+@lru_cache(maxsize=8192)
 def _near_title_word(word: str) -> bool:
     if len(word) < 5:
         return False
+    from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    return any(OSA.distance(word, title) <= 1 for title in TITLE_WORDS if abs(len(title) - len(word)) <= 1)
+    return process.extractOne(word, _TITLE_WORD_LIST, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 def _is_name(text: str) -> bool:
@@ -238,20 +246,10 @@ def _is_date(text: str) -> bool:
     return bool(_DATE_LINE.match(text)) and bool(text.strip())
 
 
-#: The last documents parsed (every rule of a run asks for the same document's blocks).
-_CACHE: dict[int, tuple[object, tuple[Signature, ...]]] = {}
-
-
+@per_document()
 def signatures(doc: Document) -> tuple[Signature, ...]:
-    """Every signature block of the document, in order."""
-    cached = _CACHE.get(id(doc.prose))
-    if cached is not None and cached[0] is doc.prose:
-        return cached[1]
-    found = _parse(doc)
-    if len(_CACHE) >= 8:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[id(doc.prose)] = (doc.prose, found)
-    return found
+    """Every signature block of the document, in order (parsed once per document)."""
+    return _parse(doc)
 
 
 def _parse(doc: Document) -> tuple[Signature, ...]:

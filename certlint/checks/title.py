@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from certlint.checks import spelling
@@ -170,10 +171,10 @@ class TitleCheck:
         text = _DISTRIBUTED.sub(lambda m: f"{m[1]} {m[2]} {m[4]} and {m[1]} {m[3]} {m[4]}", text)
         found = set()
         for role, phrases in self.role_titles.items():
-            for phrase in phrases:
-                for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text, re.IGNORECASE):
-                    if not _OTHER_OFFICE.search(text[:match.start()]):
-                        found.add(role)
+            for match in _phrases_pattern(phrases).finditer(text):
+                if not _OTHER_OFFICE.search(text[:match.start()]):
+                    found.add(role)
+                    break
         return found
 
     def _designation_roles(self, text: str) -> set[str] | None:
@@ -305,6 +306,13 @@ class TitleCheck:
             fixed = lower if self._known(lower) else (self._typo(lower) or lower).lower()
             words.add(fixed.rstrip("s") if fixed.endswith("s") and fixed[:-1] in self.vocabulary else fixed)
         return words
+
+
+@lru_cache(maxsize=64)
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the phrases, as whole words; the longest first where several start alike."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _shared_prefix(one: str, other: str) -> int:

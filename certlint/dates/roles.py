@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from certlint.dates.extract import DateMention, Span, find_dates
+from certlint.document.memo import per_document
 from certlint.document.prose import Prose
 
 #: Report kinds: what a form or a period label says the report covers.
@@ -229,15 +230,9 @@ def analyse(prose: Prose) -> Analysis:
     return Analysis(tuple(dates), tuple(period_ends), tuple(certification), labels, _form(text))
 
 
-_last: tuple[Prose, Analysis] | None = None
 
 
+@per_document()
 def analysis_of(prose: Prose) -> Analysis:
-    """`analyse`, cached for the document being linted (every date rule asks for the same one)."""
-    global _last
-    cached = _last
-    if cached is not None and cached[0] is prose:
-        return cached[1]
-    result = analyse(prose)
-    _last = (prose, result)
-    return result
+    """`analyse`, cached per document (every date rule, and the filing rules, ask for it)."""
+    return analyse(prose)
