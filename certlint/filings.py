@@ -9,7 +9,6 @@ or the whole match); otherwise the folder holding the document.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +16,10 @@ from typing import Protocol, runtime_checkable
 
 from certlint.checks import CheckContext
 from certlint.diagnostic import Diagnostic, Finding
-from certlint.document import BinaryFileError, Document, DocumentError, read_documents
+from certlint.document import Document
 from certlint.facts import Facts
-from certlint.runner import Linter, LintResult, iter_files
+from certlint.parties import certification_kind
+from certlint.runner import Linter, LintResult, iter_files, read_or_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +68,7 @@ def group(documents: Iterable[Document], linter: Linter) -> list[Filing]:
 def read_all(paths: Sequence[str], linter: Linter, result: LintResult) -> Iterator[Document]:
     """Every document under `paths`; unreadable files are recorded in `result`, as in a normal run."""
     for path in iter_files(paths, linter.config):
-        result.files += 1
-        result.paths.append(path)
-        try:
-            yield from read_documents(path)
-        except BinaryFileError as exc:
-            result.skipped.append(f"{path}: skipped ({exc})")
-        except DocumentError as exc:
-            result.errors.append(f"{path}: {exc}")
-        except OSError as exc:
-            result.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+        yield from read_or_record(path, result)
 
 
 def touches(filing: Filing, changed: Iterable[str]) -> bool:
@@ -121,19 +112,10 @@ def lint_filings(linter: Linter, paths: Sequence[str],
     return result, filings
 
 
-_KIND_MARKERS = (("302", re.compile(r"I have reviewed this", re.I)),
-                 ("906", re.compile(r"\b1350\b|Section 906", re.I)))
-
-
-def certification_kind(doc: Document) -> str:
-    """'302', '906' or 'other', from the document's wording."""
-    return next((kind for kind, marker in _KIND_MARKERS if marker.search(doc.prose.text)), "other")
-
-
 def describe(member: Member) -> dict[str, str]:
     """What a member contributes to its filing, for `certlint filings`."""
     doc, facts = member.document, member.facts
-    described = {"kind": certification_kind(doc)}
+    described = {"kind": certification_kind(doc, facts.exhibit) or "other"}
     if doc.part:
         described["part"] = doc.part
     for name in ("company", "form", "period_end", "fiscal_year_end", "filed", "exhibit"):

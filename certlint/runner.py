@@ -99,16 +99,9 @@ class Linter:
         """Lint files and folders (walked with the configured include and exclude globs)."""
         result = LintResult()
         for path in iter_files(paths, self.config):
-            result.files += 1
-            result.paths.append(path)
-            try:
-                result.diagnostics.extend(self.lint_file(path))
-            except BinaryFileError as exc:
-                result.skipped.append(f"{path}: skipped ({exc})")
-            except DocumentError as exc:
-                result.errors.append(f"{path}: {exc}")
-            except OSError as exc:
-                result.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+            docs = read_or_record(path, result)
+            diagnostics = [d for doc in docs for d in self.lint_document(doc)]
+            result.diagnostics.extend(self.finish_file(docs, diagnostics))
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
 
@@ -129,6 +122,22 @@ class Linter:
             pack=rule.pack, rule=rule.name, offset=start, end_offset=end,
             suggestion=finding.suggestion, source_line=doc.lines.line_text(line),
         )
+
+
+def read_or_record(path: str, result: LintResult) -> list[Document]:
+    """The documents of a file; a file that is not text, or cannot be read, is recorded in
+    `result` (skipped, or an error naming the file) and gives none."""
+    result.files += 1
+    result.paths.append(path)
+    try:
+        return read_documents(path)
+    except BinaryFileError as exc:
+        result.skipped.append(f"{path}: skipped ({exc})")
+    except DocumentError as exc:
+        result.errors.append(f"{path}: {exc}")
+    except OSError as exc:
+        result.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+    return []
 
 
 def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from certlint.diagnostic import Finding
+from certlint.parties import certification_kind
 
 if TYPE_CHECKING:
     from certlint.document import Document
@@ -19,7 +20,6 @@ _REVIEWED = re.compile(
     r"I have reviewed this (?P<report>.{3,160}?) of (?P<registrant>.{2,160}?)(?: \(the \"[^\"]+\"\))?"
     r"(?:, (?:as filed|for the|which)|;|:|\.(?: |$)|\n)", re.IGNORECASE)
 _FORM = re.compile(r"\bForm (?P<form>10-?K(?:SB|T)?|10-?Q(?:SB)?|20-F|40-F|11-K)(?P<amended>/A)?", re.I)
-_ASSET_BACKED = re.compile(r"Form 10-D|1[35]d?a?-14\(d\)", re.I)
 _AMENDMENT = re.compile(r"\bAmendment No\. ?(?P<number>\d+)", re.I)
 
 
@@ -69,15 +69,13 @@ def _normal(name: str) -> str:
 
 
 def check(filing: Filing) -> Iterator[tuple[Document, Finding]]:
-    from certlint.filings import certification_kind
-
     certifications: list[ReportNamed] = []
     statements: list[ReportNamed] = []
     for member in filing.members:
         doc = member.document
-        kind = certification_kind(doc)
-        if kind == "other" or _ASSET_BACKED.search(doc.prose.text):
-            continue
+        kind = certification_kind(doc, member.facts.exhibit)
+        if kind not in ("302", "906"):
+            continue  # not a certification, or the asset-backed form
         named = report_named(doc, kind)
         if named is not None:
             (certifications if kind == "302" else statements).append(named)
