@@ -17,10 +17,7 @@ SELECT = "CL1,CL301,CL302"
 
 
 def shared_dir() -> Path:
-    """The shared folder: beside the checkout, or beside the folder of worktrees holding it."""
-    for folder in ROOT.parents:
-        if (folder / "shared" / "schemas").is_dir() or (folder / "shared" / "corpus").is_dir():
-            return folder / "shared"
+    """The shared folder (found by tests.conftest: beside the checkout, or further up)."""
     return SHARED
 
 
