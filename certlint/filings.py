@@ -113,15 +113,37 @@ def lint_filings(linter: Linter, paths: Sequence[str],
 
 
 def describe(member: Member) -> dict[str, str]:
-    """What a member contributes to its filing, for `certlint filings`."""
+    """What a member contributes to its filing, for `certlint filings`: its facts (front matter,
+    submission header, config) and what the cross-document rules read in it (the report it
+    names, its period end and date, its signers)."""
+    from certlint.crossdoc.report import report_named
+    from certlint.dates.fiscal import fmt
+    from certlint.dates.roles import analysis_of
+    from certlint.signatures import signatures
+
     doc, facts = member.document, member.facts
-    described = {"kind": certification_kind(doc, facts.exhibit) or "other"}
+    kind = certification_kind(doc, facts.exhibit)
+    described = {"kind": kind or "other"}
     if doc.part:
         described["part"] = doc.part
     for name in ("company", "form", "period_end", "fiscal_year_end", "filed", "exhibit"):
         value = getattr(facts, name)
         if value:
             described[name.replace("_", "-")] = str(value)
-    if facts.signers:
-        described["signers"] = "; ".join(facts.signers)
+    if kind not in ("302", "906"):
+        return described
+    named = report_named(doc, kind)
+    if named is not None:
+        described["names"] = named.report
+    analysis = analysis_of(doc.prose)
+    ends = [p.mention.value for p in analysis.period_ends if p.mention.value is not None]
+    if ends:
+        described["period"] = fmt(ends[0])
+    dates = [m.value for m in analysis.certification_dates if m.value is not None]
+    if dates:
+        described["dated"] = fmt(dates[0])
+    signed = [sig.display_name + (f" ({sig.title_text})" if sig.title_text else "")
+              for sig in signatures(doc)]
+    if signed or facts.signers:
+        described["signed-by"] = "; ".join(signed or facts.signers)
     return described

@@ -43,6 +43,7 @@ def main(argv: list[str], out: TextIO, err: TextIO) -> int:
     for filing in filings:
         out.write(f"{filing.id}: {len(filing.members)} document(s)\n")
         for member in filing.members:
-            details = " ".join(f"{key}={value}" for key, value in describe(member).items())
+            details = " ".join(f"{key}={value}" if " " not in value else f'{key}="{value}"'
+                               for key, value in describe(member).items())
             out.write(f"  {member.document.path} {details}\n")
     return 2 if result.errors else 0

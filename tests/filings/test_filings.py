@@ -35,10 +35,15 @@ def test_filings_command_shows_the_grouping(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.chdir(FIXTURES)
     code, out, err = run_cli(["filings", "--isolated", "filings/clean"])
     assert (code, err) == (0, "")
-    assert out == ("filings/clean: 3 document(s)\n"
-                   "  filings/clean/ex31-1.txt kind=302\n"
-                   "  filings/clean/ex31-2.htm kind=302\n"
-                   "  filings/clean/ex32-1.md kind=906\n")
+    assert out == (
+        "filings/clean: 3 document(s)\n"
+        '  filings/clean/ex31-1.txt kind=302 names="Form 10-K" dated="February 27, 2026" '
+        'signed-by="Jane Q. Doe (Chief Executive Officer)"\n'
+        '  filings/clean/ex31-2.htm kind=302 names="Form 10-K" dated="February 27, 2026" '
+        'signed-by="John R. Roe (Chief Financial Officer)"\n'
+        '  filings/clean/ex32-1.md kind=906 names="Form 10-K" period="December 31, 2025" '
+        'dated="February 27, 2026" signed-by="Jane Q. Doe (Chief Executive Officer); '
+        'John R. Roe (Chief Financial Officer)"\n')
 
 
 def test_each_cross_document_rule_has_a_fixture_filing() -> None:
