@@ -120,3 +120,10 @@ def test_filings_hook_sees_the_unchanged_exhibits(tmp_path: Path, hook_repo: tup
     assert refused.returncode != 0, output
     assert ("2025-10-K/ex32-1.md:5:41: CL601 report differs between the certifications of this "
             "filing: 'Form 10-Q' here, 'Form 10-K' in 2025-10-K/ex31-1.txt") in output
+
+
+def test_manifest_is_valid() -> None:
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest",
+                             str(ROOT / ".pre-commit-hooks.yaml")], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
