@@ -183,7 +183,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
     linter = Linter(ruleset, config, selection, today=args.today)
-    if args.filings or args.staged:
+    if args.filings or args.staged or config.filings:
         from certlint.filings import lint_filings
 
         changed = _staged_scope(config, paths) if args.staged else None

@@ -27,7 +27,7 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "node_
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude", "extend-exclude",
               "disable-packs")
-KNOWN_KEYS = frozenset((*_LIST_KEYS, "fail-on", "facts", "per-file-ignores", "filing-id"))
+KNOWN_KEYS = frozenset((*_LIST_KEYS, "fail-on", "facts", "per-file-ignores", "filing-id", "filings"))
 
 
 class ConfigError(ValueError):
@@ -65,6 +65,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: Regex over a document's relative path naming its filing (default: its folder).
     filing_id: re.Pattern[str] | None = None
+    #: Repository mode by default (what `--filings` turns on for one run).
+    filings: bool = False
 
     def relative(self, path: str) -> str:
         """A path relative to the config root, with '/' separators (what globs match)."""
@@ -265,6 +267,11 @@ def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
             raise fail(key, f"'{key}' must be one of error, warning, info") from None
     if "facts" in normal:
         options["facts"] = _facts(normal["facts"], fail)
+    if "filings" in normal:
+        key, value = normal["filings"]
+        if not isinstance(value, bool):
+            raise fail(key, f"'{key}' must be true or false")
+        options["filings"] = value
     if "filing-id" in normal:
         key, value = normal["filing-id"]
         try:

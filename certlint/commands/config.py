@@ -65,6 +65,7 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         ("force-exclude", config.force_exclude, origin("force-exclude", "default")),
         ("fail-on", args.fail_on or config.fail_on.value,
          "command line" if args.fail_on else origin("fail-on", "default")),
+        ("filings", config.filings, origin("filings", "default")),
         ("filing-id", config.filing_id.pattern if config.filing_id else _Raw("(the folder)"),
          origin("filing-id", "default")),
         ("disable-packs", list(config.disable_packs), " + ".join(

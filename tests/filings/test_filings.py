@@ -108,3 +108,18 @@ def test_complete_corpus_filings_have_no_cross_document_false_positive(
     assert out == (f"{corpus}/air-products_10-K_2018-09-30_32.1.htm:9:5724: CL605 title of Seifi Ghasemi is "
                    "'Chairman, President, and Chief Executive Officer' here, 'Chairman, President and "
                    f"Chief Executive Officer' in {corpus}/air-products_10-K_2018-09-30_31.1.htm\n")
+
+
+def test_repository_mode_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    filing = tmp_path / "2025"
+    filing.mkdir()
+    for source in (FILINGS / "report-mismatch").iterdir():
+        (filing / source.name).write_bytes(source.read_bytes())
+    (tmp_path / ".certlint.yaml").write_text("filings: true\nselect: [CL6]\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli(["."])
+    assert code == 1 and out.startswith("2025/ex31-2.txt:7:25: CL601 report differs")
+    (tmp_path / ".certlint.yaml").write_text("filings: yes please\n")
+    code, out, err = run_cli(["."])
+    assert (code, out) == (2, "")
+    assert err == f"certlint: error: {tmp_path / '.certlint.yaml'}:1: 'filings' must be true or false\n"
