@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from certlint import __version__
-from certlint.config import Config
 from certlint.diagnostic import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -186,7 +185,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.filings or args.staged or config.filings:
         from certlint.filings import lint_filings
 
-        changed = _staged_scope(config, paths) if args.staged else None
+        changed = _staged_scope() if args.staged else None
         result = lint_filings(linter, paths, changed)[0]
     else:
         from certlint.runner import iter_files, workers_for
@@ -225,7 +224,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
 
 
-def _staged_scope(config: Config, paths: list[str]) -> list[str] | None:
+def _staged_scope() -> list[str] | None:
     """The staged files (None when nothing is staged: then every filing is linted)."""
     from certlint.staged import NotAGitRepository, staged_files
 
