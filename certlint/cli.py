@@ -134,6 +134,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     except UsageError as exc:
         err.write(f"certlint: error: {exc}\n")
         return EXIT_ERROR
+    except ModuleNotFoundError as exc:
+        # certlint run from a source tree without its dependencies installed.
+        if exc.name is None or exc.name.split(".")[0] == "certlint":
+            raise
+        err.write(f"certlint: error: the package '{exc.name}' certlint needs is not installed "
+                  "(install certlint with pip: pip install certlint, or pip install -e . in a "
+                  "checkout)\n")
+        return EXIT_ERROR
     except BrokenPipeError:
         return _reader_went_away()
 

@@ -158,3 +158,14 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path: Path) -> None:
     assert serial == parallel
     per_copy = len(run_cli(["--isolated", str(examples)])[1].splitlines())
     assert serial[0] == 1 and per_copy > 0 and len(serial[1].splitlines()) == 40 * per_copy
+
+
+def test_a_missing_dependency_is_one_line_not_a_traceback() -> None:
+    innovo = ROOT / "examples" / "innovo-group-10-K-A-ex32.txt"
+    code = ("import sys; sys.modules['rapidfuzz'] = None; from certlint.cli import main; "
+            f"raise SystemExit(main(['--isolated', {str(innovo)!r}]))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == ("certlint: error: the package 'rapidfuzz' certlint needs is not installed "
+                             "(install certlint with pip: pip install certlint, or pip install -e . "
+                             "in a checkout)\n")
