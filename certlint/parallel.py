@@ -55,7 +55,6 @@ def lint_paths(spec: LinterSpec, files: Sequence[str], workers: int) -> LintResu
             total.diagnostics.extend(part.diagnostics)
             total.skipped.extend(part.skipped)
             total.errors.extend(part.errors)
-            total.files += part.files
             total.paths.extend(part.paths)
     total.diagnostics.sort(key=lambda d: d.sort_key)
     return total

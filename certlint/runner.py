@@ -39,7 +39,6 @@ class LintResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    files: int = 0
     #: The files linted, in order (formats that list clean files too, like JUnit, need them).
     paths: list[str] = field(default_factory=list)
 
@@ -127,7 +126,6 @@ class Linter:
 def read_or_record(path: str, result: LintResult) -> list[Document]:
     """The documents of a file; a file that is not text, or cannot be read, is recorded in
     `result` (skipped, or an error naming the file) and gives none."""
-    result.files += 1
     result.paths.append(path)
     try:
         return read_documents(path)

@@ -10,21 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from certlint.commands.rules import EXIT_ERROR, EXIT_OK, CommandError, active_ruleset, parse
+from certlint.commands.rules import EXIT_ERROR, EXIT_OK, parse_and_load
 
 
 def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     from certlint.output.support import rule_help
 
-    args = parse("certlint explain", "Show a rule's description and example.", argv, stdout, stderr,
-                 extra="code")
-    if isinstance(args, int):
-        return args
-    try:
-        ruleset = active_ruleset(args)
-    except CommandError as exc:
-        stderr.write(f"certlint: error: {exc}\n")
-        return EXIT_ERROR
+    loaded = parse_and_load("certlint explain", "Show a rule's description and example.", argv, stdout,
+                            stderr, extra="code")
+    if isinstance(loaded, int):
+        return loaded
+    args, ruleset = loaded
     code = args.code.strip().upper()
     rule = ruleset.get(code)
     if rule is None:

@@ -66,15 +66,25 @@ def parse(prog: str, description: str, argv: Sequence[str], stdout: TextIO, stde
         return int(exc.code or 0)
 
 
-def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
-    args = parse("certlint rules", "List the rules of the active packs.", argv, stdout, stderr)
+def parse_and_load(prog: str, description: str, argv: Sequence[str], stdout: TextIO, stderr: TextIO,
+                   extra: str | None = None) -> tuple[argparse.Namespace, RuleSet] | int:
+    """A subcommand's arguments and the packs they make active; an int is the exit status when
+    that fails (help, a usage error, or a bad config or pack, reported on stderr)."""
+    args = parse(prog, description, argv, stdout, stderr, extra)
     if isinstance(args, int):
         return args
     try:
-        ruleset = active_ruleset(args)
+        return args, active_ruleset(args)
     except CommandError as exc:
         stderr.write(f"certlint: error: {exc}\n")
         return EXIT_ERROR
+
+
+def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    loaded = parse_and_load("certlint rules", "List the rules of the active packs.", argv, stdout, stderr)
+    if isinstance(loaded, int):
+        return loaded
+    _, ruleset = loaded
     rows = [(r.code, r.kind, r.severity.value, r.pack,
              r.message + ("" if r.enabled else " (off by default)")) for r in ruleset.rules]
     rows.sort(key=lambda row: row[0])
