@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from certlint.config import Config
+from certlint.engine.config import Config
 from certlint.diagnostic import Diagnostic
 from certlint.ruleset import load_ruleset
-from certlint.runner import Linter
+from certlint.engine.linter import Linter
 
 
 def make_linter(config: Config | None = None, rules: Sequence[str | Path] = (),

@@ -23,13 +23,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from certlint import __version__
-from certlint.config import Config, ConfigError, discover, load_config
+from certlint.engine.config import Config, ConfigError, discover, load_config
 from certlint.diagnostic import Diagnostic, Severity
 from certlint.document import BinaryFileError, DocumentError
 from certlint.document.lines import LineIndex
 from certlint.output.support import rule_help
 from certlint.ruleset import PackError, load_ruleset
-from certlint.runner import Linter
+from certlint.engine.linter import Linter
 
 DEBOUNCE_SECONDS = 0.3
 

@@ -27,7 +27,7 @@ def test_lists_every_builtin_rule() -> None:
     code, out, err = run_cli(["rules", "--isolated"])
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    from certlint.meta import META_RULES
+    from certlint.ruleset.codes import META_RULES
 
     rules = sorted((*load_ruleset().rules, *META_RULES), key=lambda r: r.code)
     assert [line.split()[0] for line in lines] == [r.code for r in rules]

@@ -12,7 +12,7 @@ from certlint.document import read_documents
 from certlint.document.decode import BinaryFileError, decode
 from certlint.document.lines import LineIndex
 from certlint.document.prose import fold_char, fold_text
-from certlint.document.text import text_prose
+from certlint.document.readers.plain import text_prose
 from tests.conftest import FIXTURES
 
 SAMPLES = [

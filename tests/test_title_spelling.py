@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from certlint.api import lint_text
-from certlint.config import Config
+from certlint.engine.config import Config
 
 
 def found(text: str) -> list[str]:

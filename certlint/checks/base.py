@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from certlint.diagnostic import Finding
 from certlint.document import Document
-from certlint.facts import Facts
+from certlint.document.facts import Facts
 
 
 class OptionError(ValueError):

@@ -1,7 +1,7 @@
 """`consistency`: names and parties agree between the body and the signatures of a certification.
 
 One kind, several checks, chosen by the rule's `check` key (each needs the same parse of the
-signature blocks and intro lines, `certlint.signatures` and `certlint.parties`):
+signature blocks and intro lines, `certlint.analysis.signatures` and `certlint.analysis.parties`):
 
 - `name-match`: the name in "I, [name], certify" (or "we, X and Y") equals the conformed
   signature and the typed name, case and whitespace aside; the first differing word is reported
@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
-from certlint.parties import Party, Statement, certification_kind, statements
-from certlint.signatures import HONORIFICS, SUFFIXES, Signature, Span, name_tokens, squash
+from certlint.analysis.parties import Party, Statement, certification_kind, statements
+from certlint.analysis.signatures import HONORIFICS, SUFFIXES, Signature, Span, name_tokens, squash
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext

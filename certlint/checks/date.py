@@ -32,15 +32,15 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from certlint.checks.base import OptionError
-from certlint.dates.fiscal import (
+from certlint.analysis.dates.fiscal import (
     DEFAULT_DEADLINE_DAYS,
     DEFAULT_GRACE_DAYS,
     filing_deadline,
     fmt,
     plausible_year_end,
 )
-from certlint.dates.roles import ANNUAL, QUARTERLY, TRANSITION, deadline_kind
-from certlint.dates.situation import Situation, situation
+from certlint.analysis.dates.roles import ANNUAL, QUARTERLY, TRANSITION, deadline_kind
+from certlint.analysis.dates.situation import Situation, situation
 from certlint.diagnostic import Finding, Severity
 
 if TYPE_CHECKING:
@@ -205,7 +205,7 @@ def _fiscal_label(check: DateCheck, s: Situation, text: str) -> Iterator[Finding
 
 
 def _weekday(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    from certlint.dates.extract import WEEKDAY_NAMES
+    from certlint.analysis.dates.extract import WEEKDAY_NAMES
 
     for mention in s.analysis.dates:
         if mention.weekday is None or mention.value is None:

@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING, Any
 
 from certlint.checks import title
 from certlint.checks.base import OptionError
-from certlint.crossdoc import CHECKS, people
+from certlint.checks.crossdoc import CHECKS, people
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext
     from certlint.document import Document
-    from certlint.filings import Filing
+    from certlint.engine.filings import Filing
 
 NAME = "filing"
 _ROLE_OPTIONS = ("vocabulary", "homophones", "designations", "role_titles", "certifying_roles")

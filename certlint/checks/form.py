@@ -1,6 +1,6 @@
 """`form`: the certification must follow a prescribed form word for word (Item 601(b)(31)(i)).
 
-The rule gives the versions of the form as text (see `certlint.form.spec` for the syntax:
+The rule gives the versions of the form as text (see `certlint.analysis.form.spec` for the syntax:
 `{placeholder}`, `[[optional passage]]`, one unit per line) with the dates each applies to, and
 `report`: the classes of deviation this rule reports (wording, structure, punctuation,
 substitution, variant). Several rules may share one `versions` list (a YAML anchor): the
@@ -33,15 +33,15 @@ from typing import TYPE_CHECKING, Any
 
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
-from certlint.form.spec import CLASSES, FormSyntaxError, Version, parse_units, small_business
-from certlint.form.versions import parse_date
+from certlint.analysis.form.spec import CLASSES, FormSyntaxError, Version, parse_units, small_business
+from certlint.analysis.form.versions import parse_date
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext
     from certlint.document import Document
-    from certlint.form.segment import Certification
-    from certlint.form.tokens import Token
-    from certlint.form.words import Deviation
+    from certlint.analysis.form.segment import Certification
+    from certlint.analysis.form.tokens import Token
+    from certlint.analysis.form.words import Deviation
 
 #: A certification's opening is at most this far before its paragraph 1 (a name and a title).
 _OPENING_REACH = 600
@@ -181,10 +181,10 @@ def _analysis(forms: FormSet, doc: Document, context: CheckContext) -> list[Plac
 
 def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> Iterator[Placed]:
     # Imported on first use: start-up stays lean when no certification is checked.
-    from certlint.form.align import analyse
-    from certlint.form.segment import find_certifications
-    from certlint.form.tokens import tokenize
-    from certlint.form.versions import candidates, document_dates, why_not
+    from certlint.analysis.form.align import analyse
+    from certlint.analysis.form.segment import find_certifications
+    from certlint.analysis.form.tokens import tokenize
+    from certlint.analysis.form.versions import candidates, document_dates, why_not
 
     text = doc.prose.text
     first = text.find("I have reviewed")

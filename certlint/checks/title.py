@@ -1,6 +1,6 @@
 """`title`: officer titles in signature blocks, their role designations, and agreement with the body.
 
-One kind, several checks, chosen by the rule's `check` key (all read `certlint.signatures`):
+One kind, several checks, chosen by the rule's `check` key (all read `certlint.analysis.signatures`):
 
 - `vocabulary`: the words of a signature's title lines are title words (`vocabulary`, plurals,
   `allow`, connectives). A word one or two edits from a title word is reported with the
@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any
 from certlint.checks import spelling
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
-from certlint.parties import certification_kind, statements
-from certlint.signatures import CONNECTIVES, Signature, Span, is_title_text, signatures, squash
+from certlint.analysis.parties import certification_kind, statements
+from certlint.analysis.signatures import CONNECTIVES, Signature, Span, is_title_text, signatures, squash
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext

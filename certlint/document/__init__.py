@@ -15,7 +15,7 @@ from pathlib import PurePath
 from certlint.document.decode import BinaryFileError, Decoded, decode
 from certlint.document.lines import LineIndex
 from certlint.document.prose import Prose
-from certlint.facts import Facts
+from certlint.document.facts import Facts
 
 __all__ = ["BinaryFileError", "Document", "DocumentError", "read_documents"]
 
@@ -45,16 +45,16 @@ Reader = Callable[[str, Decoded, LineIndex], list[Document]]
 
 #: Reader modules by format name; each exposes `read`. Imported only when a file needs it.
 READER_MODULES: dict[str, str] = {
-    "text": "certlint.document.text_reader",
-    "markdown": "certlint.document.markdown",
-    "html": "certlint.document.html",
-    "submission": "certlint.document.submission",
+    "text": "certlint.document.readers.text",
+    "markdown": "certlint.document.readers.markdown",
+    "html": "certlint.document.readers.html",
+    "submission": "certlint.document.readers.submission",
 }
 
 #: Formats that are not text (zip containers): read from bytes by the module's `read_bytes`, before
 #: the binary check that would skip them.
 BYTES_READER_MODULES: dict[str, str] = {
-    ".docx": "certlint.document.docx",
+    ".docx": "certlint.document.readers.docx",
 }
 
 SUFFIX_FORMATS: dict[str, str] = {

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from certlint.document import DocumentError
-from certlint.facts import Facts
+from certlint.document.facts import Facts
 
 #: Front matter key -> Facts field. `period` is what authors write; `period-end` is accepted too.
 KEYS = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import certlint.fix
+import certlint.adoption.fix
 from tests.conftest import run_cli
 
 # A 906 certification as EDGAR text often is: cp1252 (curly quotes, a dash, an accent), CRLF.
@@ -54,7 +54,7 @@ def test_file_changed_between_read_and_write_is_left_alone(
         with open(path, "ab") as handle:
             handle.write(b"Edited meanwhile.\r\n")
 
-    monkeypatch.setattr(certlint.fix, "before_write", someone_saves)
+    monkeypatch.setattr(certlint.adoption.fix, "before_write", someone_saves)
     code, out, err = run_cli(["--isolated", "--fix", "ex32.txt"])
     assert Path("ex32.txt").read_bytes() == CP1252_CRLF + b"Edited meanwhile.\r\n"
     assert err == ("certlint: ex32.txt: changed on disk since it was read; not fixed\n"

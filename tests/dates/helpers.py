@@ -7,10 +7,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from certlint.config import Config
-from certlint.facts import facts_from_mapping
+from certlint.engine.config import Config
+from certlint.document.facts import facts_from_mapping
 from certlint.ruleset import RuleSet, Selection, load_ruleset
-from certlint.runner import Linter
+from certlint.engine.linter import Linter
 
 TODAY = date(2026, 1, 1)
 

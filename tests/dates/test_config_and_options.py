@@ -97,7 +97,7 @@ def test_unreadable_document_facts_are_reported_at_the_top(tmp_path: Path) -> No
     from dataclasses import replace
 
     from certlint.document import read_documents
-    from certlint.facts import Facts
+    from certlint.document.facts import Facts
     from tests.dates.helpers import date_linter
 
     doc = read_documents("cert.txt", text=CERT)[0]

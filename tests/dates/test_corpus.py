@@ -80,7 +80,7 @@ def test_corpus_clean_with_configured_facts(corpus: Path) -> None:
     ("apple", "2002-09-28"), ("intel", "2002-12-28"), ("target", "2003-02-01"),
     ("goldman-sachs", "2002-11-29"), ("innovo-group", "2003-11-29")])
 def test_52_53_week_rules_give_the_recorded_year_ends(issuer: str, period_end: str) -> None:
-    from certlint.dates.fiscal import parse_fiscal_year_end
+    from certlint.analysis.dates.fiscal import parse_fiscal_year_end
 
     rule = parse_fiscal_year_end(FISCAL_YEAR_ENDS[issuer])
     assert rule.is_end(date.fromisoformat(period_end))

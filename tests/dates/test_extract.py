@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from certlint.dates.extract import closest_month, find_dates
+from certlint.analysis.dates.extract import closest_month, find_dates
 
 
 def _found(text: str) -> list[tuple[str, date | None]]:

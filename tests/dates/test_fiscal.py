@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from certlint.dates.fiscal import (
+from certlint.analysis.dates.fiscal import (
     FiscalError,
     fact_problem,
     filing_deadline,

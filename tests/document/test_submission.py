@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from certlint.document import detect_format, read_documents
-from certlint.document.submission import header_facts
+from certlint.document.readers.submission import header_facts
 from tests.conftest import FIXTURES, run_cli
 
 FORMATS = FIXTURES / "formats"

@@ -9,8 +9,8 @@ import pytest
 from certlint.api import lint_text
 from certlint.checks.base import OptionError
 from certlint.checks.form import compile as compile_form
-from certlint.form.segment import find_certifications
-from certlint.form.tokens import tokenize
+from certlint.analysis.form.segment import find_certifications
+from certlint.analysis.form.tokens import tokenize
 from tests.conftest import run_cli
 
 PACK = """\

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from certlint.form.tokens import tokenize
-from certlint.form.versions import dates_in
+from certlint.analysis.form.tokens import tokenize
+from certlint.analysis.form.versions import dates_in
 from tests.conftest import FIXTURES, run_cli
 
 OMITTED_2010 = FIXTURES / "form" / "icfr-intro-omitted-2010.txt"

@@ -8,7 +8,7 @@ from certlint.api import lint_text
 from certlint.checks import OptionError, consistency, title
 from certlint.checks.consistency import name_difference
 from certlint.ruleset.schema import pack_schema_json
-from certlint.signatures import Span
+from certlint.analysis.signatures import Span
 from tests.conftest import ROOT
 
 

@@ -1,10 +1,10 @@
-"""certlint.signatures and certlint.parties: signature blocks and parties from inline documents."""
+"""certlint.analysis.signatures and certlint.analysis.parties: signature blocks and parties from inline documents."""
 
 from __future__ import annotations
 
 from certlint.document import read_documents
-from certlint.parties import certification_kind, statements
-from certlint.signatures import Signature, signatures
+from certlint.analysis.parties import certification_kind, statements
+from certlint.analysis.signatures import Signature, signatures
 
 
 def _sigs(text: str, name: str = "x.txt") -> tuple[Signature, ...]:

@@ -1,0 +1,194 @@
+"""Autofix: apply the safe suggestions of a run to the files, or show them as a unified diff.
+
+Safe means the suggestion of a `spelling` rule (a title word) or of a `forbidden` rule with
+`suggest` (a declared substitution), and a source span that is plain text: a span holding markup
+(`<`, `>`) or an entity (`&`) is left for a person. Only words are replaced: the span's own
+spacing and line breaks are kept when the suggestion has as many words, and a span over a line
+break whose words do not pair up with the suggestion's is refused, so a fix never changes a
+file's line breaks or markup. Overlapping fixes: the first wins, the rest wait for the
+next run. Only the fixed words change: the file is re-encoded with the encoding, byte-order mark
+and line endings it was read with, and refused when that would not give back its bytes. Writing
+is atomic (a temporary file in the same folder, then os.replace), and a file whose bytes changed
+on disk since it was read is left alone.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from certlint.document.decode import Decoded, decode
+
+if TYPE_CHECKING:
+    from certlint.diagnostic import Diagnostic
+    from certlint.engine.linter import Linter
+
+#: Rule kinds whose suggestions are applied.
+SAFE_KINDS = frozenset({"spelling", "forbidden"})
+_MARKUP = frozenset("<>&")
+_BREAKS = frozenset("\r\n\x0b\x0c\x85\u2028\u2029")
+
+
+class FileChangedError(OSError):
+    """The file on disk is no longer what was read: it is not overwritten."""
+
+
+@dataclass(frozen=True, slots=True)
+class FilePlan:
+    """The fixes for one file: its bytes as read, and the text and bytes after the fixes."""
+
+    path: str
+    original: bytes
+    old_text: str
+    new_text: str
+    new_bytes: bytes
+    fixed: int
+
+
+@dataclass(slots=True)
+class FixOutcome:
+    fixed: int = 0
+    #: Diagnostics of the files that were fixed (or would be, with --diff), after the fixes.
+    after: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+
+def is_fixable(diagnostic: Diagnostic, linter: Linter) -> bool:
+    rule = linter.ruleset.get(diagnostic.code)
+    return diagnostic.suggestion is not None and rule is not None and rule.kind in SAFE_KINDS
+
+
+def encode(text: str, decoded: Decoded, original: bytes) -> bytes:
+    """`text` in the encoding (and byte-order mark) that `original` was decoded from."""
+    encoding = decoded.encoding
+    if decoded.bom and encoding in ("utf-16", "utf-32"):
+        width = 2 if encoding == "utf-16" else 4
+        bom = original[:width]
+        little = bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF32_LE)
+        return bom + text.encode(f"{encoding}-{'le' if little else 'be'}")
+    return text.encode(encoding)
+
+
+def plan(path: str, linter: Linter) -> tuple[FilePlan | None, str | None]:
+    """Read a file and work out its fixes: (plan or None, or a reason it cannot be fixed)."""
+    original = Path(path).read_bytes()
+    decoded = decode(original)
+    try:
+        exact = encode(decoded.text, decoded, original) == original
+    except (UnicodeEncodeError, LookupError):
+        exact = False
+    if not exact:
+        return None, f"{path}: not fixed: its {decoded.encoding} text would not re-encode to the same bytes"
+    source = decoded.text
+    edits: list[tuple[int, int, str]] = []
+    for d in linter.lint_file(path, text=source):
+        if not is_fixable(d, linter) or d.suggestion is None:
+            continue
+        span = source[d.offset : d.end_offset]
+        replacement = replacement_for(span, d.suggestion)
+        if replacement is None or replacement == span or (edits and d.offset < edits[-1][1]):
+            continue
+        try:
+            encode(replacement, decoded, b"")
+        except UnicodeEncodeError:
+            continue
+        edits.append((d.offset, d.end_offset, replacement))
+    if not edits:
+        return None, None
+    pieces, position = [], 0
+    for start, end, replacement in edits:
+        pieces += [source[position:start], replacement]
+        position = end
+    new_text = "".join([*pieces, source[position:]])
+    return FilePlan(path, original, source, new_text, encode(new_text, decoded, original), len(edits)), None
+
+
+def replacement_for(span: str, suggestion: str) -> str | None:
+    """The text to put in place of `span`, or None when the fix is not safe.
+
+    When the span and the suggestion have as many words, only the words change and the span's
+    own spacing and line breaks stay ("result of  operations" -> "results of  operations"). A
+    span over a line break is fixed only that way; markup or an entity in the span refuses it.
+    """
+    if not span or _MARKUP.intersection(span):
+        return None
+    pieces = re.split(r"(\s+)", span)
+    words = suggestion.split()
+    if pieces[0] and pieces[-1] and len(pieces[0::2]) == len(words):
+        pieces[0::2] = words
+        return "".join(pieces)
+    return None if _BREAKS.intersection(span) else suggestion
+
+
+def before_write(path: str) -> None:
+    """Called between reading a file and replacing it (a seam for tests)."""
+
+
+def write_atomic(file_plan: FilePlan) -> None:
+    """Replace the file with the fixed bytes, unless it changed on disk since it was read."""
+    path = Path(os.path.realpath(file_plan.path))  # through a symlink: replace its target
+    before_write(file_plan.path)
+    if path.read_bytes() != file_plan.original:
+        raise FileChangedError(f"{file_plan.path}: changed on disk since it was read; not fixed")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".certlint-tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(file_plan.new_bytes)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def unified_diff(file_plan: FilePlan) -> str:
+    """The fixes of a file as a unified diff (difflib), marking a missing final newline."""
+    lines = difflib.unified_diff(file_plan.old_text.splitlines(keepends=True),
+                                 file_plan.new_text.splitlines(keepends=True),
+                                 fromfile=file_plan.path, tofile=file_plan.path)
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def fix_files(diagnostics: Sequence[Diagnostic], linter: Linter, frozen: Callable[[str], bool],
+              diff: TextIO | None = None) -> FixOutcome:
+    """Fix (or, with `diff`, print the fixes of) every file with a fixable diagnostic.
+
+    `frozen(path)` is true for a file that must never be edited (one under a baseline entry).
+    """
+    outcome = FixOutcome()
+    for path in _paths_to_fix(diagnostics, linter):
+        if frozen(path):
+            continue
+        try:
+            file_plan, reason = plan(path, linter)
+            if file_plan is None:
+                if reason:
+                    outcome.messages.append(reason)
+                continue
+            if diff is not None:
+                diff.write(unified_diff(file_plan))
+            else:
+                write_atomic(file_plan)
+        except (OSError, ValueError) as exc:
+            outcome.messages.append(str(exc) if isinstance(exc, FileChangedError)
+                                    else f"{path}: not fixed: {exc}")
+            continue
+        outcome.fixed += file_plan.fixed
+        outcome.after[path] = linter.lint_file(path, text=file_plan.new_text)
+    return outcome
+
+
+def _paths_to_fix(diagnostics: Iterable[Diagnostic], linter: Linter) -> list[str]:
+    return list(dict.fromkeys(d.path for d in diagnostics if is_fixable(d, linter)))

@@ -1,0 +1,238 @@
+"""What each date of a certification is: the period end, the certification date, or neither.
+
+Also the fiscal-year labels ("fiscal 2003") and the form the document names ("Form 10-K/A").
+Everything is read from the prose view with exact spans; `analyse` runs once per document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from certlint.analysis.dates.extract import DateMention, Span, find_dates
+from certlint.analysis.memo import per_document
+from certlint.document.prose import Prose
+
+#: Report kinds: what a form or a period label says the report covers.
+ANNUAL, QUARTERLY, TRANSITION = "annual", "quarterly", "transition"
+
+# The words before a period-end date: "for the fiscal year ended", "for the quarterly period
+# ending", "for the annual period ended", "for the three months ended", "as of".
+_PERIOD_LABEL = re.compile(
+    r"(?P<label>(?P<what>(?:(?:fiscal|financial)\s)?(?:year|annual\speriod|quarterly\speriod|"
+    r"quarter|fiscal\squarter|transition\speriod|fiscal\speriod|period|"
+    r"(?:three|six|nine|twelve|3|6|9|12)\smonths?|(?:thirteen|twenty-six|thirty-nine|fifty-two|"
+    r"fifty-three|13|26|39|52|53|\d\d)\sweeks?))\s(?:then\s)?end(?:ed|ing)(?:\son)?|"
+    r"(?<!dated\s)(?<!date\s)(?P<asof>as\sof))"
+    r",?\s?$",
+    re.I)
+_LABEL_REACH = 70
+
+# "Date:", "Dated:", "Date", "Dated as of", "| Date: |" before a certification date.
+_DATE_LABEL = re.compile(r"(?P<label>\b(?:dated?|date\ssigned)(?:\sas\sof)?)\s?(?P<colon>:)?[\s|*_.]*$", re.I)
+# "Signed this 29th day of", "Executed on"
+_SIGNED = re.compile(r"\b(?:signed|executed)(?:\s(?:on|this|as\sof))?\s?:?\s?$", re.I)
+# "the Evaluation Date:", "the record date:" are terms, not the date of a signature.
+_TERM_BEFORE = re.compile(r"\b(?:evaluation|effective|record|filing|closing|due|maturity|expiration|the|this|"
+                          r"such|that|any|a|an|report|period|its)\s?[\"']?\s?$", re.I)
+# What may stand around a date that has a line of its own ("March 29, 2004" under the text).
+_ALONE_BEFORE = re.compile(r"^[\s|*_]*(?:dated?(?:\sas\sof)?\s?[:.]?)?[\s|*_]*$", re.I)
+_ALONE_AFTER = re.compile(r"^[\s|*_.]*$")
+
+# "fiscal 2003", "fiscal year 2003", "FY2003", "FY 2003", "fiscal-year 2003"
+_FISCAL_LABEL = re.compile(r"(?<![\w-])(?:fiscal(?:[\s-]year)?\s?|FY\s?)(?P<year>(?:19|20|21)\d\d)(?![\w-])",
+                           re.I)
+
+_FORM = re.compile(r"\bForm\s?(?P<form>10-?K(?:SB|T|405)?|10-?Q(?:SB|T)?|11-K|20-F|40-F)"
+                   r"(?P<amended>\s?/\s?A)?\b", re.I)
+_REPORT_WORDS = re.compile(r"\b(?:this|the)\s(?P<kind>annual|quarterly|transition)\sreport\b", re.I)
+_AMENDMENT = re.compile(r"\bAmendment\sNo\b|\bamended\s(?:annual|quarterly)\sreport\b|\b10-?[KQ]\s?/\s?A\b",
+                        re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodEnd:
+    """A date stated as the end of the period the report covers."""
+
+    mention: DateMention
+    label: Span
+    #: ANNUAL, QUARTERLY, TRANSITION, or None for "period ended" / "as of".
+    kind: str | None
+    #: False for "as of <date>", which is used only when no explicit "ended" date is given.
+    explicit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalLabel:
+    """A fiscal-year label and the year it names."""
+
+    start: int
+    end: int
+    year: int
+
+
+@dataclass(frozen=True, slots=True)
+class FormMention:
+    """What the document says about its form: kind of report and whether it is an amendment."""
+
+    kind: str | None
+    amendment: bool
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The dates of one document, each with its role."""
+
+    dates: tuple[DateMention, ...]
+    period_ends: tuple[PeriodEnd, ...]
+    certification_dates: tuple[DateMention, ...]
+    labels: tuple[FiscalLabel, ...]
+    form: FormMention
+
+
+def form_kind(form: str) -> str | None:
+    """ANNUAL, QUARTERLY or TRANSITION for a form name ("10-K/A", "10-QSB", "10-KT"), else None."""
+    name = form.upper().replace(" ", "").removeprefix("FORM")
+    name = name.removesuffix("/A")
+    if name in ("10-KT", "10KT", "10-QT", "10QT"):
+        return TRANSITION
+    if name.startswith(("10-K", "10K", "11-K", "20-F", "40-F")):
+        return ANNUAL
+    if name.startswith(("10-Q", "10Q")):
+        return QUARTERLY
+    return None
+
+
+def deadline_kind(form: str | None) -> str | None:
+    """ANNUAL or QUARTERLY for the forms the 90/45-day deadlines govern (10-K, 10-KSB, 10-Q,
+    10-QSB), else None: an 11-K is due in 180 days, a 20-F in four months, a 10-KT otherwise."""
+    if not form:
+        return None
+    name = form.upper().replace(" ", "").removeprefix("FORM").removesuffix("/A").replace("10K", "10-K")
+    name = name.replace("10Q", "10-Q")
+    if name in ("10-K", "10-KSB", "10-K405"):
+        return ANNUAL
+    if name in ("10-Q", "10-QSB"):
+        return QUARTERLY
+    return None
+
+
+def is_amendment(form: str) -> bool:
+    return form.upper().replace(" ", "").endswith("/A")
+
+
+def _period_kind(what: str) -> str | None:
+    lower = what.lower()
+    if "transition" in lower:
+        return TRANSITION
+    if "quarter" in lower or re.match(r"(?:three|six|nine|3|6|9)\smonth", lower) \
+            or re.match(r"(?:thirteen|twenty-six|thirty-nine|13|26|39)\sweek", lower):
+        return QUARTERLY
+    if "year" in lower or "annual" in lower or re.match(r"(?:twelve|12)\smonth|(?:fifty|52|53)", lower):
+        return ANNUAL
+    return None
+
+
+def _line_bounds(prose: Prose, start: int, end: int) -> tuple[int, int]:
+    """The prose span of the source line(s) holding [start, end), inside its block."""
+    block = prose.block_at(start)
+    lo = block.start if block else 0
+    hi = block.end if block else len(prose.text)
+    index = bisect.bisect_right(prose.breaks, start) - 1
+    if index >= 0 and prose.breaks[index] > lo:
+        lo = prose.breaks[index]
+    index = bisect.bisect_left(prose.breaks, end)
+    if index < len(prose.breaks) and prose.breaks[index] < hi:
+        hi = prose.breaks[index]
+    return lo, hi
+
+
+def _is_certification_date(prose: Prose, mention: DateMention) -> bool:
+    text = prose.text
+    begin = mention.begin
+    block = prose.block_at(begin)
+    block_start = block.start if block else 0
+    line_start, line_end = _line_bounds(prose, begin, mention.end)
+    before_start = max(block_start, begin - 40)
+    before = text[before_start:begin]
+    if _SIGNED.search(before):
+        return True
+    label = _DATE_LABEL.search(before)
+    if label is not None:
+        head = text[max(block_start, line_start):before_start + label.start("label")]
+        # The label opens a line or a cell ("Date: ..."), or follows a signature on its line
+        # ("/s/ Jane Doe   Date: ..."); it is not a term in a sentence ("the Evaluation Date").
+        if not head.strip(" |*_") or head.rstrip().endswith(("|", ")")):
+            return True
+        if label.group("colon") and not _TERM_BEFORE.search(head):
+            return True
+    # A date on a line (or in a cell) of its own: the dated signature block.
+    alone = _ALONE_BEFORE.match(text[line_start:begin]) and _ALONE_AFTER.match(text[mention.end:line_end])
+    return alone is not None
+
+
+def _period_end(prose: Prose, mention: DateMention) -> PeriodEnd | None:
+    block = prose.block_at(mention.start)
+    end = mention.begin
+    lo = max(block.start if block else 0, end - _LABEL_REACH)
+    match = _PERIOD_LABEL.search(prose.text, lo, end)
+    if match is None and block is not None and not prose.text[block.start:end].strip(" |*_"):
+        # A heading split into blocks: "FOR THE FISCAL YEAR ENDED" / "DECEMBER 31, 2003".
+        index = prose.blocks.index(block)
+        if index > 0:
+            previous = prose.blocks[index - 1]
+            stop = previous.end
+            while stop > previous.start and prose.text[stop - 1] in " |*_":
+                stop -= 1
+            match = _PERIOD_LABEL.search(prose.text, max(previous.start, stop - _LABEL_REACH), stop)
+    if match is None:
+        return None
+    if match.group("asof"):
+        return PeriodEnd(mention, Span(match.start("label"), match.end("label")), None, False)
+    return PeriodEnd(mention, Span(match.start("label"), match.end("label")),
+                     _period_kind(match.group("what")), True)
+
+
+def _form(text: str) -> FormMention:
+    kinds = set()
+    names = []
+    amendment = _AMENDMENT.search(text) is not None
+    for match in _FORM.finditer(text):
+        kind = form_kind(match.group("form"))
+        if kind is not None:
+            kinds.add(kind)
+            names.append(match.group("form").upper())
+    if not kinds:
+        kinds = {match.group("kind").lower() for match in _REPORT_WORDS.finditer(text)}
+    kind = next(iter(kinds)) if len(kinds) == 1 else None
+    name = names[0] if names and kind is not None else None
+    return FormMention(kind, amendment, name)
+
+
+def analyse(prose: Prose) -> Analysis:
+    """Find the dates of a document and give each its role."""
+    text = prose.text
+    dates = find_dates(text)
+    period_ends = []
+    certification = []
+    for mention in dates:
+        if mention.value is None:
+            continue
+        period = _period_end(prose, mention)
+        if period is not None:
+            period_ends.append(period)
+        elif _is_certification_date(prose, mention):
+            certification.append(mention)
+    labels = tuple(FiscalLabel(m.start(), m.end(), int(m.group("year")))
+                   for m in _FISCAL_LABEL.finditer(text))
+    return Analysis(tuple(dates), tuple(period_ends), tuple(certification), labels, _form(text))
+
+
+
+
+@per_document()
+def analysis_of(prose: Prose) -> Analysis:
+    """`analyse`, cached per document (every date rule, and the filing rules, ask for it)."""
+    return analyse(prose)

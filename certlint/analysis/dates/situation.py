@@ -1,0 +1,86 @@
+"""What the date checks compare against: the document's dates with their roles, and the facts.
+
+Facts win over what the document says (Markdown front matter or a submission header, then the
+project config); the document's own period end and form fill what the facts leave open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from certlint.analysis.dates.fiscal import NAMINGS, FiscalError, FiscalYearEnd, parse_fiscal_year_end
+from certlint.analysis.dates.roles import Analysis, analysis_of, form_kind, is_amendment
+
+if TYPE_CHECKING:
+    from certlint.checks.base import CheckContext
+    from certlint.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """What the checks compare against: facts first, then what the document says."""
+
+    analysis: Analysis
+    rule: FiscalYearEnd | None
+    naming: str | None
+    kind: str | None
+    amendment: bool
+    form: str | None
+    period_end: date | None
+    configured_period_end: date | None
+    filed: date | None
+    today: date
+    #: A fiscal_year_end or fiscal_year_naming fact that cannot be read (from a document's own
+    #: metadata: configured facts are validated when the config is loaded).
+    rule_error: str | None = None
+    naming_error: str | None = None
+
+
+def _iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def is_nominal(rule: FiscalYearEnd, period_end: date) -> bool:
+    """A fixed year end that the known period end misses by a few days is nominal.
+
+    EDGAR headers ("FISCAL YEAR END: 0930", or "0927": the last year end's date) and XBRL give
+    52-53-week filers a nominal date: Apple's year ends on the last Saturday of September. When
+    the period end of record falls within a week of a year or quarter end of such a rule,
+    without being one, the rule is not the calendar, and the checks fall back to what holds
+    for any calendar.
+    """
+    if rule.weekly:
+        return False
+    ends = [*rule.ends_near(period_end), *rule.quarter_ends(period_end)]
+    return 0 < min(abs((end - period_end).days) for end in ends) <= 7
+
+
+def situation(doc: Document, context: CheckContext) -> Situation:
+    """Facts and document, combined once per check call (the analysis itself is cached)."""
+    facts = context.facts
+    analysis = analysis_of(doc.prose)
+    rule, rule_error = None, None
+    if facts.fiscal_year_end:
+        try:
+            rule = parse_fiscal_year_end(str(facts.fiscal_year_end))
+        except FiscalError as exc:
+            rule_error = f"fact fiscal_year_end: {exc}"
+    naming = (facts.fiscal_year_naming or "").strip().lower() or None
+    naming_error = None
+    if naming is not None and naming not in NAMINGS:
+        naming_error = f"fact fiscal_year_naming must be one of {', '.join(NAMINGS)}, not {naming!r}"
+    kind = form_kind(facts.form) if facts.form else analysis.form.kind
+    amendment = is_amendment(facts.form or "") or analysis.form.amendment
+    configured = _iso(facts.period_end)
+    if rule is not None and configured is not None and is_nominal(rule, configured):
+        rule = None
+    stated = [p.mention.value for p in analysis.period_ends if p.explicit] or \
+             [p.mention.value for p in analysis.period_ends]
+    return Situation(analysis, rule, naming if naming in NAMINGS else None, kind, amendment,
+                     facts.form or analysis.form.name, configured or (stated[0] if stated else None),
+                     configured, _iso(facts.filed), context.today, rule_error, naming_error)

@@ -1,0 +1,122 @@
+"""Which version of the form a certification is held to: by its dates, else by its wording.
+
+Dates come from the facts (period end, filing date) when configured, else from the document: a
+period named in paragraph 1 ("for the fiscal year ended September 30, 2018") and the date line
+after the signature (the signing date stands in for the filing date). This is a deliberately
+small extractor: full date handling lives elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from certlint.analysis.form.spec import Version
+from certlint.analysis.form.tokens import Token
+
+_MONTHS = {name: number for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), 1)}
+_MONTH_ABBREVIATIONS = {**{name[:3]: number for name, number in _MONTHS.items()}, "sept": 9}
+#: A report is due some weeks after its period: when only the filing date is known, the period
+#: is taken to have ended this long before it (the lenient side of the 10-Q and 10-K deadlines).
+_FILING_LAG = timedelta(days=75)
+
+
+@dataclass(frozen=True, slots=True)
+class Dates:
+    period_end: date | None = None
+    filed: date | None = None
+    #: Facts say the filer is an accelerated filer (earlier ICFR compliance date).
+    accelerated: bool = False
+    #: Facts say the filer may still use the transition form (newly public).
+    transition: bool = False
+
+
+def parse_date(text: str | None) -> date | None:
+    """A date from ISO text ("2018-09-30"), or None."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def dates_in(tokens: Sequence[Token]) -> list[tuple[int, date]]:
+    """(token index, date) for the dates written as "May 2, 2025", "20 November 2018", "5/2/2025"."""
+    found: list[tuple[int, date]] = []
+    keys = [t.key for t in tokens]
+    for i, key in enumerate(keys):
+        month = _MONTHS.get(key) or _MONTH_ABBREVIATIONS.get(key)
+        if month:
+            j = i + 1 + (i + 1 < len(keys) and keys[i + 1] == ".")
+            if j + 1 < len(keys) and keys[j].isdigit():
+                k = j + 1 + (keys[j + 1] == ",")
+                if k < len(keys) and len(keys[k]) == 4 and keys[k].isdigit():
+                    _append(found, i, int(keys[k]), month, int(keys[j]))
+            if i > 0 and keys[i - 1].isdigit() and i + 1 < len(keys) and len(keys[i + 1]) == 4 \
+                    and keys[i + 1].isdigit():
+                _append(found, i - 1, int(keys[i + 1]), month, int(keys[i - 1]))
+        elif key.isdigit() and i + 4 < len(keys) and keys[i + 1] == "/" and keys[i + 3] == "/" \
+                and keys[i + 2].isdigit() and len(keys[i + 4]) == 4 and keys[i + 4].isdigit():
+            _append(found, i, int(keys[i + 4]), int(key), int(keys[i + 2]))
+    return found
+
+
+def _append(found: list[tuple[int, date]], index: int, year: int, month: int, day: int) -> None:
+    with contextlib.suppress(ValueError):  # "February 30"
+        found.append((index, date(year, month, day)))
+
+
+def document_dates(facts_period: str | None, facts_filed: str | None, extra: Mapping[str, Any],
+                   paragraph1: Sequence[Token], tail: Sequence[Token]) -> Dates:
+    """The dates that decide the version, facts first, then what the certification says."""
+    period = parse_date(facts_period)
+    if period is None:
+        keys = [t.key for t in paragraph1]
+        for index, value in dates_in(paragraph1):
+            if any(k in ("ended", "ending", "end") for k in keys[max(0, index - 4) : index]):
+                period = value
+                break
+    filed = parse_date(facts_filed)
+    if filed is None:
+        written = dates_in(tail)
+        filed = written[0][1] if written else None
+    return Dates(period, filed, _true(extra.get("accelerated_filer")), _true(extra.get("icfr_transition")))
+
+
+def _true(value: Any) -> bool:
+    return value is True or str(value).strip().lower() in ("true", "yes", "1")
+
+
+def allowed(version: Version, dates: Dates) -> bool:
+    """Whether the version was the prescribed (or a permitted) one for these dates."""
+    return not why_not(version, dates)
+
+
+def why_not(version: Version, dates: Dates) -> str:
+    """Why the dates rule the version out ("" when they do not), for messages."""
+    filed = dates.filed
+    if filed is not None:
+        if version.filed_from is not None and filed < version.filed_from:
+            return f"for reports filed from {version.filed_from.isoformat()}"
+        if version.filed_before is not None and filed >= version.filed_before:
+            return f"for reports filed before {version.filed_before.isoformat()}"
+    cutoff = version.period_before
+    if dates.accelerated and version.period_before_accelerated is not None:
+        cutoff = version.period_before_accelerated
+    if cutoff is not None and not dates.transition:
+        period = dates.period_end or (filed - _FILING_LAG if filed is not None else None)
+        if period is not None and period >= cutoff:
+            return f"for periods ending before {cutoff.isoformat()}"
+    return ""
+
+
+def candidates(versions: Sequence[Version], dates: Dates) -> list[Version]:
+    """The versions the dates allow (all of them when the dates rule every one out)."""
+    fitting = [v for v in versions if allowed(v, dates)]
+    return fitting or list(versions)

@@ -1,0 +1,203 @@
+"""The parties of a certification: who the body names, and the statements a document holds.
+
+"I, [name], certify that" (302), "we, X and Y, hereby certify", "X, Chief Executive Officer of
+the Company, does hereby certify" and "Each of the undersigned hereby certifies" (906) name the
+certifying officers in different ways; `statements(doc)` cuts a document at each intro (Costco
+puts two 302 certifications, Tesla two 906 statements, in one exhibit) and gives each its
+parties (names with the title beside them) and the signature blocks that follow it.
+
+API:
+- `statements(doc) -> tuple[Statement, ...]`;
+- `certification_kind(doc, exhibit) -> "302" | "906" | "abs" | None`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from certlint.analysis.memo import per_document
+from certlint.analysis.signatures import (
+    CONNECTIVES,
+    SUFFIXES,
+    TITLE_WORDS,
+    Signature,
+    Span,
+    is_title_text,
+    lower_words,
+    name_tokens,
+    signatures,
+)
+
+if TYPE_CHECKING:
+    from certlint.document import Document
+
+_INTRO = re.compile(
+    r"(?<![\w'])(?P<who>I|We)(?P<comma>,?)\s+(?P<rest>[^\n]{1,400}?)\s*,?\s*"
+    r"(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?certif(?:y|ies)\b", re.IGNORECASE)
+_UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
+_THIRD_PERSON_VERB = re.compile(r"\b(?:each\s+)?(?:(?:do|does)\s+)?hereby\s+certif(?:y|ies)\b|"
+                                r"\b(?:each\s+)?certifies\b", re.IGNORECASE)
+_NAME = re.compile(
+    r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?: +(?:[A-Z][\w'-]*\.?|[A-Z]\.|(?:de|van|von|der|la|le)\b))*"
+    r"(?:,? +(?:Jr|Sr|II|III|IV)\b\.?)?")
+_NAME_THEN_TITLE = re.compile(
+    r"(?P<name>" + _NAME.pattern + r"),\s+"
+    r"(?P<after>(?:the\s+|its\s+)?[A-Z][^,()]*?(?:\([^()]*\))?[^,()]*?)(?=,|\s*\()")
+_COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "company", "llc", "ltd", "plc", "co",
+                            "incorporated", "trust", "lp", "l.p", "n.a", "bancorp", "holdings"})
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A person the body names, with the title given beside the name, if any."""
+
+    name: Span
+    title: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A certification within a document: its intro (if any), parties and signatures."""
+
+    start: int
+    end: int
+    intro: Span | None
+    #: "I", "we", "third" (named in the third person), "undersigned" (named nowhere), or ""
+    person: str
+    parties: tuple[Party, ...]
+    signatures: tuple[Signature, ...]
+    comma_after_pronoun: bool = True
+
+
+def certification_kind(doc: Document, exhibit: str | None = None) -> str | None:
+    """"302", "906" or "abs" (asset-backed 302): by the exhibit number when known, else content."""
+    text = doc.prose.text
+    if re.search(r"Form 10-D|13a-14\(d\)|15d-14\(d\)", text):
+        return "abs"
+    if exhibit:
+        number = exhibit.upper().removeprefix("EX-").removeprefix("EXHIBIT").strip()
+        if number.startswith("31"):
+            return "302"
+        if number.startswith("32"):
+            return "906"
+    if re.search(r"I have reviewed this", text, re.IGNORECASE):
+        return "302"
+    if re.search(r"1350|Section 906", text, re.IGNORECASE):
+        return "906"
+    return None
+
+
+@per_document()
+def statements(doc: Document) -> tuple[Statement, ...]:
+    """The certifications of a document, cut at each intro that names or counts its signers."""
+    return _statements(doc)
+
+
+def _statements(doc: Document) -> tuple[Statement, ...]:
+    text = doc.prose.text
+    intros = [m for m in _INTRO.finditer(text) if _plausible_intro(m)]
+    sigs = signatures(doc)
+    if not intros:
+        if _UNDERSIGNED.search(text):
+            return (Statement(0, len(text), None, "undersigned", (), sigs),)
+        named = _named_with_titles(text, sigs)
+        if named:
+            return (Statement(0, len(text), None, "third", named, sigs),)
+        return (Statement(0, len(text), None, "", _third_person_parties(text, sigs), sigs),)
+    cuts = [*(m.start() for m in intros[1:]), len(text)]
+    out: list[Statement] = []
+    for match, end in zip(intros, cuts, strict=True):
+        start = 0 if not out else match.start()
+        mine = tuple(s for s in sigs if start <= s.marker.start < end)
+        who = match.group("who").lower()
+        parties = _parties(match.group("rest"), match.start("rest"))
+        intro = Span(match.start(), match.end(), match.group())
+        out.append(Statement(start, end, intro, "I" if who == "i" else "we", parties, mine,
+                             bool(match.group("comma"))))
+    return tuple(out)
+
+
+def _plausible_intro(match: re.Match[str]) -> bool:
+    rest = match.group("rest")
+    return match.group("who") in ("I", "We", "we") and bool(_NAME.match(rest.lstrip(", ")))
+
+
+def _parties(rest: str, offset: int) -> tuple[Party, ...]:
+    """Names in an intro's middle part, each with the title text that follows it."""
+    names: list[re.Match[str]] = []
+    for match in _NAME.finditer(rest):
+        words = lower_words(match.group())
+        if len(words) < 2 and not (len(words) == 1 and not names):
+            continue
+        if any(w in _COMPANY_WORDS for w in words) or rest[max(0, match.start() - 3):match.start()] == "of ":
+            continue
+        if sum(1 for w in words if w in TITLE_WORDS or w in CONNECTIVES) * 2 >= len(words):
+            continue
+        names.append(match)
+    parties = []
+    for index, match in enumerate(names):
+        stop = names[index + 1].start() if index + 1 < len(names) else len(rest)
+        between = rest[match.end():stop]
+        title = _title_after(between)
+        name = Span(offset + match.start(), offset + match.end(), match.group())
+        if title is None:
+            parties.append(Party(name))
+        else:
+            t_start = offset + match.end() + between.find(title)
+            parties.append(Party(name, Span(t_start, t_start + len(title), title)))
+    return tuple(parties)
+
+
+def _title_after(between: str) -> str | None:
+    """The title in ", Chief Executive Officer of the Company, and " (None when there is none)."""
+    text = re.sub(r"^[\s,]+", "", between)
+    text = re.sub(r"[\s,]+(?:and)?[\s,]*$", "", text)
+    text = re.sub(r"^(?:as\s+)?(?:(?:the|our|its)\s+)?", "", text, flags=re.IGNORECASE)
+    # "... of the Company", "... of Gilead Sciences, Inc." end the title; "of the Board" does not.
+    for match in re.finditer(r"\s+of\s+(?:the\s+)?([A-Za-z]+)", text):
+        if match.group(1).lower() not in TITLE_WORDS:
+            text = text[:match.start()]
+            break
+    text = text.strip(" ,")
+    return text if text and is_title_text(text) else None
+
+
+def _named_with_titles(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:
+    """Officers a third-person body names with their titles, in the sentence that certifies:
+    "Satya Nadella, Chief Executive Officer of the Company, does hereby certify"."""
+    body_end = min((s.marker.start for s in sigs), default=len(text))
+    verb = _THIRD_PERSON_VERB.search(text, 0, body_end)
+    if verb is None:
+        return ()
+    sentence_start = max(text.rfind("\n", 0, verb.start()) + 1, 0)
+    parties = []
+    for match in _NAME_THEN_TITLE.finditer(text, sentence_start, verb.start()):
+        title = _title_after(match.group("after"))
+        words = lower_words(match.group("name"))
+        if title is None or len(words) < 2 or any(w in _COMPANY_WORDS for w in words):
+            continue
+        t_start = match.start("after") + match.group("after").find(title)
+        parties.append(Party(Span(match.start("name"), match.end("name"), match.group("name")),
+                             Span(t_start, t_start + len(title), title)))
+    return tuple(parties)
+
+
+def _third_person_parties(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:
+    """Signers named in a third-person body ("Satya Nadella, Chief Executive Officer of ...")."""
+    parties = []
+    body_end = min((s.marker.start for s in sigs), default=len(text))
+    for sig in sigs:
+        tokens = name_tokens([sig.name] if sig.name else list(sig.conformed))
+        if not tokens:
+            continue
+        words = [t.text.rstrip(".") for t in tokens if t.text.lower().strip(".") not in SUFFIXES]
+        surname = re.escape(words[-1]) if words else ""
+        if not surname:
+            continue
+        for match in _NAME.finditer(text, 0, body_end):
+            if re.search(rf"\b{surname}\b", match.group(), re.IGNORECASE):
+                parties.append(Party(Span(match.start(), match.end(), match.group())))
+                break
+    return tuple(parties)

@@ -1,0 +1,24 @@
+"""The cross-document comparisons of the `filing` rule kind: name -> function(filing) yielding
+(document, finding) pairs located in the document that disagrees."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from certlint.checks.crossdoc import dates, people, report
+
+if TYPE_CHECKING:
+    from certlint.diagnostic import Finding
+    from certlint.document import Document
+    from certlint.engine.filings import Filing
+
+CrossCheck = Callable[["Filing"], Iterator[tuple["Document", "Finding"]]]
+
+CHECKS: dict[str, CrossCheck] = {
+    "same-report": report.check,
+    "same-period": dates.check_period,
+    "same-date": dates.check_dates,
+    "same-person": people.check_person,
+    "same-title": people.check_title,
+}

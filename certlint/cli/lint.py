@@ -1,0 +1,267 @@
+"""The command line: `certlint [options] PATH...`.
+
+Exit status: 0 clean, 1 diagnostics at or above --fail-on, 2 usage or configuration error.
+The only module that reads sys.argv, writes to the terminal and decides exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from certlint import __version__
+from certlint.diagnostic import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from certlint.ruleset import RuleSet
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+#: Subcommands: name -> module under certlint.cli with `main(argv, stdout, stderr) -> int`.
+#: A first argument equal to one of these names runs it (lint a folder of that name as `./NAME`).
+SUBCOMMANDS: dict[str, str] = {
+    "filings": "filings",
+    "rules": "rules",
+    "explain": "explain",
+    "lsp": "lsp",
+    "config": "config",
+}
+
+
+class UsageError(Exception):
+    """A problem with the command line, config or rules: one line on stderr, exit 2."""
+
+
+def _codes(value: str) -> list[str]:
+    return [code.strip().upper() for code in value.split(",") if code.strip()]
+
+
+def _today(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from certlint.output import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="certlint",
+        description="Lint SEC officer certifications (SOX 302 / 906 exhibits).",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    parser.add_argument("--select", type=_codes, metavar="CODES",
+                        help="comma-separated code prefixes to report (replaces the default: all; "
+                             "the last --select wins)")
+    parser.add_argument("--extend-select", type=_codes, action="extend", default=[], metavar="CODES",
+                        help="code prefixes to add to the selection")
+    parser.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="CODES",
+                        help="code prefixes not to report")
+    parser.add_argument("--rules", action="append", default=[], type=Path, metavar="PATH",
+                        help="a rule pack file or folder of packs (repeatable)")
+    parser.add_argument("--config", type=Path, metavar="PATH",
+                        help="config file (default: nearest .certlint.yaml or pyproject.toml)")
+    parser.add_argument("--isolated", action="store_true", help="ignore config files")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="default",
+                        help="output format (default: %(default)s)")
+    parser.add_argument("--show-source", action="store_true",
+                        help="show the source line and a caret under each diagnostic")
+    parser.add_argument("--statistics", action="store_true", help="count diagnostics per code")
+    parser.add_argument("--count", action="store_true", help="print the number of diagnostics")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with diagnostics")
+    parser.add_argument("--fail-on", choices=[s.value for s in Severity],
+                        help="lowest severity that makes the exit status 1 (default: info, "
+                             "i.e. any diagnostic)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="print only the names of files with diagnostics")
+    parser.add_argument("--filings", action="store_true",
+                        help="repository mode: also run cross-document rules over each filing")
+    parser.add_argument("--staged", action="store_true",
+                        help="repository mode on the filings holding files staged in git (the "
+                             "certlint-filings pre-commit hook); every filing when none is staged")
+    parser.add_argument("-j", "--jobs", type=int, metavar="N",
+                        help="worker processes (default: one per core for runs of "
+                             "hundreds of files, else 1)")
+    parser.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
+                        help="the date date checks take as today (default: the system date)")
+    adoption = parser.add_argument_group("adoption (suppressions, baseline, autofix)")
+    adoption.add_argument("--no-suppress", action="store_true",
+                          help="ignore `<!-- certlint: disable=... -->` comments: report everything")
+    adoption.add_argument("--report-unused-suppressions", action="store_true",
+                          help="report suppression comments that silenced nothing (CL002)")
+    adoption.add_argument("--write-baseline", type=Path, metavar="FILE",
+                          help="record today's findings in FILE and exit 0")
+    adoption.add_argument("--baseline", type=Path, metavar="FILE",
+                          help="report only findings that FILE does not record")
+    adoption.add_argument("--report-stale-baseline", action="store_true",
+                          help="report baseline entries that no longer match (CL003)")
+    adoption.add_argument("--fix", action="store_true",
+                          help="apply safe fixes (title spelling, declared substitutions) in place")
+    adoption.add_argument("--diff", action="store_true",
+                          help="print the fixes as a unified diff instead of writing them")
+    parser.add_argument("--version", action="version", version=f"certlint {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run certlint; returns the exit status."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in SUBCOMMANDS:
+        import importlib
+
+        command = importlib.import_module(f"certlint.cli.{SUBCOMMANDS[args_list[0]]}")
+        try:
+            status: int = command.main(args_list[1:], out, err)
+        except BrokenPipeError:
+            return _reader_went_away()
+        return status
+    parser = build_parser()
+    try:
+        args = parser.parse_intermixed_args(args_list)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return _run(args, out, err)
+    except UsageError as exc:
+        err.write(f"certlint: error: {exc}\n")
+        return EXIT_ERROR
+    except ModuleNotFoundError as exc:
+        # certlint run from a source tree without its dependencies installed.
+        if exc.name is None or exc.name.split(".")[0] == "certlint":
+            raise
+        err.write(f"certlint: error: the package '{exc.name}' certlint needs is not installed "
+                  "(install certlint with pip: pip install certlint, or pip install -e . in a "
+                  "checkout)\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """`certlint ... | head`: the reader closed the pipe; stop quietly, as grep does."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_FINDINGS
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from dataclasses import replace
+
+    from certlint.engine.config import ConfigError, check_pack_names, discover, load_config
+    from certlint.ruleset import PackError, Selection, load_ruleset
+    from certlint.engine.linter import Linter
+
+    try:
+        config_path = args.config or (None if args.isolated else discover())
+        if args.config is not None and not args.config.is_file():
+            raise UsageError(f"{args.config}: config file not found")
+        config = load_config(config_path)
+        if args.fail_on:
+            config = replace(config, fail_on=Severity(args.fail_on))
+        config = replace(config, suppress=not args.no_suppress,
+                         report_unused_suppressions=args.report_unused_suppressions)
+        for path in args.rules:
+            if not path.exists():
+                raise UsageError(f"{path}: rule pack not found")
+        ruleset = load_ruleset([*config.rules, *args.rules], disabled_packs=config.disable_packs)
+        check_pack_names(config, [*config.rules, *args.rules])
+    except (ConfigError, PackError) as exc:
+        raise UsageError(str(exc)) from None
+    selection = Selection(
+        tuple(args.select) if args.select else config.select,
+        (*config.extend_select, *args.extend_select),
+        (*config.ignore, *args.ignore),
+    )
+    paths = args.paths or ["."]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file or folder")
+    if args.report_stale_baseline and args.baseline is None:
+        raise UsageError("--report-stale-baseline needs --baseline FILE")
+    linter = Linter(ruleset, config, selection, today=args.today)
+    if args.filings or args.staged or config.filings:
+        from certlint.engine.filings import lint_filings
+
+        changed = _staged_scope() if args.staged else None
+        result = lint_filings(linter, paths, changed)[0]
+    else:
+        from certlint.engine.linter import iter_files, workers_for
+
+        files = list(iter_files(paths, config))
+        workers = workers_for(len(files), args.jobs)
+        if workers == 1:
+            result = linter.lint_paths(files)
+        else:
+            from certlint.engine import parallel  # only large runs pay for process pools
+
+            spec = parallel.LinterSpec(config, tuple(args.rules), selection, linter.today)
+            result = parallel.lint_paths(spec, files, workers)
+    for message in result.skipped:
+        err.write(f"certlint: {message}\n")
+    if args.write_baseline or args.baseline or args.fix or args.diff:
+        from certlint.adoption.run import adopt
+        from certlint.adoption.baseline import BaselineError
+
+        try:
+            adoption = adopt(args, paths, linter, result, out, err)
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
+        if adoption.finished:
+            for message in result.errors:
+                err.write(f"certlint: error: {message}\n")
+            if result.errors:
+                return EXIT_ERROR
+            return EXIT_FINDINGS if adoption.pending and not args.exit_zero else EXIT_CLEAN
+    for message in result.errors:
+        err.write(f"certlint: error: {message}\n")
+    _report(result.diagnostics, args, out, ruleset=ruleset, files=result.paths)
+    if result.errors:
+        return EXIT_ERROR
+    failing = [d for d in result.diagnostics if d.severity.rank >= config.fail_on.rank]
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _staged_scope() -> list[str] | None:
+    """The staged files (None when nothing is staged: then every filing is linted)."""
+    from certlint.engine.staged import NotAGitRepository, staged_files
+
+    try:
+        changed = staged_files(Path.cwd())
+    except NotAGitRepository as exc:
+        raise UsageError(str(exc)) from None
+    return changed or None
+
+
+def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO,
+            ruleset: RuleSet | None = None, files: Sequence[str] = ()) -> None:
+    import os
+
+    from certlint.output import OutputOptions, get_formatter
+
+    color = out.isatty() and not os.environ.get("NO_COLOR")
+    rules = {rule.code: rule for rule in ruleset.rules} if ruleset is not None else {}
+
+    if args.quiet:
+        for path in dict.fromkeys(d.path for d in diagnostics):
+            out.write(path + "\n")
+    else:
+        options = OutputOptions(show_source=args.show_source, color=color, rules=rules, files=files)
+        get_formatter(args.format).write(diagnostics, out, options)
+    if args.statistics:
+        counts = Counter(d.code for d in diagnostics)
+        names = {d.code: d.rule for d in diagnostics}
+        for code in sorted(counts):
+            out.write(f"{counts[code]:<5} {code} {names[code]}\n")
+    if args.count:
+        out.write(f"{len(diagnostics)}\n")

@@ -1,0 +1,149 @@
+"""A filing as a unit: documents grouped into filings, and cross-document rules run per filing.
+
+Grouping (first that applies): a `filing` fact naming the filing (front matter, or the config's
+`facts` for the path); the file itself for a full EDGAR submission (its exhibits are one
+filing); the config's `filing-id` regex over the path relative to the config (its first group,
+or the whole match); otherwise the folder holding the document.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from certlint.checks import CheckContext
+from certlint.diagnostic import Diagnostic, Finding
+from certlint.document import Document
+from certlint.document.facts import Facts
+from certlint.analysis.parties import certification_kind
+from certlint.engine.linter import Linter, LintResult, iter_files, read_or_record
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A document of a filing with its effective facts (its own over the configured ones)."""
+
+    document: Document
+    facts: Facts
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    id: str
+    members: tuple[Member, ...]
+
+
+@runtime_checkable
+class FilingChecker(Protocol):
+    """A compiled cross-document rule: findings located in the member that disagrees."""
+
+    def check_filing(self, filing: Filing, context: CheckContext) -> Iterable[tuple[Document, Finding]]: ...
+
+
+def filing_id(doc: Document, facts: Facts, linter: Linter) -> str:
+    if facts.filing:
+        return facts.filing
+    if doc.part is not None:
+        return doc.path
+    pattern = linter.config.filing_id
+    if pattern is not None:
+        match = pattern.search(linter.config.relative(doc.path))
+        if match is not None:
+            return match.group(1) if match.groups() else match.group()
+    return str(Path(doc.path).parent)
+
+
+def group(documents: Iterable[Document], linter: Linter) -> list[Filing]:
+    """Documents grouped into filings, in path order."""
+    groups: dict[str, list[Member]] = {}
+    for doc in documents:
+        facts = doc.facts.merged_over(linter.config.facts_for(doc.path))
+        groups.setdefault(filing_id(doc, facts, linter), []).append(Member(doc, facts))
+    return [Filing(key, tuple(members)) for key, members in sorted(groups.items())]
+
+
+def read_all(paths: Sequence[str], linter: Linter, result: LintResult) -> Iterator[Document]:
+    """Every document under `paths`; unreadable files are recorded in `result`, as in a normal run."""
+    for path in iter_files(paths, linter.config):
+        yield from read_or_record(path, result)
+
+
+def touches(filing: Filing, changed: Iterable[str]) -> bool:
+    """Whether a changed (or deleted) file belongs to the filing."""
+    members = {os.path.abspath(m.document.path) for m in filing.members}
+    folders = {os.path.dirname(path) for path in members}
+    return any(os.path.abspath(path) in members or os.path.dirname(os.path.abspath(path)) in folders
+               for path in changed)
+
+
+def lint_filings(linter: Linter, paths: Sequence[str],
+                 changed: Sequence[str] | None = None) -> tuple[LintResult, list[Filing]]:
+    """Repository mode: per-document rules on every document, then cross-document rules on
+    every filing. Each document is read once for both. With `changed`, only the filings that
+    hold one of those files are linted (whole, unchanged exhibits included)."""
+    result = LintResult()
+    documents = list(read_all(paths, linter, result))
+    filings = group(documents, linter)
+    if changed is not None:
+        filings = [filing for filing in filings if touches(filing, changed)]
+    rules = [rule for _, active in linter.active_rules for rule in active
+             if isinstance(rule.checker, FilingChecker)]
+    context = CheckContext(Facts(), linter.today)
+    # Filing by filing, so that what the per-document rules parsed (signatures, dates) is still
+    # in the parsers' small caches when the cross-document rules ask for it.
+    for filing in filings:
+        by_file: dict[str, list[Diagnostic]] = {}
+        docs_of: dict[str, list[Document]] = {}
+        for member in filing.members:
+            doc = member.document
+            docs_of.setdefault(doc.path, []).append(doc)
+            by_file.setdefault(doc.path, []).extend(linter.lint_document(doc))
+        for rule in rules:
+            checker = rule.checker
+            assert isinstance(checker, FilingChecker)
+            for doc, finding in checker.check_filing(filing, context):
+                by_file[doc.path].append(linter.diagnostic(doc, rule, finding))
+        for path, diagnostics in by_file.items():
+            result.diagnostics.extend(linter.finish_file(docs_of[path], diagnostics))
+    result.diagnostics.sort(key=lambda d: d.sort_key)
+    return result, filings
+
+
+def describe(member: Member) -> dict[str, str]:
+    """What a member contributes to its filing, for `certlint filings`: its facts (front matter,
+    submission header, config) and what the cross-document rules read in it (the report it
+    names, its period end and date, its signers)."""
+    from certlint.checks.crossdoc.report import report_named
+    from certlint.analysis.dates.fiscal import fmt
+    from certlint.analysis.dates.roles import analysis_of
+    from certlint.analysis.signatures import signatures
+
+    doc, facts = member.document, member.facts
+    kind = certification_kind(doc, facts.exhibit)
+    described = {"kind": kind or "other"}
+    if doc.part:
+        described["part"] = doc.part
+    for name in ("company", "form", "period_end", "fiscal_year_end", "filed", "exhibit"):
+        value = getattr(facts, name)
+        if value:
+            described[name.replace("_", "-")] = str(value)
+    if kind not in ("302", "906"):
+        return described
+    named = report_named(doc, kind)
+    if named is not None:
+        described["names"] = named.report
+    analysis = analysis_of(doc.prose)
+    ends = [p.mention.value for p in analysis.period_ends if p.mention.value is not None]
+    if ends:
+        described["period"] = fmt(ends[0])
+    dates = [m.value for m in analysis.certification_dates if m.value is not None]
+    if dates:
+        described["dated"] = fmt(dates[0])
+    signed = [sig.display_name + (f" ({sig.title_text})" if sig.title_text else "")
+              for sig in signatures(doc)]
+    if signed or facts.signers:
+        described["signed-by"] = "; ".join(signed or facts.signers)
+    return described

@@ -1,0 +1,165 @@
+"""Runs the selected rules over documents and turns findings into positioned diagnostics.
+
+Pure: no printing, no exiting. The CLI, the pre-commit hook and the language server all call
+`Linter.lint_file` / `Linter.lint_paths` (through `certlint.api` for library users).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from certlint.checks import CheckContext
+from certlint.engine.config import Config
+from certlint.diagnostic import Diagnostic, Finding
+from certlint.document import BinaryFileError, Document, DocumentError, read_documents
+from certlint.ruleset import Pack, Rule, RuleSet, Selection
+
+
+class _Args(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, args: Mapping[str, str]) -> str:
+    """Fill a rule's message template; unknown placeholders stay as written."""
+    try:
+        return template.format_map(_Args(args))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+@dataclass(slots=True)
+class LintResult:
+    """Diagnostics of a run, plus files skipped (not text) and files that could not be read."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    #: The files linted, in order (formats that list clean files too, like JUnit, need them).
+    paths: list[str] = field(default_factory=list)
+
+
+class Linter:
+    """The rules of a run, selected once, applied to any number of documents."""
+
+    def __init__(self, ruleset: RuleSet, config: Config | None = None,
+                 selection: Selection | None = None, today: date | None = None) -> None:
+        self.ruleset = ruleset
+        self.config = config or Config()
+        self.selection = selection or Selection(self.config.select, self.config.extend_select,
+                                                self.config.ignore)
+        self.today = today or date.today()
+        self.active_rules: list[tuple[Pack, list[Rule]]] = [
+            (pack, [rule for rule in pack.rules if self.selection.is_selected(rule)])
+            for pack in ruleset.packs
+        ]
+
+    def lint_document(self, doc: Document) -> list[Diagnostic]:
+        """Diagnostics for one document, sorted by position."""
+        relative = self.config.relative(doc.path)
+        context = CheckContext(doc.facts.merged_over(self.config.facts_for(doc.path)), self.today)
+        ignored = self.config.ignored_codes(doc.path)
+        diagnostics = []
+        for pack, rules in self.active_rules:
+            if not rules or not pack.applies_to.matches(relative, doc.prose.text):
+                continue
+            for rule in rules:
+                if any(rule.code.startswith(prefix) for prefix in ignored):
+                    continue
+                for finding in rule.checker.check(doc, context):
+                    diagnostics.append(self.diagnostic(doc, rule, finding))
+        return sorted(diagnostics, key=lambda d: d.sort_key)
+
+    def lint_file(self, path: str, text: str | None = None) -> list[Diagnostic]:
+        """Diagnostics for a file (or for `text` under that name).
+
+        Raises OSError, BinaryFileError or DocumentError for a file that cannot be linted.
+        """
+        diagnostics: list[Diagnostic] = []
+        docs = read_documents(path, text=text)
+        for doc in docs:
+            diagnostics.extend(self.lint_document(doc))
+        return self.finish_file(docs, diagnostics)
+
+    def finish_file(self, docs: Sequence[Document], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """A file's diagnostics after its suppression comments, sorted: applied once, after
+        every check (per-document and, in repository mode, cross-document)."""
+        if self.config.suppress and docs:
+            from certlint.engine.suppressions import suppress
+
+            diagnostics = suppress(docs, diagnostics, self)
+        return sorted(diagnostics, key=lambda d: d.sort_key)
+
+    def lint_paths(self, paths: Iterable[str]) -> LintResult:
+        """Lint files and folders (walked with the configured include and exclude globs)."""
+        result = LintResult()
+        for path in iter_files(paths, self.config):
+            docs = read_or_record(path, result)
+            diagnostics = [d for doc in docs for d in self.lint_document(doc)]
+            result.diagnostics.extend(self.finish_file(docs, diagnostics))
+        result.diagnostics.sort(key=lambda d: d.sort_key)
+        return result
+
+    def diagnostic(self, doc: Document, rule: Rule, finding: Finding) -> Diagnostic:
+        """A finding of `rule` in `doc`, positioned in the file."""
+        prose = doc.prose
+        if finding.start < 0:
+            start = end = 0 if doc.part is None else prose.to_source(0)
+        else:
+            start = prose.to_source(finding.start)
+            end = prose.to_source_end(finding.end) if finding.end > finding.start else start
+        line, column = doc.lines.position(start)
+        end_line, end_column = doc.lines.position(end)
+        message = finding.detail or format_message(rule.message, finding.args)
+        return Diagnostic(
+            path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+            code=rule.code, severity=finding.severity or rule.severity, message=message,
+            pack=rule.pack, rule=rule.name, offset=start, end_offset=end,
+            suggestion=finding.suggestion, source_line=doc.lines.line_text(line),
+        )
+
+
+def read_or_record(path: str, result: LintResult) -> list[Document]:
+    """The documents of a file; a file that is not text, or cannot be read, is recorded in
+    `result` (skipped, or an error naming the file) and gives none."""
+    result.paths.append(path)
+    try:
+        return read_documents(path)
+    except BinaryFileError as exc:
+        result.skipped.append(f"{path}: skipped ({exc})")
+    except DocumentError as exc:
+        result.errors.append(f"{path}: {exc}")
+    except OSError as exc:
+        result.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+    return []
+
+
+def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:
+    """Files to lint: explicit files as given, folders walked in sorted order."""
+    for path in paths:
+        if not os.path.isdir(path):
+            if not config.is_force_excluded(Path(path)):
+                yield path
+            continue
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not config.is_excluded(Path(folder, d)))
+            for name in sorted(files):
+                candidate = Path(folder, name)
+                if config.is_included(candidate) and not config.is_excluded(candidate):
+                    yield str(candidate)
+
+
+#: Below this many files per worker a run stays in one process (see `certlint.engine.parallel`).
+MIN_FILES_PER_WORKER = 200
+
+
+def workers_for(files: int, jobs: int | None) -> int:
+    """How many processes to use: `jobs`, or (None) one per core once the run is big enough."""
+    if jobs is not None:
+        return max(1, jobs)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, files // MIN_FILES_PER_WORKER))
