@@ -14,19 +14,17 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from certlint.engine.config import Config
 from certlint.diagnostic import Diagnostic
-from certlint.ruleset import load_ruleset
+from certlint.engine.config import Config
 from certlint.engine.linter import Linter
+from certlint.engine.setup import SetupOptions, build_linter
 
 
 def make_linter(config: Config | None = None, rules: Sequence[str | Path] = (),
                 today: date | None = None) -> Linter:
     """A linter over the built-in packs, the config's packs and `rules`."""
-    config = config or Config()
-    ruleset = load_ruleset([*config.rules, *(Path(p) for p in rules)],
-                           disabled_packs=config.disable_packs)
-    return Linter(ruleset, config, today=today)
+    return build_linter(SetupOptions(config=config or Config(), rules=tuple(Path(p) for p in rules),
+                                     today=today))
 
 
 def lint(path: str | Path, *, config: Config | None = None, rules: Sequence[str | Path] = (),

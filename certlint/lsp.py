@@ -23,13 +23,14 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from certlint import __version__
-from certlint.engine.config import Config, ConfigError, discover, load_config
 from certlint.diagnostic import Diagnostic, Severity
 from certlint.document import BinaryFileError, DocumentError
 from certlint.document.lines import LineIndex
-from certlint.output.support import rule_help
-from certlint.ruleset import PackError, load_ruleset
+from certlint.engine.config import ConfigError, discover
 from certlint.engine.linter import Linter
+from certlint.engine.setup import SetupOptions, build_linter
+from certlint.output.support import rule_help
+from certlint.ruleset import PackError
 
 DEBOUNCE_SECONDS = 0.3
 
@@ -92,9 +93,8 @@ class CertlintServer(LanguageServer):
             stamp = config_path.stat().st_mtime_ns if config_path else 0
             key = (str(config_path or start), stamp)
             if key not in self._linters:
-                config = load_config(config_path) if config_path else Config(root=Path(root or start))
-                ruleset = load_ruleset(list(config.rules), disabled_packs=config.disable_packs)
-                self._linters[key] = Linter(ruleset, config)
+                self._linters[key] = build_linter(SetupOptions(config=config_path, start=start,
+                                                               root=Path(root or start)))
             return self._linters[key]
         except (OSError, ConfigError, PackError) as exc:
             self._tell(types.MessageType.Error, f"certlint: {exc}")

@@ -35,11 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from certlint.ruleset.codes import STALE_BASELINE, is_reported, meta_diagnostic
+from certlint.ruleset.codes import STALE_BASELINE, meta_diagnostic
 
 if TYPE_CHECKING:
     from certlint.diagnostic import Diagnostic
-    from certlint.engine.linter import Linter
+    from certlint.ruleset.policy import ReportPolicy
 
 VERSION = 1
 #: Characters of the finding's line kept as context on either side of it.
@@ -84,14 +84,14 @@ class Entry:
         return self.path, self.code, self.text, self.context
 
 
-def write(path: Path, diagnostics: Iterable[Diagnostic], linter: Linter) -> int:
+def write(path: Path, diagnostics: Iterable[Diagnostic], policy: ReportPolicy) -> int:
     """Record diagnostics as a baseline (atomically); returns the number of entries."""
     counts: Counter[Key] = Counter()
     messages: dict[Key, str] = {}
     for diagnostic in diagnostics:
         if diagnostic.code == STALE_BASELINE.code:
             continue
-        key = key_of(diagnostic, linter.config.relative(diagnostic.path))
+        key = key_of(diagnostic, policy.relative(diagnostic.path))
         counts[key] += 1
         messages.setdefault(key, diagnostic.message)
     entries = [{"path": k[0], "code": k[1], "text": k[2], "context": k[3], "count": counts[k],
@@ -135,25 +135,25 @@ class Baseline:
         """Whether any entry is about this file (such files are never autofixed)."""
         return relative in self.paths
 
-    def filter(self, diagnostics: Iterable[Diagnostic], linter: Linter) -> list[Diagnostic]:
+    def filter(self, diagnostics: Iterable[Diagnostic], policy: ReportPolicy) -> list[Diagnostic]:
         """The diagnostics no entry accounts for; each entry absorbs up to `count` findings."""
         kept = []
         for diagnostic in diagnostics:
-            key = key_of(diagnostic, linter.config.relative(diagnostic.path))
+            key = key_of(diagnostic, policy.relative(diagnostic.path))
             if self._left[key] > 0:
                 self._left[key] -= 1
             else:
                 kept.append(diagnostic)
         return kept
 
-    def stale(self, linted: Iterable[str], linter: Linter) -> list[Diagnostic]:
+    def stale(self, linted: Iterable[str], policy: ReportPolicy) -> list[Diagnostic]:
         """CL003 for entries of linted (or vanished) files that matched nothing, at their line."""
         from certlint.document.lines import LineIndex
 
-        checked = {linter.config.relative(p) for p in linted}
-        root = linter.config.root
+        checked = {policy.relative(p) for p in linted}
+        root = policy.root
         display = str(self.path)
-        if not is_reported(linter, STALE_BASELINE, display):
+        if not policy.is_reported(STALE_BASELINE, display):
             return []
         lines = LineIndex(self.path.read_text(encoding="utf-8"))
         found = []
@@ -161,7 +161,7 @@ class Baseline:
             left = self._left[entry.key]
             if left <= 0 or (entry.path not in checked and (root / entry.path).exists()):
                 continue
-            if not _runs(entry, linter):  # not stale: its rule did not run (--select, an ignore)
+            if not _runs(entry, policy):  # not stale: its rule did not run (--select, an ignore)
                 continue
             self._left[entry.key] = 0
             what = f"'{entry.text}'" if entry.text else "(whole document)"
@@ -174,18 +174,18 @@ class Baseline:
         return found
 
 
-def _runs(entry: Entry, linter: Linter) -> bool:
+def _runs(entry: Entry, policy: ReportPolicy) -> bool:
     """Whether the rule of an entry ran on its file in this run, so that it could have matched."""
-    from certlint.ruleset.codes import INVALID_SUPPRESSION, META_RULES, UNUSED_SUPPRESSION
+    from certlint.ruleset.codes import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 
-    rule = linter.ruleset.get(entry.code) or next((r for r in META_RULES if r.code == entry.code), None)
+    rule = policy.rule_for(entry.code)
     if rule is None:
         return False
-    if rule is INVALID_SUPPRESSION and not linter.config.suppress:
+    if rule is INVALID_SUPPRESSION and not policy.suppress:
         return False
-    if rule is UNUSED_SUPPRESSION and not linter.config.report_unused_suppressions:
+    if rule is UNUSED_SUPPRESSION and not policy.report_unused_suppressions:
         return False
-    return is_reported(linter, rule, str(linter.config.root / entry.path))
+    return policy.is_reported(rule, str(policy.root / entry.path))
 
 
 def _entry(path: Path, raw: Any, line: int) -> Entry:

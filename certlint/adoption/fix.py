@@ -28,7 +28,10 @@ from certlint.document.decode import Decoded, decode
 
 if TYPE_CHECKING:
     from certlint.diagnostic import Diagnostic
-    from certlint.engine.linter import Linter
+    from certlint.ruleset.policy import ReportPolicy
+
+#: Lints a file's (edited) text under its name: how a fix is checked before it is kept.
+LintText = Callable[[str, str], "list[Diagnostic]"]
 
 #: Rule kinds whose suggestions are applied.
 SAFE_KINDS = frozenset({"spelling", "forbidden"})
@@ -60,8 +63,8 @@ class FixOutcome:
     messages: list[str] = field(default_factory=list)
 
 
-def is_fixable(diagnostic: Diagnostic, linter: Linter) -> bool:
-    rule = linter.ruleset.get(diagnostic.code)
+def is_fixable(diagnostic: Diagnostic, policy: ReportPolicy) -> bool:
+    rule = policy.rule_for(diagnostic.code)
     return diagnostic.suggestion is not None and rule is not None and rule.kind in SAFE_KINDS
 
 
@@ -76,7 +79,7 @@ def encode(text: str, decoded: Decoded, original: bytes) -> bytes:
     return text.encode(encoding)
 
 
-def plan(path: str, linter: Linter) -> tuple[FilePlan | None, str | None]:
+def plan(path: str, policy: ReportPolicy, lint: LintText) -> tuple[FilePlan | None, str | None]:
     """Read a file and work out its fixes: (plan or None, or a reason it cannot be fixed)."""
     original = Path(path).read_bytes()
     decoded = decode(original)
@@ -88,8 +91,8 @@ def plan(path: str, linter: Linter) -> tuple[FilePlan | None, str | None]:
         return None, f"{path}: not fixed: its {decoded.encoding} text would not re-encode to the same bytes"
     source = decoded.text
     edits: list[tuple[int, int, str]] = []
-    for d in linter.lint_file(path, text=source):
-        if not is_fixable(d, linter) or d.suggestion is None:
+    for d in lint(path, source):
+        if not is_fixable(d, policy) or d.suggestion is None:
             continue
         span = source[d.offset : d.end_offset]
         replacement = replacement_for(span, d.suggestion)
@@ -161,18 +164,18 @@ def unified_diff(file_plan: FilePlan) -> str:
     return "".join(out)
 
 
-def fix_files(diagnostics: Sequence[Diagnostic], linter: Linter, frozen: Callable[[str], bool],
+def fix_files(diagnostics: Sequence[Diagnostic], policy: ReportPolicy, lint: LintText, frozen: Callable[[str], bool],
               diff: TextIO | None = None) -> FixOutcome:
     """Fix (or, with `diff`, print the fixes of) every file with a fixable diagnostic.
 
     `frozen(path)` is true for a file that must never be edited (one under a baseline entry).
     """
     outcome = FixOutcome()
-    for path in _paths_to_fix(diagnostics, linter):
+    for path in _paths_to_fix(diagnostics, policy):
         if frozen(path):
             continue
         try:
-            file_plan, reason = plan(path, linter)
+            file_plan, reason = plan(path, policy, lint)
             if file_plan is None:
                 if reason:
                     outcome.messages.append(reason)
@@ -186,9 +189,9 @@ def fix_files(diagnostics: Sequence[Diagnostic], linter: Linter, frozen: Callabl
                                     else f"{path}: not fixed: {exc}")
             continue
         outcome.fixed += file_plan.fixed
-        outcome.after[path] = linter.lint_file(path, text=file_plan.new_text)
+        outcome.after[path] = lint(path, file_plan.new_text)
     return outcome
 
 
-def _paths_to_fix(diagnostics: Iterable[Diagnostic], linter: Linter) -> list[str]:
-    return list(dict.fromkeys(d.path for d in diagnostics if is_fixable(d, linter)))
+def _paths_to_fix(diagnostics: Iterable[Diagnostic], policy: ReportPolicy) -> list[str]:
+    return list(dict.fromkeys(d.path for d in diagnostics if is_fixable(d, policy)))

@@ -8,13 +8,30 @@ The exit status stays the CLI's decision.
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from certlint.engine.linter import Linter, LintResult
+    from certlint.adoption.fix import LintText
+    from certlint.diagnostic import Diagnostic
+    from certlint.ruleset.policy import ReportPolicy
+
+
+@dataclass(frozen=True, slots=True)
+class AdoptionOptions:
+    """What the command line asks of the adoption step."""
+
+    write_baseline: Path | None = None
+    baseline: Path | None = None
+    report_stale_baseline: bool = False
+    fix: bool = False
+    diff: bool = False
+
+    @property
+    def wanted(self) -> bool:
+        return bool(self.write_baseline or self.baseline or self.fix or self.diff)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,40 +42,41 @@ class Adoption:
     pending: bool = False
 
 
-def adopt(args: argparse.Namespace, paths: Sequence[str], linter: Linter, result: LintResult,
-          out: TextIO, err: TextIO) -> Adoption:
-    """Apply --write-baseline / --baseline / --fix / --diff to a lint result (in place)."""
+def adopt(args: AdoptionOptions, found: list[Diagnostic], policy: ReportPolicy, lint: LintText,
+          linted: Callable[[], Iterable[str]], out: TextIO, err: TextIO) -> tuple[Adoption, list[Diagnostic]]:
+    """Apply --write-baseline / --baseline / --fix / --diff to a run's diagnostics: the outcome
+    and the diagnostics left to report. `lint` re-lints a fixed file; `linted` lists the files
+    the run covered (for stale baseline entries)."""
     from certlint.adoption import baseline as baselines
-    from certlint.engine.linter import iter_files
 
     if args.write_baseline is not None:
-        count = baselines.write(args.write_baseline, result.diagnostics, linter)
-        err.write(f"certlint: wrote {count} baseline entries ({len(result.diagnostics)} findings) "
+        count = baselines.write(args.write_baseline, found, policy)
+        err.write(f"certlint: wrote {count} baseline entries ({len(found)} findings) "
                   f"to {args.write_baseline}\n")
-        return Adoption(finished=True)
+        return Adoption(finished=True), found
     base = baselines.Baseline.load(args.baseline) if args.baseline is not None else None
     fixed = 0
     if args.fix or args.diff:
         from certlint.adoption.fix import fix_files
 
         def frozen(path: str) -> bool:
-            return base is not None and base.covers(linter.config.relative(path))
+            return base is not None and base.covers(policy.relative(path))
 
-        outcome = fix_files(result.diagnostics, linter, frozen, diff=out if args.diff else None)
+        outcome = fix_files(found, policy, lint, frozen, diff=out if args.diff else None)
         for message in outcome.messages:
             err.write(f"certlint: {message}\n")
         fixed = outcome.fixed
-        result.diagnostics = [d for d in result.diagnostics if d.path not in outcome.after]
+        found = [d for d in found if d.path not in outcome.after]
         for diagnostics in outcome.after.values():
-            result.diagnostics.extend(diagnostics)
+            found.extend(diagnostics)
     if base is not None:
-        result.diagnostics = base.filter(result.diagnostics, linter)
+        found = base.filter(found, policy)
         if args.report_stale_baseline:
-            result.diagnostics.extend(base.stale(iter_files(paths, linter.config), linter))
-    result.diagnostics.sort(key=lambda d: d.sort_key)
+            found.extend(base.stale(linted(), policy))
+    found.sort(key=lambda d: d.sort_key)
     if args.fix or args.diff:
         verb = "would fix" if args.diff else "fixed"
-        err.write(f"certlint: {verb} {fixed}, {len(result.diagnostics)} remaining\n")
+        err.write(f"certlint: {verb} {fixed}, {len(found)} remaining\n")
     if args.diff:
-        return Adoption(finished=True, pending=fixed > 0)
-    return Adoption()
+        return Adoption(finished=True, pending=fixed > 0), found
+    return Adoption(), found

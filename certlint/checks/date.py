@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from certlint.checks.base import OptionError
 from certlint.analysis.dates.fiscal import (
     DEFAULT_DEADLINE_DAYS,
     DEFAULT_GRACE_DAYS,
@@ -41,6 +40,7 @@ from certlint.analysis.dates.fiscal import (
 )
 from certlint.analysis.dates.roles import ANNUAL, QUARTERLY, TRANSITION, deadline_kind
 from certlint.analysis.dates.situation import Situation, situation
+from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding, Severity
 
 if TYPE_CHECKING:

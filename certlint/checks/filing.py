@@ -31,8 +31,8 @@ from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext
+    from certlint.checks.crossdoc.model import Filing
     from certlint.document import Document
-    from certlint.engine.filings import Filing
 
 NAME = "filing"
 _ROLE_OPTIONS = ("vocabulary", "homophones", "designations", "role_titles", "certifying_roles")

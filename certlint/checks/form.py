@@ -31,17 +31,17 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from certlint.checks.base import OptionError
-from certlint.diagnostic import Finding
 from certlint.analysis.form.spec import CLASSES, FormSyntaxError, Version, parse_units, small_business
 from certlint.analysis.form.versions import parse_date
+from certlint.checks.base import OptionError
+from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
-    from certlint.checks.base import CheckContext
-    from certlint.document import Document
     from certlint.analysis.form.segment import Certification
     from certlint.analysis.form.tokens import Token
     from certlint.analysis.form.words import Deviation
+    from certlint.checks.base import CheckContext
+    from certlint.document import Document
 
 #: A certification's opening is at most this far before its paragraph 1 (a name and a title).
 _OPENING_REACH = 600

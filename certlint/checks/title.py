@@ -32,11 +32,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from certlint.analysis.parties import certification_kind, statements
+from certlint.analysis.signatures import CONNECTIVES, Signature, Span, is_title_text, signatures, squash
 from certlint.checks import spelling
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
-from certlint.analysis.parties import certification_kind, statements
-from certlint.analysis.signatures import CONNECTIVES, Signature, Span, is_title_text, signatures, squash
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext

@@ -17,8 +17,10 @@ from typing import Any, TextIO
 
 def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     from certlint.cli.lint import EXIT_CLEAN, EXIT_ERROR, build_parser
-    from certlint.engine.config import ConfigError, check_pack_names, discover, load_config
-    from certlint.ruleset import PackError, load_ruleset
+    from certlint.cli.options import setup_options
+    from certlint.engine.config import ConfigError
+    from certlint.engine.setup import build_linter, config_path
+    from certlint.ruleset import PackError
 
     parser = build_parser()
     parser.prog = "certlint config"
@@ -27,13 +29,11 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
-        path = args.config or (None if args.isolated else discover())
-        if args.config is not None and not args.config.is_file():
-            raise ConfigError(f"{args.config}: config file not found")
-        config = load_config(path)
+        options = setup_options(args, keep_disabled_packs=True)
+        path = config_path(options)
+        linter = build_linter(options)
+        config, all_packs = linter.config, linter.ruleset.packs
         extra = [*config.rules, *args.rules]
-        all_packs = load_ruleset(extra).packs
-        check_pack_names(config, extra)
     except (ConfigError, PackError) as exc:
         stderr.write(f"certlint: error: {exc}\n")
         return EXIT_ERROR

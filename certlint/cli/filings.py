@@ -8,24 +8,23 @@ from typing import TextIO
 
 
 def main(argv: list[str], out: TextIO, err: TextIO) -> int:
-    from certlint.api import make_linter
-    from certlint.engine.config import ConfigError, discover, load_config
+    from certlint.cli.options import add_setup_options, setup_options
+    from certlint.engine.config import ConfigError
     from certlint.engine.filings import describe, group, read_all
-    from certlint.ruleset import PackError
     from certlint.engine.linter import LintResult
+    from certlint.engine.setup import build_linter
+    from certlint.ruleset import PackError
 
     parser = argparse.ArgumentParser(prog="certlint filings",
                                      description="Show how documents are grouped into filings.")
     parser.add_argument("paths", nargs="*", metavar="PATH")
-    parser.add_argument("--config", type=Path, metavar="PATH")
-    parser.add_argument("--isolated", action="store_true", help="ignore config files")
+    add_setup_options(parser)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
-        config = load_config(args.config or (None if args.isolated else discover()))
-        linter = make_linter(config)
+        linter = build_linter(setup_options(args))
     except (ConfigError, PackError) as exc:
         err.write(f"certlint: error: {exc}\n")
         return 2

@@ -10,11 +10,14 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from certlint import __version__
+from certlint.adoption.run import AdoptionOptions
+from certlint.cli.options import add_selection_options, add_setup_options, setup_options
 from certlint.diagnostic import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -37,10 +40,6 @@ class UsageError(Exception):
     """A problem with the command line, config or rules: one line on stderr, exit 2."""
 
 
-def _codes(value: str) -> list[str]:
-    return [code.strip().upper() for code in value.split(",") if code.strip()]
-
-
 def _today(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -56,18 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Lint SEC officer certifications (SOX 302 / 906 exhibits).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
-    parser.add_argument("--select", type=_codes, metavar="CODES",
-                        help="comma-separated code prefixes to report (replaces the default: all; "
-                             "the last --select wins)")
-    parser.add_argument("--extend-select", type=_codes, action="extend", default=[], metavar="CODES",
-                        help="code prefixes to add to the selection")
-    parser.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="CODES",
-                        help="code prefixes not to report")
-    parser.add_argument("--rules", action="append", default=[], type=Path, metavar="PATH",
-                        help="a rule pack file or folder of packs (repeatable)")
-    parser.add_argument("--config", type=Path, metavar="PATH",
-                        help="config file (default: nearest .certlint.yaml or pyproject.toml)")
-    parser.add_argument("--isolated", action="store_true", help="ignore config files")
+    add_selection_options(parser)
+    add_setup_options(parser)
     parser.add_argument("--format", choices=sorted(FORMATS), default="default",
                         help="output format (default: %(default)s)")
     parser.add_argument("--show-source", action="store_true",
@@ -156,40 +145,24 @@ def _reader_went_away() -> int:
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from dataclasses import replace
+    from certlint.engine.config import ConfigError
+    from certlint.engine.setup import build_linter
+    from certlint.ruleset import PackError
 
-    from certlint.engine.config import ConfigError, check_pack_names, discover, load_config
-    from certlint.ruleset import PackError, Selection, load_ruleset
-    from certlint.engine.linter import Linter
-
+    options = setup_options(
+        args, fail_on=Severity(args.fail_on) if args.fail_on else None, suppress=not args.no_suppress,
+        report_unused_suppressions=args.report_unused_suppressions, today=args.today)
     try:
-        config_path = args.config or (None if args.isolated else discover())
-        if args.config is not None and not args.config.is_file():
-            raise UsageError(f"{args.config}: config file not found")
-        config = load_config(config_path)
-        if args.fail_on:
-            config = replace(config, fail_on=Severity(args.fail_on))
-        config = replace(config, suppress=not args.no_suppress,
-                         report_unused_suppressions=args.report_unused_suppressions)
-        for path in args.rules:
-            if not path.exists():
-                raise UsageError(f"{path}: rule pack not found")
-        ruleset = load_ruleset([*config.rules, *args.rules], disabled_packs=config.disable_packs)
-        check_pack_names(config, [*config.rules, *args.rules])
+        linter = build_linter(options)
     except (ConfigError, PackError) as exc:
         raise UsageError(str(exc)) from None
-    selection = Selection(
-        tuple(args.select) if args.select else config.select,
-        (*config.extend_select, *args.extend_select),
-        (*config.ignore, *args.ignore),
-    )
+    config, ruleset = linter.config, linter.ruleset
     paths = args.paths or ["."]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder")
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
-    linter = Linter(ruleset, config, selection, today=args.today)
     if args.filings or args.staged or config.filings:
         from certlint.engine.filings import lint_filings
 
@@ -205,16 +178,21 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             from certlint.engine import parallel  # only large runs pay for process pools
 
-            spec = parallel.LinterSpec(config, tuple(args.rules), selection, linter.today)
-            result = parallel.lint_paths(spec, files, workers)
+            # Each worker builds the same linter from the configuration loaded here.
+            worker_options = replace(options, config=config, today=linter.today)
+            result = parallel.lint_paths(worker_options, files, workers)
     for message in result.skipped:
         err.write(f"certlint: {message}\n")
-    if args.write_baseline or args.baseline or args.fix or args.diff:
-        from certlint.adoption.run import adopt
+    wanted = AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,
+                             args.diff)
+    if wanted.wanted:
         from certlint.adoption.baseline import BaselineError
+        from certlint.adoption.run import adopt
+        from certlint.engine.linter import iter_files
 
         try:
-            adoption = adopt(args, paths, linter, result, out, err)
+            adoption, result.diagnostics = adopt(wanted, result.diagnostics, linter.policy, linter.lint_text,
+                                                 lambda: iter_files(paths, config), out, err)
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
         if adoption.finished:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from contextlib import redirect_stderr, redirect_stdout
-from pathlib import Path
 from typing import TextIO
 
+from certlint.cli.options import add_setup_options, setup_options
 from certlint.ruleset import RuleSet
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -21,33 +21,19 @@ class CommandError(Exception):
     """A bad argument, config or pack: one line on stderr, exit 2."""
 
 
-def add_ruleset_options(parser: argparse.ArgumentParser) -> None:
-    """The options that decide which packs are active, as the lint command has them."""
-    parser.add_argument("--rules", action="append", default=[], type=Path, metavar="PATH",
-                        help="a rule pack file or folder of packs (repeatable)")
-    parser.add_argument("--config", type=Path, metavar="PATH",
-                        help="config file (default: nearest .certlint.yaml or pyproject.toml)")
-    parser.add_argument("--isolated", action="store_true", help="ignore config files")
-
-
 def active_ruleset(args: argparse.Namespace) -> RuleSet:
     """The packs a lint run with the same options would use (config discovery included)."""
-    from certlint.engine.config import ConfigError, discover, load_config
-    from certlint.ruleset import PackError, load_ruleset
+    from certlint.engine.config import ConfigError
+    from certlint.engine.setup import build_linter
+    from certlint.ruleset import PackError
 
-    if args.config is not None and not args.config.is_file():
-        raise CommandError(f"{args.config}: config file not found")
-    for path in args.rules:
-        if not path.exists():
-            raise CommandError(f"{path}: rule pack not found")
     try:
-        config = load_config(args.config or (None if args.isolated else discover()))
-        ruleset = load_ruleset([*config.rules, *args.rules], disabled_packs=config.disable_packs)
+        ruleset = build_linter(setup_options(args)).ruleset
     except (ConfigError, PackError) as exc:
         raise CommandError(str(exc)) from None
     # certlint's own codes (suppressions, baselines) are listed and explained like any rule.
-    from certlint.ruleset.codes import META_RULES, PACK
     from certlint.ruleset import AppliesTo, Pack
+    from certlint.ruleset.codes import META_RULES, PACK
 
     return RuleSet((*ruleset.packs, Pack(PACK, "<builtin>", AppliesTo(), META_RULES, builtin=True)))
 
@@ -58,7 +44,7 @@ def parse(prog: str, description: str, argv: Sequence[str], stdout: TextIO, stde
     parser = argparse.ArgumentParser(prog=prog, description=description)
     if extra:
         parser.add_argument(extra, metavar=extra.upper())
-    add_ruleset_options(parser)
+    add_setup_options(parser)
     try:
         with redirect_stdout(stdout), redirect_stderr(stderr):
             return parser.parse_args(list(argv))

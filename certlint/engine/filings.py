@@ -10,37 +10,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, runtime_checkable
 
+from certlint.analysis.parties import certification_kind
 from certlint.checks import CheckContext
-from certlint.diagnostic import Diagnostic, Finding
+from certlint.checks.crossdoc.model import Filing, FilingChecker, Member
+from certlint.diagnostic import Diagnostic
 from certlint.document import Document
 from certlint.document.facts import Facts
-from certlint.analysis.parties import certification_kind
 from certlint.engine.linter import Linter, LintResult, iter_files, read_or_record
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    """A document of a filing with its effective facts (its own over the configured ones)."""
-
-    document: Document
-    facts: Facts
-
-
-@dataclass(frozen=True, slots=True)
-class Filing:
-    id: str
-    members: tuple[Member, ...]
-
-
-@runtime_checkable
-class FilingChecker(Protocol):
-    """A compiled cross-document rule: findings located in the member that disagrees."""
-
-    def check_filing(self, filing: Filing, context: CheckContext) -> Iterable[tuple[Document, Finding]]: ...
 
 
 def filing_id(doc: Document, facts: Facts, linter: Linter) -> str:
@@ -116,10 +94,10 @@ def describe(member: Member) -> dict[str, str]:
     """What a member contributes to its filing, for `certlint filings`: its facts (front matter,
     submission header, config) and what the cross-document rules read in it (the report it
     names, its period end and date, its signers)."""
-    from certlint.checks.crossdoc.report import report_named
     from certlint.analysis.dates.fiscal import fmt
     from certlint.analysis.dates.roles import analysis_of
     from certlint.analysis.signatures import signatures
+    from certlint.checks.crossdoc.report import report_named
 
     doc, facts = member.document, member.facts
     kind = certification_kind(doc, facts.exhibit)

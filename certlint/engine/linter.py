@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from certlint.checks import CheckContext
-from certlint.engine.config import Config
 from certlint.diagnostic import Diagnostic, Finding
 from certlint.document import BinaryFileError, Document, DocumentError, read_documents
+from certlint.engine.config import Config
 from certlint.ruleset import Pack, Rule, RuleSet, Selection
+from certlint.ruleset.policy import ReportPolicy
 
 
 class _Args(dict[str, str]):
@@ -57,6 +58,10 @@ class Linter:
             (pack, [rule for rule in pack.rules if self.selection.is_selected(rule)])
             for pack in ruleset.packs
         ]
+        self.policy = ReportPolicy(
+            ruleset, self.selection, self.config.ignored_codes, self.config.relative, self.config.root,
+            suppress=self.config.suppress,
+            report_unused_suppressions=self.config.report_unused_suppressions)
 
     def lint_document(self, doc: Document) -> list[Diagnostic]:
         """Diagnostics for one document, sorted by position."""
@@ -85,13 +90,17 @@ class Linter:
             diagnostics.extend(self.lint_document(doc))
         return self.finish_file(docs, diagnostics)
 
+    def lint_text(self, path: str, text: str) -> list[Diagnostic]:
+        """Diagnostics for `text` read as the file `path` (an editor buffer, a fixed file)."""
+        return self.lint_file(path, text=text)
+
     def finish_file(self, docs: Sequence[Document], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """A file's diagnostics after its suppression comments, sorted: applied once, after
         every check (per-document and, in repository mode, cross-document)."""
         if self.config.suppress and docs:
             from certlint.engine.suppressions import suppress
 
-            diagnostics = suppress(docs, diagnostics, self)
+            diagnostics = suppress(docs, diagnostics, self.policy)
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
     def lint_paths(self, paths: Iterable[str]) -> LintResult:

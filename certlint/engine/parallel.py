@@ -8,37 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 
-from certlint.engine.config import Config
-from certlint.ruleset import Selection, load_ruleset
 from certlint.engine.linter import Linter, LintResult
+from certlint.engine.setup import SetupOptions, build_linter
 
 CHUNK = 64
-
-
-@dataclass(frozen=True, slots=True)
-class LinterSpec:
-    """What a worker needs to build the same Linter as the parent (all picklable)."""
-
-    config: Config
-    rules: tuple[Path, ...]
-    selection: Selection
-    today: date
-
-    def build(self) -> Linter:
-        ruleset = load_ruleset([*self.config.rules, *self.rules], disabled_packs=self.config.disable_packs)
-        return Linter(ruleset, self.config, self.selection, self.today)
 
 
 _worker_linter: Linter | None = None
 
 
-def _init_worker(spec: LinterSpec) -> None:
+def _init_worker(options: SetupOptions) -> None:
     global _worker_linter
-    _worker_linter = spec.build()
+    _worker_linter = build_linter(options)
 
 
 def _lint_chunk(paths: Sequence[str]) -> LintResult:
@@ -46,11 +28,14 @@ def _lint_chunk(paths: Sequence[str]) -> LintResult:
     return _worker_linter.lint_paths(paths)
 
 
-def lint_paths(spec: LinterSpec, files: Sequence[str], workers: int) -> LintResult:
-    """Like `Linter.lint_paths` over `files`, spread over `workers` processes."""
+def lint_paths(options: SetupOptions, files: Sequence[str], workers: int) -> LintResult:
+    """Like `Linter.lint_paths` over `files`, spread over `workers` processes.
+
+    `options` must carry the configuration already loaded and the run's date, so that every
+    worker builds the same linter as the parent."""
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
     total = LintResult()
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,)) as pool:
         for part in pool.map(_lint_chunk, chunks):
             total.diagnostics.extend(part.diagnostics)
             total.skipped.extend(part.skipped)

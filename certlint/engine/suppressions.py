@@ -21,14 +21,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from certlint.ruleset.codes import INVALID_SUPPRESSION, META_CODES, UNUSED_SUPPRESSION, is_reported, meta_diagnostic
+from certlint.ruleset.codes import INVALID_SUPPRESSION, META_CODES, UNUSED_SUPPRESSION, meta_diagnostic
 
 if TYPE_CHECKING:
     from certlint.diagnostic import Diagnostic
     from certlint.document import Document
     from certlint.document.lines import LineIndex
     from certlint.ruleset.model import Rule
-    from certlint.engine.linter import Linter
+    from certlint.ruleset.policy import ReportPolicy
 
 #: Formats whose comments hold directives.
 COMMENT_FORMATS = frozenset({"markdown", "html", "submission"})
@@ -62,7 +62,7 @@ def parse(source: str, lines: LineIndex) -> list[Directive]:
     return found
 
 
-def suppress(docs: Sequence[Document], diagnostics: list[Diagnostic], linter: Linter) -> list[Diagnostic]:
+def suppress(docs: Sequence[Document], diagnostics: list[Diagnostic], policy: ReportPolicy) -> list[Diagnostic]:
     """The diagnostics of one file minus the suppressed ones, plus CL001/CL002 about directives."""
     if not docs or not any(doc.format in COMMENT_FORMATS for doc in docs):
         return diagnostics
@@ -82,17 +82,17 @@ def suppress(docs: Sequence[Document], diagnostics: list[Diagnostic], linter: Li
             kept.append(diagnostic)
         else:
             used.add(by)
-    known = linter.ruleset.codes() | META_CODES
+    known = policy.ruleset.codes() | META_CODES
     path = doc.path
     # A code whose rule does not run here (not selected, ignored for the path) is not "unused".
-    ignored = linter.config.ignored_codes(path)
-    active = frozenset(rule.code for rule in linter.ruleset.rules if linter.selection.is_selected(rule)
+    ignored = policy.ignored_codes(path)
+    active = frozenset(rule.code for rule in policy.ruleset.rules if policy.selection.is_selected(rule)
                        and not any(rule.code.startswith(prefix) for prefix in ignored))
     meta: list[tuple[Rule, Directive, str]] = []
     for index, directive in enumerate(directives):
-        meta.extend(_check(directive, index, known, active, used, linter.config.report_unused_suppressions))
+        meta.extend(_check(directive, index, known, active, used, policy.report_unused_suppressions))
     for rule, directive, message in meta:
-        if is_reported(linter, rule, path):
+        if policy.is_reported(rule, path):
             kept.append(meta_diagnostic(rule, path, doc.lines, directive.start, directive.end, message))
     return kept
 

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from certlint.diagnostic import Finding
     from certlint.document import Document
     from certlint.document.lines import LineIndex
-    from certlint.engine.linter import Linter
 
 PACK = "certlint"
 
@@ -63,10 +62,3 @@ def meta_diagnostic(rule: Rule, path: str, lines: LineIndex, start: int, end: in
     return Diagnostic(path=path, line=line, column=column, end_line=end_line, end_column=end_column,
                       code=rule.code, severity=rule.severity, message=message, pack=rule.pack,
                       rule=rule.name, offset=start, end_offset=end, source_line=lines.line_text(line))
-
-
-def is_reported(linter: Linter, rule: Rule, path: str) -> bool:
-    """Whether a meta rule is selected (--select/--ignore) and not ignored for this path."""
-    if not linter.selection.is_selected(rule):
-        return False
-    return not any(rule.code.startswith(prefix) for prefix in linter.config.ignored_codes(path))

@@ -94,10 +94,10 @@ def test_library_api_applies_suppressions() -> None:
 def test_one_comment_serves_every_document_of_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
     """A submission file yields several documents over one source: directives are source positions."""
     from certlint import api
-    from certlint.engine import linter as runner
     from certlint.document import Document
-    from certlint.document.readers.html import html_prose
     from certlint.document.lines import LineIndex
+    from certlint.document.readers.html import html_prose
+    from certlint.engine import linter as runner
 
     source = ("<DOCUMENT><TEXT><p>PRINCIPAL EXEUCTIVE OFFICER</p></TEXT></DOCUMENT>\n"
               "<!-- certlint: disable=CL301 -->\n"

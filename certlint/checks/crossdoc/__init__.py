@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from certlint.checks.crossdoc import dates, people, report
 
 if TYPE_CHECKING:
+    from certlint.checks.crossdoc.model import Filing
     from certlint.diagnostic import Finding
     from certlint.document import Document
-    from certlint.engine.filings import Filing
 
 CrossCheck = Callable[["Filing"], Iterator[tuple["Document", "Finding"]]]
 

@@ -16,8 +16,8 @@ from certlint.analysis.dates.roles import analysis_of
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
+    from certlint.checks.crossdoc.model import Filing
     from certlint.document import Document
-    from certlint.engine.filings import Filing
 
 
 @dataclass(frozen=True, slots=True)

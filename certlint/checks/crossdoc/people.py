@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from certlint.diagnostic import Finding
 from certlint.analysis.parties import certification_kind
 from certlint.analysis.signatures import SUFFIXES, Signature, Span, signatures
+from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
+    from certlint.checks.crossdoc.model import Filing
     from certlint.checks.title import TitleCheck
     from certlint.document import Document
-    from certlint.engine.filings import Filing
 
 _WORDS = re.compile(r"[^\W\d_]+")
 

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from certlint.diagnostic import Finding
 from certlint.analysis.parties import certification_kind
+from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
+    from certlint.checks.crossdoc.model import Filing
     from certlint.document import Document
-    from certlint.engine.filings import Filing
 
 _REVIEWED = re.compile(
     r"I have reviewed this (?P<report>.{3,160}?) of (?P<registrant>.{2,160}?)(?: \(the \"[^\"]+\"\))?"

@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 
 from certlint.document import Document
 from certlint.document.decode import Decoded
+from certlint.document.facts import Facts
 from certlint.document.lines import LineIndex
 from certlint.document.prose import Prose, ProseBuilder
-from certlint.document.facts import Facts
 
 #: Exhibit types linted as certifications (EX-99 held the 906 statement before EX-32 existed).
 EXHIBIT_TYPES = re.compile(r"EX-(?:31|32|99)\b", re.IGNORECASE)

@@ -1,0 +1,37 @@
+"""A filing as the cross-document rules see it: its documents, each with its effective facts.
+
+The engine groups documents into filings (`certlint.engine.filings`); the rules only read them,
+so the model lives here, below the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from certlint.checks.base import CheckContext
+from certlint.diagnostic import Finding
+from certlint.document import Document
+from certlint.document.facts import Facts
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A document of a filing with its effective facts (its own over the configured ones)."""
+
+    document: Document
+    facts: Facts
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    id: str
+    members: tuple[Member, ...]
+
+
+@runtime_checkable
+class FilingChecker(Protocol):
+    """A compiled cross-document rule: findings located in the member that disagrees."""
+
+    def check_filing(self, filing: Filing, context: CheckContext) -> Iterable[tuple[Document, Finding]]: ...
