@@ -7,7 +7,10 @@ return diagnostics and neither prints nor exits. They are imported on first use 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from certlint.api import lint, lint_text
 
 __version__ = "0.1.0"
 

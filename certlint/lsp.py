@@ -26,7 +26,8 @@ from certlint import __version__
 from certlint.diagnostic import Diagnostic, Severity
 from certlint.document import BinaryFileError, DocumentError
 from certlint.document.lines import LineIndex
-from certlint.engine.config import ConfigError, discover
+from certlint.engine.config import ConfigError
+from certlint.engine.config_file import discover
 from certlint.engine.linter import Linter
 from certlint.engine.setup import SetupOptions, build_linter
 from certlint.output.support import rule_help

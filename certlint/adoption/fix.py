@@ -164,8 +164,8 @@ def unified_diff(file_plan: FilePlan) -> str:
     return "".join(out)
 
 
-def fix_files(diagnostics: Sequence[Diagnostic], policy: ReportPolicy, lint: LintText, frozen: Callable[[str], bool],
-              diff: TextIO | None = None) -> FixOutcome:
+def fix_files(diagnostics: Sequence[Diagnostic], policy: ReportPolicy, lint: LintText,
+              frozen: Callable[[str], bool], diff: TextIO | None = None) -> FixOutcome:
     """Fix (or, with `diff`, print the fixes of) every file with a fixable diagnostic.
 
     `frozen(path)` is true for a file that must never be edited (one under a baseline entry).

@@ -27,15 +27,16 @@ One kind, several checks, chosen by the rule's `check` key (all read `certlint.a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from certlint.analysis.parties import certification_kind, statements
-from certlint.analysis.signatures import CONNECTIVES, Signature, Span, is_title_text, signatures, squash
+from certlint.analysis.signatures import CONNECTIVES, Signature, Span, signatures
 from certlint.checks import spelling
+from certlint.checks import title_support as support
 from certlint.checks.base import OptionError
+from certlint.checks.title_support import CHECKS, SCHEMA
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -43,42 +44,7 @@ if TYPE_CHECKING:
     from certlint.document import Document
 
 NAME = "title"
-CHECKS = ("vocabulary", "casing", "role", "designation", "agreement")
-_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
-SCHEMA: Mapping[str, Any] = {
-    "properties": {
-        "check": {"enum": list(CHECKS), "description": "Which title check the rule runs."},
-        "vocabulary": {**_STRINGS, "description": "Words titles are built from."},
-        "allow": {**_STRINGS, "description": "Other words accepted in a title."},
-        "designations": {"type": "object", "additionalProperties": {"type": "string"},
-                         "description": "Role designations (without parentheses) mapped to roles."},
-        "role_titles": {"type": "object", "additionalProperties": _STRINGS,
-                        "description": "Roles mapped to the title phrases that imply them."},
-        "certifying_roles": {**_STRINGS, "description": "Roles that may sign a certification."},
-        "homophones": {"type": "object", "additionalProperties": {"type": "string"},
-                       "description": "Real words misused for a title word (principle: Principal), "
-                                      "read as the title word when roles are identified."},
-        "unknown_words": {"type": "boolean", "default": False,
-                          "description": "vocabulary: report every word outside the vocabulary, "
-                                         "not only near misses of a title word."},
-    },
-    "required": ["check"],
-}
-
-_WORD = re.compile(r"[^\W\d_]+(?:'s)?")
-_OTHER_OFFICE = re.compile(r"(?:\bvice|\bassistant|\bdeputy)[- ]$", re.IGNORECASE)
-_ABBREVIATIONS = {"ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer",
-                  "coo": "Chief Operating Officer", "cao": "Chief Accounting Officer",
-                  "evp": "Executive Vice President", "svp": "Senior Vice President",
-                  "vp": "Vice President", "chairwoman": "Chairman", "chair": "Chairman",
-                  "chairperson": "Chairman"}
-_DISTRIBUTED = re.compile(r"\b(Chief|Principal) (\w+) and (\w+) (Officer)\b", re.IGNORECASE)
-_OFFICE = r"(?:[A-Z][A-Za-z]* )*?(?:OFFICER|CEO|CFO)"
-_HEADING_OF = re.compile(
-    rf"\bCERTIFICATIONS? OF (?:THE )?(?P<title>{_OFFICE}(?:\s*(?:,|/|&|,? AND)\s*(?:THE )?{_OFFICE})*)\b"
-    r"|(?P<title2>PRINCIPAL (?:EXECUTIVE|FINANCIAL) OFFICER)'S CERTIFICATION", re.IGNORECASE)
-_HEADING_BY = re.compile(r"\bBY (?P<names>[^\n]+?) AS (?P<titles>[^\n]+?)(?:,? RESPECTIVELY)?(?=\n|$)",
-                         re.IGNORECASE)
+__all__ = ["NAME", "SCHEMA", "TitleCheck", "compile"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,20 +83,20 @@ class TitleCheck:
         if self.speller is None or len(word) < 4:
             return None
         best = self.speller._closest(word.lower())  # the spelling kind's matcher, reused
-        if best is None or (len(word) < 7 and not _edits_within(word, best, 1)):
+        if best is None or (len(word) < 7 and not support.edits_within(word, best, 1)):
             return None
-        if len(word) >= 7 and _shared_prefix(word.lower(), best.lower()) >= len(word) - 3:
+        if len(word) >= 7 and support.shared_prefix(word.lower(), best.lower()) >= len(word) - 3:
             return None  # another form of the word ("Administrative", "Operational"), not a typo
         return best
 
     def _vocabulary(self, sig: Signature) -> Iterator[Finding]:
         for line in (*sig.titles, *sig.roles):
-            for match in _WORD.finditer(line.text):
+            for match in support.WORD.finditer(line.text):
                 word = match.group()
                 if self._known(word):
                     continue
                 suggestion = self._typo(word)
-                if suggestion is not None and _one_edit(word, suggestion):
+                if suggestion is not None and support.one_edit(word, suggestion):
                     continue  # CL301 (spelling) reports it
                 if suggestion is None and not self.unknown_words:
                     continue  # a word of the company's own titles ("Chief Growth Officer")
@@ -150,7 +116,7 @@ class TitleCheck:
             letters = [c for c in line.text if c.isalpha()]
             if letters and all(c.isupper() for c in letters):
                 continue
-            for match in _WORD.finditer(line.text):
+            for match in support.WORD.finditer(line.text):
                 word = match.group()
                 lower = word.lower()
                 if lower in CONNECTIVES or (lower.upper() == word and len(word) <= 4):
@@ -168,11 +134,11 @@ class TitleCheck:
     def roles_of(self, text: str) -> set[str]:
         """Roles a title implies (phrases of `role_titles`), "Chief Financial and Administrative
         Officer" read as "Chief Financial Officer and Chief Administrative Officer"."""
-        text = _DISTRIBUTED.sub(lambda m: f"{m[1]} {m[2]} {m[4]} and {m[1]} {m[3]} {m[4]}", text)
+        text = support.DISTRIBUTED.sub(lambda m: f"{m[1]} {m[2]} {m[4]} and {m[1]} {m[3]} {m[4]}", text)
         found = set()
         for role, phrases in self.role_titles.items():
-            for match in _phrases_pattern(phrases).finditer(text):
-                if not _OTHER_OFFICE.search(text[:match.start()]):
+            for match in support.phrases_pattern(phrases).finditer(text):
+                if not support.OTHER_OFFICE.search(text[:match.start()]):
                     found.add(role)
                     break
         return found
@@ -192,7 +158,7 @@ class TitleCheck:
         """`text` with misspelled title words corrected (the spelling rules report those)."""
         if self.speller is None:
             return text
-        return _WORD.sub(lambda m: m.group() if self._known(m.group())
+        return support.WORD.sub(lambda m: m.group() if self._known(m.group())
                          else (self.homophones.get(m.group().lower()) or self._typo(m.group())
                                or m.group()), text)
 
@@ -225,7 +191,7 @@ class TitleCheck:
                 continue  # a title in parentheses, "(Chief Executive Officer)"
             if self._designation_roles(self._corrected(span.text)) is not None:
                 continue  # a misspelled word: the spelling rules report it
-            suggestion = _closest_designation(span.text, self.designations)
+            suggestion = support.closest_designation(span.text, self.designations)
             yield Finding(span.start, span.end, {"designation": span.text,
                                                  "suggestion": suggestion or ""},
                           suggestion=suggestion)
@@ -235,16 +201,16 @@ class TitleCheck:
         sigs = signatures(doc)
         for st in statements(doc):
             for party in st.parties:
-                sig = _signature_for(party.name.text, st.signatures or sigs)
+                sig = support.signature_for(party.name.text, st.signatures or sigs)
                 if party.title is not None and sig is not None:
                     yield from self._compare(party.title, party.name.text, sig)
         text = doc.prose.text
         first = min((s.marker.start for s in sigs), default=len(text))
-        for match in _HEADING_BY.finditer(text, 0, first):
+        for match in support.HEADING_BY.finditer(text, 0, first):
             names = [n.strip(" ,") for n in re.split(r"\s+AND\s+", match.group("names"), flags=re.IGNORECASE)]
-            titles = _split_titles(match.group("titles"), len(names), match.start("titles"))
+            titles = support.split_titles(match.group("titles"), len(names), match.start("titles"))
             for name, title in zip(names, titles, strict=False):
-                sig = _signature_for(name, sigs)
+                sig = support.signature_for(name, sigs)
                 if sig is not None and title is not None:
                     yield from self._compare(title, name, sig)
         yield from self._heading_roles(doc)
@@ -258,7 +224,7 @@ class TitleCheck:
             return
         # The heading above the first statement speaks for that statement's signers only
         # (an exhibit may hold the CEO's and then, under its own heading, the CFO's).
-        for match in _HEADING_OF.finditer(text, 0, first.intro.start):
+        for match in support.HEADING_OF.finditer(text, 0, first.intro.start):
             group = "title" if match.group("title") else "title2"
             title = match.group(group)
             said, roles = self._take_designations(self._corrected(title))
@@ -297,77 +263,15 @@ class TitleCheck:
         return text, roles
 
     def _title_words(self, text: str) -> set[str]:
-        text = " ".join(_ABBREVIATIONS.get(w.lower(), w) for w in text.split())
+        text = " ".join(support.ABBREVIATIONS.get(w.lower(), w) for w in text.split())
         words = set()
-        for word in _WORD.findall(text):
+        for word in support.WORD.findall(text):
             lower = word.lower()
             if lower in CONNECTIVES or lower in ("company", "registrant"):
                 continue
             fixed = lower if self._known(lower) else (self._typo(lower) or lower).lower()
             words.add(fixed.rstrip("s") if fixed.endswith("s") and fixed[:-1] in self.vocabulary else fixed)
         return words
-
-
-@lru_cache(maxsize=64)
-def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the phrases, as whole words; the longest first where several start alike."""
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def _shared_prefix(one: str, other: str) -> int:
-    count = 0
-    for a, b in zip(one, other, strict=False):
-        if a != b:
-            break
-        count += 1
-    return count
-
-
-def _edits_within(word: str, right: str, edits: int) -> bool:
-    from rapidfuzz.distance import OSA
-
-    return bool(OSA.distance(word.lower(), right.lower()) <= edits)
-
-
-def _one_edit(word: str, right: str) -> bool:
-    """What the spelling rule (CL301: one edit, five letters or more) already reports."""
-    return len(word) >= 5 and _edits_within(word, right, 1)
-
-
-def _closest_designation(text: str, designations: Mapping[str, str]) -> str | None:
-    from rapidfuzz import fuzz, process
-
-    best = process.extractOne(text.strip("() "), list(designations), scorer=fuzz.ratio,
-                              processor=str.lower, score_cutoff=75)
-    return None if best is None else f"({best[0]})"
-
-
-def _signature_for(name: str, sigs: Iterable[Signature]) -> Signature | None:
-    """The signature whose name shares the surname with `name`."""
-    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in ("jr", "sr", "ii", "iii")]
-    if not words:
-        return None
-    surname = squash(words[-1])
-    for sig in sigs:
-        if surname and surname in squash(sig.display_name):
-            return sig
-    return None
-
-
-def _split_titles(text: str, count: int, offset: int) -> list[Span | None]:
-    """Split "T1 AND T2" into `count` titles where the split is unambiguous."""
-    if count == 1:
-        return [Span(offset, offset + len(text), text)]
-    cuts = [m for m in re.finditer(r"\s+AND\s+", text, re.IGNORECASE)
-            if is_title_text(text[:m.start()]) and is_title_text(text[m.end():])
-            and re.search(r"(?:officer|president|treasurer|controller|chairman|secretary|\))\s*$",
-                          text[:m.start()], re.IGNORECASE)]
-    if count != 2 or len(cuts) != 1:
-        return [None] * count
-    cut = cuts[0]
-    return [Span(offset, offset + cut.start(), text[:cut.start()]),
-            Span(offset + cut.end(), offset + len(text), text[cut.end():])]
 
 
 def compile(options: Mapping[str, Any]) -> TitleCheck:

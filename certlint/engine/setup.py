@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from certlint.diagnostic import Severity
-from certlint.engine.config import Config, ConfigError, check_pack_names, discover, load_config
+from certlint.engine.config import Config, ConfigError
+from certlint.engine.config_file import check_pack_names, discover, load_config
 from certlint.engine.linter import Linter
 from certlint.ruleset import Selection, load_ruleset
 

@@ -62,7 +62,8 @@ def parse(source: str, lines: LineIndex) -> list[Directive]:
     return found
 
 
-def suppress(docs: Sequence[Document], diagnostics: list[Diagnostic], policy: ReportPolicy) -> list[Diagnostic]:
+def suppress(docs: Sequence[Document], diagnostics: list[Diagnostic],
+             policy: ReportPolicy) -> list[Diagnostic]:
     """The diagnostics of one file minus the suppressed ones, plus CL001/CL002 about directives."""
     if not docs or not any(doc.format in COMMENT_FORMATS for doc in docs):
         return diagnostics

@@ -230,8 +230,6 @@ def analyse(prose: Prose) -> Analysis:
     return Analysis(tuple(dates), tuple(period_ends), tuple(certification), labels, _form(text))
 
 
-
-
 @per_document()
 def analysis_of(prose: Prose) -> Analysis:
     """`analyse`, cached per document (every date rule, and the filing rules, ask for it)."""

@@ -252,5 +252,3 @@ def _merge_repeats(deviations: list[Deviation]) -> list[Deviation]:
         seen[key] = len(merged)
         merged.append(deviation)
     return merged
-
-

@@ -1,0 +1,256 @@
+"""Reading the configuration: `[tool.certlint]` in pyproject.toml or `.certlint.yaml`.
+
+Found by walking up from the current folder (the first folder holding either wins; the YAML file
+wins within a folder), or given with `--config`. Keys use '-' or '_'. Unknown keys are errors
+naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from certlint.diagnostic import Severity
+from certlint.engine.config import (
+    CONFIG_FILES,
+    DEFAULT_EXCLUDE,
+    KNOWN_KEYS,
+    LIST_KEYS,
+    Config,
+    ConfigError,
+    read_facts,
+)
+
+
+def discover(start: Path | None = None) -> Path | None:
+    """The nearest config file walking up from `start` (default: the current folder)."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+                return path
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return re.search(r"^\[tool\.certlint[\].]", path.read_text(encoding="utf-8"), re.M) is not None
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate a config file; None gives the defaults rooted at the current folder."""
+    if path is None:
+        return Config()
+    values, locate = _read(path)
+    return _build(values, path, locate)
+
+
+def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        values = data.get("tool", {}).get("certlint", {})
+        found = _toml_key_lines(text)
+
+        def locate_toml(*keys: Any) -> int:
+            at = ("tool", "certlint", *(str(k) for k in keys))
+            while at and at not in found:
+                at = at[:-1]
+            return found.get(at, 1)
+
+        return values, locate_toml
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        raise ConfigError(f"{path}:{line}: invalid YAML: {exc.problem}") from None
+    try:
+        values = yaml.SafeLoader("").construct_document(root) if root is not None else {}
+    except ValueError as exc:  # a YAML date that does not exist: "period_end: 2023-02-30"
+        raise ConfigError(f"{path}: invalid value: {exc}") from None
+    if not isinstance(values, dict):
+        raise ConfigError(f"{path}:1: the config is a mapping of keys to values")
+
+    def locate_yaml(*keys: Any) -> int:
+        node, line = root, 1
+        for key in keys:
+            if not isinstance(node, yaml.MappingNode):
+                break
+            match = next(((k, v) for k, v in node.value if k.value == str(key)), None)
+            if match is None:
+                break
+            line, node = match[0].start_mark.line + 1, match[1]
+        return line
+
+    return values, locate_yaml
+
+
+_TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_TOML_DOTTED = rf"{_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*"
+_TOML_HEADER = re.compile(rf"^\s*\[\[?\s*({_TOML_DOTTED})\s*\]")
+_TOML_ASSIGN = re.compile(rf"^\s*({_TOML_DOTTED})\s*=")
+
+
+def _toml_key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """The line of every table header and `key =` of a TOML text, by full key path.
+
+    tomllib keeps no positions; this scan finds where a key was written so that errors can
+    point at it. A key inside a one-line inline table is placed at its table's line.
+    """
+    found: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _TOML_HEADER.match(line)
+        if header:
+            table = _toml_split(header.group(1))
+            found.setdefault(table, number)
+            continue
+        assign = _TOML_ASSIGN.match(line)
+        if assign:
+            found.setdefault((*table, *_toml_split(assign.group(1))), number)
+    return found
+
+
+def _toml_split(dotted: str) -> tuple[str, ...]:
+    import json
+
+    parts = re.findall(_TOML_KEY, dotted)
+    return tuple(json.loads(p) if p.startswith('"') else p.strip("'") for p in parts)
+
+
+def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
+    def fail(key: str, message: str, *nested: Any) -> ConfigError:
+        """An error at the line of `key` (or of a key nested in it: `fail(key, msg, glob)`)."""
+        return ConfigError(f"{path}:{locate(key, *nested)}: {message}")
+
+    normal: dict[str, Any] = {}
+    for key, value in values.items():
+        name = str(key).replace("_", "-")
+        if name not in KNOWN_KEYS:
+            raise fail(key, f"unknown config key '{key}' (known: {', '.join(sorted(KNOWN_KEYS))})")
+        normal[name] = (key, value)
+    root = path.parent.resolve()
+
+    def where(*keys: Any) -> str:
+        return f"{path}:{locate(*keys)}"
+
+    origins = {name: where(key) for name, (key, _) in normal.items()}
+    options: dict[str, Any] = {"root": root, "source": path, "origins": origins}
+    for name in LIST_KEYS:
+        if name in normal:
+            key, value = normal[name]
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail(key, f"'{key}' must be a list of strings")
+            options[name.replace("-", "_")] = tuple(value)
+    if "rules" in options:
+        options["rules"] = tuple(root / p for p in options["rules"])
+    if "extend_exclude" in options:
+        options["exclude"] = (*options.get("exclude", DEFAULT_EXCLUDE), *options.pop("extend_exclude"))
+    if "fail-on" in normal:
+        key, value = normal["fail-on"]
+        try:
+            options["fail_on"] = Severity(str(value))
+        except ValueError:
+            raise fail(key, f"'{key}' must be one of error, warning, info") from None
+    if "facts" in normal:
+        options["facts"] = read_facts(normal["facts"], fail)
+    if "filings" in normal:
+        key, value = normal["filings"]
+        if not isinstance(value, bool):
+            raise fail(key, f"'{key}' must be true or false")
+        options["filings"] = value
+    if "filing-id" in normal:
+        key, value = normal["filing-id"]
+        try:
+            options["filing_id"] = re.compile(str(value))
+        except re.error as exc:
+            raise fail(key, f"bad regex in '{key}': {exc}") from None
+    if "per-file-ignores" in normal:
+        options["per_file_ignores"] = _per_file_ignores(normal["per-file-ignores"], fail, where, origins)
+    if "packs" in normal:
+        options["packs"] = _packs(normal["packs"], fail, where, origins)
+        wanted = {name for name, enabled in options["packs"] if enabled}
+        unwanted = [name for name, enabled in options["packs"] if not enabled]
+        given = [name for name in options.get("disable_packs", ()) if name not in wanted]
+        options["disable_packs"] = tuple(dict.fromkeys([*given, *unwanted]))
+    if "facts" in normal:
+        origins.update({f"facts.{glob}": where(normal["facts"][0], glob) for glob, _ in options["facts"]})
+    if "force-exclude" in normal:
+        key, value = normal["force-exclude"]
+        if not isinstance(value, bool):
+            raise fail(key, f"'{key}' must be true or false")
+        options["force_exclude"] = value
+    return Config(**options)
+
+
+def _per_file_ignores(entry: tuple[str, Any], fail: Any, where: Any,
+                      origins: dict[str, str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """glob -> codes; codes are a list or a comma-separated string ("CL2, CL301")."""
+    key, value = entry
+    if not isinstance(value, dict):
+        raise fail(key, f"'{key}' maps globs to lists of codes")
+    result = []
+    for glob, codes in value.items():
+        if isinstance(codes, str):
+            codes = codes.split(",")
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise fail(key, f"codes for '{glob}' must be a list of strings", glob)
+        origins[f"per-file-ignores.{glob}"] = where(key, glob)
+        result.append((str(glob), tuple(c.strip().upper() for c in codes if c.strip())))
+    return tuple(result)
+
+
+def _packs(entry: tuple[str, Any], fail: Any, where: Any,
+           origins: dict[str, str]) -> tuple[tuple[str, bool], ...]:
+    """pack name -> true (enabled) / false (disabled)."""
+    key, value = entry
+    if not isinstance(value, dict):
+        raise fail(key, f"'{key}' maps pack names to true (enabled) or false (disabled)")
+    result = []
+    for name, enabled in value.items():
+        if not isinstance(enabled, bool):
+            raise fail(key, f"pack '{name}' must be true or false", name)
+        origins[f"packs.{name}"] = where(key, name)
+        result.append((str(name), enabled))
+    return tuple(result)
+
+
+def check_pack_names(config: Config, user_packs: Iterable[Path]) -> None:
+    """Every pack named by `packs` / `disable-packs` exists: a typo would lint with the pack on."""
+    named = [*(name for name, _ in config.packs), *config.disable_packs]
+    if not named:
+        return
+    import yaml
+
+    from certlint.ruleset.loader import builtin_pack_dir, pack_files
+
+    known = set()
+    for file in pack_files([builtin_pack_dir(), *user_packs]):
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and "pack" in data:
+            known.add(str(data["pack"]))
+    for name in named:
+        if name not in known:
+            where = config.origins.get(f"packs.{name}") or config.origins.get("disable-packs") \
+                or str(config.source)
+            raise ConfigError(f"{where}: unknown pack '{name}' (known: {', '.join(sorted(known))})")
