@@ -26,15 +26,14 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "node_
 
 LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude", "extend-exclude",
               "disable-packs")
-KNOWN_KEYS = frozenset((*LIST_KEYS, "fail-on", "facts", "per-file-ignores", "filing-id", "filings"))
+#: `packs` turns packs on and off; `force-exclude` applies `exclude` to files named on the command
+#: line too (a pre-commit hook names every staged file).
+KNOWN_KEYS = frozenset((*LIST_KEYS, "fail-on", "facts", "per-file-ignores", "filing-id", "filings", "packs",
+                        "force-exclude"))
 
 
 class ConfigError(ValueError):
     """A configuration that cannot be used; the message names the file (and line)."""
-
-
-#: Issue 8 (adoption): packs on/off; exclude applied to files named on the command line too.
-KNOWN_KEYS |= {"packs", "force-exclude"}
 
 
 @dataclass(frozen=True, slots=True)
