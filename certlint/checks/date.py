@@ -78,7 +78,7 @@ class DateCheck:
     grace_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_GRACE_DAYS))
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
-        yield from _CHECKS[self.name](self, situation(doc, context), doc.prose.text)
+        yield from _CHECKS[self.name](self, situation(doc.prose, context.facts, context.today), doc.prose.text)
 
 
 def _report_kind(label: str | None, form: str | None) -> str | None:

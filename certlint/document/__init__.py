@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from certlint.document.decode import BinaryFileError, Decoded, decode
+from certlint.document.facts import Facts
 from certlint.document.lines import LineIndex
 from certlint.document.prose import Prose
-from certlint.document.facts import Facts
 
 __all__ = ["BinaryFileError", "Document", "DocumentError", "read_documents"]
 

@@ -9,13 +9,16 @@ small extractor: full date handling lives elsewhere.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from certlint.analysis.form.spec import Version
 from certlint.analysis.form.tokens import Token
+
+if TYPE_CHECKING:
+    from certlint.document.facts import Facts
 
 _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -72,25 +75,20 @@ def _append(found: list[tuple[int, date]], index: int, year: int, month: int, da
         found.append((index, date(year, month, day)))
 
 
-def document_dates(facts_period: str | None, facts_filed: str | None, extra: Mapping[str, Any],
-                   paragraph1: Sequence[Token], tail: Sequence[Token]) -> Dates:
+def document_dates(facts: Facts, paragraph1: Sequence[Token], tail: Sequence[Token]) -> Dates:
     """The dates that decide the version, facts first, then what the certification says."""
-    period = parse_date(facts_period)
+    period = facts.period_end
     if period is None:
         keys = [t.key for t in paragraph1]
         for index, value in dates_in(paragraph1):
             if any(k in ("ended", "ending", "end") for k in keys[max(0, index - 4) : index]):
                 period = value
                 break
-    filed = parse_date(facts_filed)
+    filed = facts.filed
     if filed is None:
         written = dates_in(tail)
         filed = written[0][1] if written else None
-    return Dates(period, filed, _true(extra.get("accelerated_filer")), _true(extra.get("icfr_transition")))
-
-
-def _true(value: Any) -> bool:
-    return value is True or str(value).strip().lower() in ("true", "yes", "1")
+    return Dates(period, filed, bool(facts.accelerated_filer), bool(facts.icfr_transition))
 
 
 def allowed(version: Version, dates: Dates) -> bool:

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from certlint.document import Document
 from certlint.document.decode import Decoded
+from certlint.document.facts import Facts
 from certlint.document.front_matter import parse_front_matter
 from certlint.document.lines import LineIndex
 from certlint.document.prose import Prose, ProseBuilder
-from certlint.document.facts import Facts
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
