@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from certlint.analysis.dates.extract import is_date_line
 from certlint.analysis.memo import per_document
 
 if TYPE_CHECKING:
@@ -45,11 +46,6 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 #: Honorifics and degrees left out when names are compared ("Dr. Jane Doe" is "Jane Doe, M.D.").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "md", "phd", "cpa", "esq"})
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}},?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
-         r"|\d{1,2}/\d{1,2}/\d{2,4})")
-_DATE_LINE = re.compile(rf"^(?:dated?\s*:?\s*)?(?:{_DATE})?\s*$|^\d{{4}}$", re.IGNORECASE)
 _CONFORMED = re.compile(r"^(?:(?:by|signature|signed)\s*:?\s*)?/s/(?:\s|&nbsp;?)*", re.IGNORECASE)
 # A Markdown source may keep "&nbsp;" as text (the HTML reader decodes it).
 _NBSP = re.compile(r"&nbsp;?", re.IGNORECASE)
@@ -242,10 +238,6 @@ def _is_name(text: str) -> bool:
                for w in words)
 
 
-def _is_date(text: str) -> bool:
-    return bool(_DATE_LINE.match(text)) and bool(text.strip())
-
-
 @per_document()
 def signatures(doc: Document) -> tuple[Signature, ...]:
     """Every signature block of the document, in order (parsed once per document)."""
@@ -337,7 +329,7 @@ def _signature(lines: list[_Line], index: int, name_at: int, rest: list[int]) ->
         label = _LABEL.match(text)
         if _CONFORMED.match(text):
             break
-        if _is_date(text) or (label and label.group(1).lower() in ("date", "dated")):
+        if is_date_line(text) or (label and label.group(1).lower() in ("date", "dated")):
             # A date beside or below the signature wins over one above; "Date:" + "May 2," + "2025".
             if below is None:
                 below = Span(lines[i].start, lines[i].end, text)
@@ -373,7 +365,7 @@ def _signature(lines: list[_Line], index: int, name_at: int, rest: list[int]) ->
         last = i
     if below is not None and not re.search(r"\d", below.text):
         below = None  # a "Date:" label whose date is elsewhere
-    if below is None and last + 1 < len(lines) and _is_date(lines[last + 1].text):
+    if below is None and last + 1 < len(lines) and is_date_line(lines[last + 1].text):
         below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
     titles, roles = _split_roles(titles, roles)
     date = below if below is not None else _date_above(lines, index)
@@ -416,15 +408,15 @@ def _split_roles(titles: list[Span], roles: list[Span]) -> tuple[list[Span], lis
 def _date_above(lines: list[_Line], index: int) -> Span | None:
     """A date beside the signature (same row) or just above it (before a "By:" line, say)."""
     for other in lines:
-        if other.row == lines[index].row and other is not lines[index] and _is_date(other.text) \
+        if other.row == lines[index].row and other is not lines[index] and is_date_line(other.text) \
                 and re.search(r"\d", other.text):
             return Span(other.start, other.end, other.text)
     for i in range(index - 1, max(-1, index - 4), -1):
         text = lines[i].text
-        if _is_date(text) and re.search(r"\d", text):
-            first = i - 1 if i > 0 and _is_date(lines[i - 1].text) else i
+        if is_date_line(text) and re.search(r"\d", text):
+            first = i - 1 if i > 0 and is_date_line(lines[i - 1].text) else i
             return Span(lines[first].start, lines[i].end,
                         " ".join(line.text for line in lines[first:i + 1]))
-        if not (_LABEL.match(text) or _is_date(text)):
+        if not (_LABEL.match(text) or is_date_line(text)):
             return None
     return None
