@@ -7,10 +7,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from certlint.engine.config import Config
 from certlint.document.facts import facts_from_mapping
-from certlint.ruleset import RuleSet, Selection, load_ruleset
+from certlint.engine.config import Config
 from certlint.engine.linter import Linter
+from certlint.ruleset import RuleSet, Selection, load_ruleset
 
 TODAY = date(2026, 1, 1)
 
