@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from certlint.checks.base import OptionError
 from certlint.analysis.dates.fiscal import (
     DEFAULT_DEADLINE_DAYS,
     DEFAULT_GRACE_DAYS,
@@ -41,6 +40,7 @@ from certlint.analysis.dates.fiscal import (
 )
 from certlint.analysis.dates.roles import ANNUAL, QUARTERLY, TRANSITION, deadline_kind
 from certlint.analysis.dates.situation import Situation, situation
+from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding, Severity
 
 if TYPE_CHECKING:
@@ -78,7 +78,8 @@ class DateCheck:
     grace_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_GRACE_DAYS))
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
-        yield from _CHECKS[self.name](self, situation(doc.prose, context.facts, context.today), doc.prose.text)
+        here = situation(doc.prose, context.facts, context.today)
+        yield from _CHECKS[self.name](self, here, doc.prose.text)
 
 
 def _report_kind(label: str | None, form: str | None) -> str | None:

@@ -116,10 +116,10 @@ def describe(member: Member) -> dict[str, str]:
     """What a member contributes to its filing, for `certlint filings`: its facts (front matter,
     submission header, config) and what the cross-document rules read in it (the report it
     names, its period end and date, its signers)."""
-    from certlint.checks.crossdoc.report import report_named
     from certlint.analysis.dates.fiscal import fmt
     from certlint.analysis.dates.roles import analysis_of
     from certlint.analysis.signatures import signatures
+    from certlint.checks.crossdoc.report import report_named
 
     doc, facts = member.document, member.facts
     kind = certification_kind(doc, facts.exhibit)

@@ -37,7 +37,7 @@ def test_code_and_html_are_not_prose(wrapped: str) -> None:
     assert "result of operations" not in prose(wrapped)
 
 
-def test_acceptance_2_defect_in_code_or_comment_is_clean(tmp_path: Path) -> None:
+def test_defect_in_code_or_comment_is_clean(tmp_path: Path) -> None:
     clean = CERT.replace("result of operations", "results of operations").replace("Excutive", "Executive")
     hidden = clean + f"\n```\n{DEFECT}\n```\n\n<!-- {DEFECT} -->\n\n    {DEFECT}\n"
     path = tmp_path / "cert.md"

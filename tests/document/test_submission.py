@@ -1,4 +1,4 @@
-"""Issue 6, acceptance 4: a full EDGAR submission, one Document per certification exhibit, each
+"""A full EDGAR submission, one Document per certification exhibit, each
 exhibit's defects at the lines of the submission file, the header's facts on every exhibit."""
 
 from __future__ import annotations

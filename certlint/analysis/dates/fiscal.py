@@ -134,11 +134,6 @@ class FiscalYearEnd:
             ends += [previous + timedelta(weeks=w + 1) for w in weeks]
         return sorted(set(ends))
 
-    def name_of_year(self, day: date, naming: str) -> int:
-        """The year a fiscal year holding `day` is named by (`end` or `start` naming)."""
-        previous, end = self.year_containing(day)
-        return end.year if naming == "end" else (previous + timedelta(days=1)).year
-
 
 @lru_cache(maxsize=64)
 def parse_fiscal_year_end(spelling: str) -> FiscalYearEnd:
