@@ -78,7 +78,8 @@ class DateCheck:
     grace_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_GRACE_DAYS))
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
-        yield from _CHECKS[self.name](self, situation(doc, context), doc.prose.text)
+        here = situation(doc.prose, context.facts, context.today)
+        yield from _CHECKS[self.name](self, here, doc.prose.text)
 
 
 def _report_kind(label: str | None, form: str | None) -> str | None:

@@ -197,7 +197,7 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
     for cert in find_certifications(tokens):
         paragraph1 = _paragraph1(cert)
         facts = context.facts
-        dates = document_dates(facts.period_end, facts.filed, facts.extra, paragraph1, cert.tail)
+        dates = document_dates(facts, doc.prose, paragraph1, cert.tail)
         versions = forms.versions
         if _is_small_business(forms, facts.form, paragraph1, tokens):
             versions = forms.small_business

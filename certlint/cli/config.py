@@ -90,9 +90,9 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     for glob, facts in config.facts:
         stdout.write(f"\n[facts.{_key(glob)}]  # {origin('facts.' + glob, 'default')}\n")
         for name in ("company", "form", "period_end", "fiscal_year_end", "fiscal_year_naming", "filed",
-                     "exhibit", "signers"):
+                     "exhibit", "signers", "accelerated_filer", "icfr_transition"):
             value = getattr(facts, name)
-            if value:
+            if value or value is False:
                 stdout.write(f"{name.replace('_', '-')} = {_value(value)}\n")
         for name, value in facts.extra.items():
             stdout.write(f"{name.replace('_', '-')} = {_value(value)}\n")

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from certlint.document import DocumentError
-from certlint.document.facts import Facts
+from certlint.document.facts import DATE_FACT_KEYS, Facts
 
 #: Front matter key -> Facts field. `period` is what authors write; `period-end` is accepted too.
 KEYS = {
@@ -24,7 +24,7 @@ KEYS = {
     "exhibit": "exhibit",
     "signers": "signers",
 }
-_DATES = frozenset({"period_end", "filed"})
+_DATES = frozenset(DATE_FACT_KEYS)
 
 
 def parse_front_matter(text: str, first_line: int) -> Facts:
@@ -78,7 +78,7 @@ def _value(field: str, key: str, node: Any, line: int) -> Any:
     text = str(node.value).strip()
     if field in _DATES:
         try:
-            return dt.date.fromisoformat(text).isoformat()
+            return dt.date.fromisoformat(text)
         except ValueError:
             raise DocumentError(f"front matter line {line}: '{key}' must be a date (YYYY-MM-DD), "
                                 f"not '{text}'") from None

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from certlint.diagnostic import Severity
-from certlint.document.facts import EXTRA_FACT_KEYS, FACT_KEYS, Facts, facts_from_mapping
+from certlint.document.facts import FACT_KEYS, FLAG_FACT_KEYS, Facts, facts_from_mapping
 
 CONFIG_FILES = (".certlint.yaml", ".certlint.yml", "pyproject.toml")
 
@@ -126,7 +126,7 @@ def read_facts(entry: tuple[str, Any], fail: Any) -> tuple[tuple[str, Facts], ..
     for glob, facts in value.items():
         if not isinstance(facts, dict):
             raise fail(key, f"facts for '{glob}' must be a mapping", glob)
-        unknown = [k for k in facts if str(k).replace("-", "_") not in (*FACT_KEYS, *EXTRA_FACT_KEYS)]
+        unknown = [k for k in facts if str(k).replace("-", "_") not in (*FACT_KEYS, *FLAG_FACT_KEYS)]
         if unknown:
             raise fail(key, f"unknown fact '{unknown[0]}' for '{glob}' (known: "
                             f"{', '.join(k.replace('_', '-') for k in FACT_KEYS)})", glob, unknown[0])

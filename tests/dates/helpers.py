@@ -30,9 +30,3 @@ def lint_dates(text: str, facts: Mapping[str, Any] | None = None, today: date = 
     """`line:col: CODE` of each date diagnostic."""
     return [f"{d.line}:{d.column}: {d.code}" for d in date_linter(facts, today).lint_file(name, text=text)]
 
-
-def lint_messages(text: str, facts: Mapping[str, Any] | None = None, today: date = TODAY,
-                  name: str = "cert.txt") -> list[str]:
-    """`line:col: CODE message` of each date diagnostic."""
-    return [f"{d.line}:{d.column}: {d.code} {d.message}"
-            for d in date_linter(facts, today).lint_file(name, text=text)]

@@ -1,4 +1,4 @@
-"""Issue 3, acceptance 1: Innovo Group's 10-K/A Exhibit 32 under two fiscal-year-end rules.
+"""Innovo Group's 10-K/A Exhibit 32 under two fiscal-year-end rules.
 
 Its fiscal year ends on the Saturday nearest November 30 (November 29, 2003 was that Saturday);
 under a calendar year (12-31) the period end in paragraph 1 is reported at 11:27.

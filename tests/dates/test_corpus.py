@@ -1,4 +1,4 @@
-"""Issue 3, acceptance 3: no date diagnostic on the real corpus, with or without configured facts.
+"""No date diagnostic on the real corpus, with or without configured facts.
 
 Without configuration the date rules use only what each certification says. With facts, each
 file gets the period end and form INDEX.csv records for it, and the issuer's fiscal-year-end

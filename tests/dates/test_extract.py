@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from certlint.analysis.dates.extract import closest_month, find_dates
+from certlint.analysis.dates.extract import closest_month, find_dates, is_date_line
 
 
 def _found(text: str) -> list[tuple[str, date | None]]:
@@ -65,3 +65,14 @@ def test_spans_are_exact() -> None:
     ("Section", None), ("November", None), ("Amendment", None)])
 def test_closest_month(word: str, month: str | None) -> None:
     assert closest_month(word) == month
+
+
+@pytest.mark.parametrize(("line", "is_date"), [
+    ("Date: May 2, 2025", True), ("Dated: 2 May", True), ("May 2,", True), ("2025", True),
+    ("5/2/25", True), ("Sept. 30 2004", True), ("DATE:", True), ("dated", True),
+    ("", False), ("   ", False), ("Mayo 2", False), ("May 2, 2025, at noon", False),
+    ("Chief Financial Officer", False), ("20251", False),
+])
+def test_is_date_line(line: str, is_date: bool) -> None:
+    """A signature block's date line holds a date and nothing else, perhaps split over lines."""
+    assert is_date_line(line) is is_date

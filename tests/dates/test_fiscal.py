@@ -83,13 +83,6 @@ def test_fixed_quarters_follow_month_ends() -> None:
     assert rule.is_end(date(2024, 2, 29)) and not rule.is_end(date(2024, 2, 28))
 
 
-@pytest.mark.parametrize(("naming", "year"), [("end", 2024), ("start", 2023)])
-def test_naming_by_end_or_start(naming: str, year: int) -> None:
-    rule = parse_fiscal_year_end("saturday nearest january 31")
-    assert rule.name_of_year(date(2024, 2, 3), naming) == year
-    assert rule.name_of_year(date(2023, 10, 28), naming) == year
-
-
 @pytest.mark.parametrize(("day", "plausible"), [
     ("2003-12-31", True), ("2002-12-28", True), ("2003-02-01", True), ("2003-02-03", True),
     ("2003-02-04", False), ("2003-12-15", False), ("2003-12-24", False), ("2003-12-25", True)])

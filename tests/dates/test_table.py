@@ -1,4 +1,4 @@
-"""Issue 3, acceptance 2: table-driven date cases with exact `line:col: CODE` output.
+"""Table-driven date cases with exact `line:col: CODE` output.
 
 Each case is an inline certification text, the facts configured for it (None: none) and what
 the date rules (CL4xx) report, with today fixed at 2026-01-01. HTML cases are read as `.htm`.

@@ -1,4 +1,4 @@
-"""Issue 6, acceptance 1: one certification with the same two defects ('result of operations',
+"""One certification with the same two defects ('result of operations',
 'Excutive') as text, Markdown, HTML, a full EDGAR submission and .docx, each reported at the
 right line:col of its own file."""
 

@@ -67,7 +67,7 @@ def test_pre_keeps_paragraphs() -> None:
     assert blocks(html) == ["First paragraph wrapped.", "Second one."]
 
 
-def test_acceptance_3_corpus_html_has_no_extraction_false_positives(corpus: Path) -> None:
+def test_corpus_html_has_no_extraction_false_positives(corpus: Path) -> None:
     """Every .htm of the corpus lints; the only diagnostics are the known real defects."""
     files = sorted([*corpus.glob("*.htm"), *corpus.glob("inbody/*.htm")])
     assert len(files) == 17

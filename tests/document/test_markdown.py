@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def test_code_and_html_are_not_prose(wrapped: str) -> None:
     assert "result of operations" not in prose(wrapped)
 
 
-def test_acceptance_2_defect_in_code_or_comment_is_clean(tmp_path: Path) -> None:
+def test_defect_in_code_or_comment_is_clean(tmp_path: Path) -> None:
     clean = CERT.replace("result of operations", "results of operations").replace("Excutive", "Executive")
     hidden = clean + f"\n```\n{DEFECT}\n```\n\n<!-- {DEFECT} -->\n\n    {DEFECT}\n"
     path = tmp_path / "cert.md"
@@ -81,7 +82,7 @@ def test_front_matter_facts() -> None:
     doc = read_documents("cert.md", text=CERT)[0]
     assert doc.facts.company == "Example Corp."
     assert doc.facts.form == "10-K"
-    assert doc.facts.period_end == "2025-12-31"
+    assert doc.facts.period_end == date(2025, 12, 31)
     assert doc.facts.fiscal_year_end == "12-31"
     assert doc.facts.exhibit == "32.1"
     assert doc.facts.signers == ("Jane Q. Doe",)
@@ -92,7 +93,7 @@ def test_front_matter_variants() -> None:
     text = "---\nperiod-end: '2024-09-28'\nfiled: 2024-11-01\nexhibit: 31.10\nsigners: Tim Cook\n---\nBody\n"
     facts = read_documents("x.md", text=text)[0].facts
     assert (facts.period_end, facts.filed, facts.exhibit, facts.signers) == (
-        "2024-09-28", "2024-11-01", "31.10", ("Tim Cook",))
+        date(2024, 9, 28), date(2024, 11, 1), "31.10", ("Tim Cook",))
 
 
 @pytest.mark.parametrize(("front", "message"), [

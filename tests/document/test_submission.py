@@ -1,8 +1,9 @@
-"""Issue 6, acceptance 4: a full EDGAR submission, one Document per certification exhibit, each
+"""A full EDGAR submission, one Document per certification exhibit, each
 exhibit's defects at the lines of the submission file, the header's facts on every exhibit."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from certlint.document import detect_format, read_documents
@@ -18,11 +19,11 @@ def test_exhibits_and_header_facts() -> None:
     assert [(doc.part, doc.format) for doc in docs] == [
         ("EX-31.1", "text"), ("EX-31.2", "text"), ("EX-32.1", "text"), ("EX-32.2", "text")]
     for doc in docs:
-        assert doc.facts.period_end == "2007-12-31"
+        assert doc.facts.period_end == date(2007, 12, 31)
         assert doc.facts.fiscal_year_end == "12-31"
         assert doc.facts.company == "24HOLDINGS INC"
         assert doc.facts.form == "10-KSB"
-        assert doc.facts.filed == "2008-02-20"
+        assert doc.facts.filed == date(2008, 2, 20)
         assert doc.facts.exhibit == doc.part.removeprefix("EX-")  # type: ignore[union-attr]
         assert doc.facts.extra["accession"] == "0000930413-08-001093"
         # The envelope, the header and the main 10-KSB document are not in any exhibit's prose.
@@ -51,7 +52,7 @@ def test_defects_at_the_lines_of_the_submission(corpus: Path) -> None:
 def test_html_exhibit_in_a_submission() -> None:
     docs = read_documents(str(FORMATS / "example-corp-10-K-2025.txt"))
     assert [(doc.part, doc.format) for doc in docs] == [("EX-32.1", "html")]
-    assert docs[0].facts.period_end == "2025-12-31"
+    assert docs[0].facts.period_end == date(2025, 12, 31)
     assert "not linted" not in docs[0].prose.text  # the main 10-K document
 
 
@@ -75,7 +76,7 @@ def test_corpus_html_exhibits_in_an_assembled_submission(corpus: Path, tmp_path:
     path.write_text("".join(parts) + "</SEC-DOCUMENT>\n", "utf-8")
     docs = read_documents(str(path))
     assert [doc.part for doc in docs] == ["EX-31.1", "EX-31.2", "EX-32.1"]
-    assert {(doc.facts.period_end, doc.facts.fiscal_year_end) for doc in docs} == {("2025-03-29", "09-27")}
+    assert {(doc.facts.period_end, doc.facts.fiscal_year_end) for doc in docs} == {(date(2025, 3, 29), "09-27")}
     assert run_cli(["--isolated", str(path)]) == (0, "", "")
 
 
@@ -83,7 +84,7 @@ def test_header_facts_tagged_form_and_missing_fields() -> None:
     facts = header_facts("<SUBMISSION>\n<TYPE>10-Q\n<PERIOD>20240630\n<FILING-DATE>20240801\n"
                          "<FILER>\n<COMPANY-DATA>\n<CONFORMED-NAME>ACME CORP\n<FISCAL-YEAR-END>0630\n")
     assert (facts.form, facts.period_end, facts.filed, facts.company, facts.fiscal_year_end) == (
-        "10-Q", "2024-06-30", "2024-08-01", "ACME CORP", "06-30")
+        "10-Q", date(2024, 6, 30), date(2024, 8, 1), "ACME CORP", "06-30")
     assert header_facts("<SEC-HEADER>\nFILED AS OF DATE: 2024\n").filed is None
 
 

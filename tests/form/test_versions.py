@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from certlint.analysis.dates.extract import find_dates
 from certlint.analysis.form.tokens import tokenize
 from certlint.analysis.form.versions import dates_in
 from tests.conftest import FIXTURES, run_cli
@@ -68,5 +69,14 @@ def test_2002_form_not_allowed_after_august_2003(tmp_path: Path) -> None:
     ("on February 30, 2020", None),
 ])
 def test_dates_in(text: str, expected: date | None) -> None:
-    found = [value for _, value in dates_in(tokenize(text))]
+    found = [value for _, value in dates_in(find_dates(text), tokenize(text))]
     assert found == ([expected] if expected else [])
+
+
+def test_dates_in_gives_the_token_of_each_date_within_the_tokens() -> None:
+    text = "for the year ended May 2, 2025. Date: March 3, 2025"
+    tokens = tokenize(text)
+    first = [t.key for t in tokens].index("date")
+    assert dates_in(find_dates(text), tokens) == [(4, date(2025, 5, 2)), (first + 2, date(2025, 3, 3))]
+    assert dates_in(find_dates(text), tokens[first:]) == [(2, date(2025, 3, 3))]
+    assert dates_in(find_dates(text), tokens[:5]) == []  # "May 2, 2025" is cut

@@ -21,8 +21,10 @@ _MONTH_NUMBERS.update({name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES,
 _MONTH_NUMBERS["sept"] = 9
 _WEEKDAY_NUMBERS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
 
-_MONTH = (r"(?P<month>(?:january|february|march|april|may|june|july|august|september|october|"
-          r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?)")
+#: A month as written: its name or abbreviation, perhaps with a period ("Sept.", "NOVEMBER").
+_MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+               r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?")
+_MONTH = rf"(?P<month>{_MONTH_WORD})"
 _WEEKDAY = r"(?:(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})(?![\d-])"
@@ -42,6 +44,12 @@ _MONTH_DAY = re.compile(r"(?<![\w-])(?P<month>" + "|".join(MONTH_NAMES) + "|"
 # A word in the month's place: "Feburary 1, 2005", "20 Novmber 2018".
 _WORD_MDY = re.compile(rf"(?<![\w-])(?P<word>[a-z]{{4,10}})\.?\s?{_DAY}(?!\d){_SEP}{_YEAR}", re.I)
 _WORD_DMY = re.compile(rf"(?<![\w./$-]){_DAY}\s(?P<word>[a-z]{{4,10}}),?\s?{_YEAR}", re.I)
+# A line of a signature block that holds a date and nothing else: "Date: May 2, 2025",
+# "Dated: 2 May", "5/2/25", a "Date:" label alone, or the year of a date broken over two lines
+# ("May 2," then "2025").
+_LINE_DATE = (rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_WORD}(?:\s+\d{{4}})?"
+              r"|\d{1,2}/\d{1,2}/\d{2,4})")
+_DATE_LINE = re.compile(rf"^(?:dated?\s*:?\s*)?{_LINE_DATE}?\s*$|^\d{{4}}$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +74,6 @@ class DateMention:
     weekday: tuple[Span, int] | None = None
     #: A misspelled month name: its span and the month meant.
     misspelled: tuple[Span, str] | None = None
-    has_year: bool = True
     #: Where the whole expression starts, with its weekday or "the" ("the 29th day of ...").
     lead: int | None = None
 
@@ -97,6 +104,11 @@ def make_date(year: int, month: int, day: int) -> tuple[date | None, str | None]
             return None, f"{year} is not a leap year"
         return None, f"{name} has {last} days" if month != 2 else f"February {year} has {last} days"
     return date(year, month, day), None
+
+
+def is_date_line(text: str) -> bool:
+    """Whether a line of a signature block is a date line (see `_DATE_LINE`); not a blank one."""
+    return bool(text.strip()) and _DATE_LINE.match(text) is not None
 
 
 def closest_month(word: str) -> str | None:
@@ -177,7 +189,7 @@ def _month_day(match: re.Match[str]) -> DateMention | None:
     _, problem = make_date(2000, month, int(match.group("day")))  # 2000: a leap year
     if problem is None:
         return None
-    return DateMention(match.start(), match.end(), match.group(), None, problem, has_year=False)
+    return DateMention(match.start(), match.end(), match.group(), None, problem)
 
 
 def find_dates(text: str) -> list[DateMention]:

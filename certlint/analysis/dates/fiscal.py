@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from certlint.analysis.dates.extract import MONTH_NAMES, WEEKDAY_NAMES, month_number, weekday_number
+from certlint.document.facts import DATE_FACT_KEYS, FactError, read_date
 
 FIXED, LAST, NEAREST = "fixed", "last", "nearest"
 NAMINGS = ("end", "start")
@@ -133,11 +134,6 @@ class FiscalYearEnd:
             ends += [previous + timedelta(weeks=w + 1) for w in weeks]
         return sorted(set(ends))
 
-    def name_of_year(self, day: date, naming: str) -> int:
-        """The year a fiscal year holding `day` is named by (`end` or `start` naming)."""
-        previous, end = self.year_containing(day)
-        return end.year if naming == "end" else (previous + timedelta(days=1)).year
-
 
 @lru_cache(maxsize=64)
 def parse_fiscal_year_end(spelling: str) -> FiscalYearEnd:
@@ -228,11 +224,9 @@ def fact_problem(values: Mapping[str, Any]) -> str | None:
                 return str(exc)
         elif name == "fiscal_year_naming" and str(value).strip().lower() not in NAMINGS:
             return f"fiscal_year_naming must be one of {', '.join(NAMINGS)}, not {value!r}"
-        elif name in ("period_end", "filed"):
-            if isinstance(value, date):
-                continue
+        elif name in DATE_FACT_KEYS:
             try:
-                date.fromisoformat(str(value))
-            except ValueError:
-                return f"{key} must be a date YYYY-MM-DD, not {value!r}"
+                read_date(str(key), value)
+            except FactError as exc:
+                return str(exc)
     return None

@@ -14,8 +14,8 @@ from certlint.analysis.dates.fiscal import NAMINGS, FiscalError, FiscalYearEnd, 
 from certlint.analysis.dates.roles import Analysis, analysis_of, form_kind, is_amendment
 
 if TYPE_CHECKING:
-    from certlint.checks.base import CheckContext
-    from certlint.document import Document
+    from certlint.document.facts import Facts
+    from certlint.document.prose import Prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +38,6 @@ class Situation:
     naming_error: str | None = None
 
 
-def _iso(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def is_nominal(rule: FiscalYearEnd, period_end: date) -> bool:
     """A fixed year end that the known period end misses by a few days is nominal.
 
@@ -60,14 +53,13 @@ def is_nominal(rule: FiscalYearEnd, period_end: date) -> bool:
     return 0 < min(abs((end - period_end).days) for end in ends) <= 7
 
 
-def situation(doc: Document, context: CheckContext) -> Situation:
-    """Facts and document, combined once per check call (the analysis itself is cached)."""
-    facts = context.facts
-    analysis = analysis_of(doc.prose)
+def situation(prose: Prose, facts: Facts, today: date) -> Situation:
+    """A document's prose and its facts, combined once per check call (the analysis is cached)."""
+    analysis = analysis_of(prose)
     rule, rule_error = None, None
     if facts.fiscal_year_end:
         try:
-            rule = parse_fiscal_year_end(str(facts.fiscal_year_end))
+            rule = parse_fiscal_year_end(facts.fiscal_year_end)
         except FiscalError as exc:
             rule_error = f"fact fiscal_year_end: {exc}"
     naming = (facts.fiscal_year_naming or "").strip().lower() or None
@@ -76,11 +68,11 @@ def situation(doc: Document, context: CheckContext) -> Situation:
         naming_error = f"fact fiscal_year_naming must be one of {', '.join(NAMINGS)}, not {naming!r}"
     kind = form_kind(facts.form) if facts.form else analysis.form.kind
     amendment = is_amendment(facts.form or "") or analysis.form.amendment
-    configured = _iso(facts.period_end)
+    configured = facts.period_end
     if rule is not None and configured is not None and is_nominal(rule, configured):
         rule = None
     stated = [p.mention.value for p in analysis.period_ends if p.explicit] or \
              [p.mention.value for p in analysis.period_ends]
     return Situation(analysis, rule, naming if naming in NAMINGS else None, kind, amendment,
                      facts.form or analysis.form.name, configured or (stated[0] if stated else None),
-                     configured, _iso(facts.filed), context.today, rule_error, naming_error)
+                     configured, facts.filed, today, rule_error, naming_error)

@@ -61,11 +61,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-def fold_key(word: str) -> str:
-    """The comparison key of a token: case-folded, with a trailing bare apostrophe kept."""
-    return word.casefold()
-
-
 def join_tokens(words: list[str]) -> str:
     """Words back into text with ordinary spacing around punctuation."""
     out = ""

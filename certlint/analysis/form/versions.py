@@ -2,25 +2,28 @@
 
 Dates come from the facts (period end, filing date) when configured, else from the document: a
 period named in paragraph 1 ("for the fiscal year ended September 30, 2018") and the date line
-after the signature (the signing date stands in for the filing date). This is a deliberately
-small extractor: full date handling lives elsewhere.
+after the signature (the signing date stands in for the filing date). The document's dates are
+those `certlint.analysis.dates` reads, so the form and the date checks never disagree on what
+a date says.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Mapping, Sequence
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
+from certlint.analysis.dates.extract import DateMention
+from certlint.analysis.dates.roles import analysis_of
 from certlint.analysis.form.spec import Version
 from certlint.analysis.form.tokens import Token
 
-_MONTHS = {name: number for number, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), 1)}
-_MONTH_ABBREVIATIONS = {**{name[:3]: number for name, number in _MONTHS.items()}, "sept": 9}
+if TYPE_CHECKING:
+    from certlint.document.facts import Facts
+    from certlint.document.prose import Prose
+
 #: A report is due some weeks after its period: when only the filing date is known, the period
 #: is taken to have ended this long before it (the lenient side of the 10-Q and 10-K deadlines).
 _FILING_LAG = timedelta(days=75)
@@ -37,7 +40,7 @@ class Dates:
 
 
 def parse_date(text: str | None) -> date | None:
-    """A date from ISO text ("2018-09-30"), or None."""
+    """A date of a rule pack's version table, ISO text ("2018-09-30"), or None."""
     if not text:
         return None
     try:
@@ -46,51 +49,38 @@ def parse_date(text: str | None) -> date | None:
         return None
 
 
-def dates_in(tokens: Sequence[Token]) -> list[tuple[int, date]]:
-    """(token index, date) for the dates written as "May 2, 2025", "20 November 2018", "5/2/2025"."""
+def dates_in(mentions: Sequence[DateMention], tokens: Sequence[Token]) -> list[tuple[int, date]]:
+    """(token index, date) for the dates among `mentions` that lie within `tokens`.
+
+    Dates that cannot exist ("February 30, 2020") decide nothing and are left out.
+    """
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
     found: list[tuple[int, date]] = []
-    keys = [t.key for t in tokens]
-    for i, key in enumerate(keys):
-        month = _MONTHS.get(key) or _MONTH_ABBREVIATIONS.get(key)
-        if month:
-            j = i + 1 + (i + 1 < len(keys) and keys[i + 1] == ".")
-            if j + 1 < len(keys) and keys[j].isdigit():
-                k = j + 1 + (keys[j + 1] == ",")
-                if k < len(keys) and len(keys[k]) == 4 and keys[k].isdigit():
-                    _append(found, i, int(keys[k]), month, int(keys[j]))
-            if i > 0 and keys[i - 1].isdigit() and i + 1 < len(keys) and len(keys[i + 1]) == 4 \
-                    and keys[i + 1].isdigit():
-                _append(found, i - 1, int(keys[i + 1]), month, int(keys[i - 1]))
-        elif key.isdigit() and i + 4 < len(keys) and keys[i + 1] == "/" and keys[i + 3] == "/" \
-                and keys[i + 2].isdigit() and len(keys[i + 4]) == 4 and keys[i + 4].isdigit():
-            _append(found, i, int(keys[i + 4]), int(key), int(keys[i + 2]))
+    for mention in mentions:
+        if mention.value is not None and starts[0] <= mention.start and mention.end <= tokens[-1].end:
+            found.append((bisect.bisect_left(starts, mention.start), mention.value))
     return found
 
 
-def _append(found: list[tuple[int, date]], index: int, year: int, month: int, day: int) -> None:
-    with contextlib.suppress(ValueError):  # "February 30"
-        found.append((index, date(year, month, day)))
-
-
-def document_dates(facts_period: str | None, facts_filed: str | None, extra: Mapping[str, Any],
-                   paragraph1: Sequence[Token], tail: Sequence[Token]) -> Dates:
-    """The dates that decide the version, facts first, then what the certification says."""
-    period = parse_date(facts_period)
+def document_dates(facts: Facts, prose: Prose, paragraph1: Sequence[Token],
+                   tail: Sequence[Token]) -> Dates:
+    """The dates that decide the version, facts first, then what the certification says
+    (`paragraph1` and `tail` are tokens of `prose`)."""
+    mentions = analysis_of(prose).dates
+    period = facts.period_end
     if period is None:
         keys = [t.key for t in paragraph1]
-        for index, value in dates_in(paragraph1):
+        for index, value in dates_in(mentions, paragraph1):
             if any(k in ("ended", "ending", "end") for k in keys[max(0, index - 4) : index]):
                 period = value
                 break
-    filed = parse_date(facts_filed)
+    filed = facts.filed
     if filed is None:
-        written = dates_in(tail)
+        written = dates_in(mentions, tail)
         filed = written[0][1] if written else None
-    return Dates(period, filed, _true(extra.get("accelerated_filer")), _true(extra.get("icfr_transition")))
-
-
-def _true(value: Any) -> bool:
-    return value is True or str(value).strip().lower() in ("true", "yes", "1")
+    return Dates(period, filed, bool(facts.accelerated_filer), bool(facts.icfr_transition))
 
 
 def allowed(version: Version, dates: Dates) -> bool:

@@ -4,7 +4,6 @@ so a filing check sees exactly the dates the document checks see."""
 
 from __future__ import annotations
 
-import contextlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -71,9 +70,8 @@ def check_period(filing: Filing) -> Iterator[tuple[Document, Finding]]:
                 ends.append(Stated(member.document, mention.start, mention.end, value))
         labels.extend(Stated(member.document, label.start, label.end, label.year)
                       for label in analysis.labels[:1])
-        if known is None and member.facts.period_end:
-            with contextlib.suppress(ValueError):  # the date rules report a bad fact
-                known = date.fromisoformat(member.facts.period_end)
+        if known is None:
+            known = member.facts.period_end
     yield from _disagreements(ends, known, "the report's period of record (period_end)")
     yield from _disagreements(labels)
 

@@ -9,6 +9,8 @@ text markup lines (`<PAGE>`, `<S>`, `<C>`...) and the envelope's dash-stuffing a
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -70,16 +72,18 @@ def header_facts(header: str) -> Facts:
     return Facts(
         company=values.get("company"),
         form=re.sub(r"^10(?=[KQ])", "10-", form) if form else None,  # EDGAR's "10KSB" is Form 10-KSB
-        period_end=_iso_date(values.get("period_end")),
+        period_end=_header_date(values.get("period_end")),
         fiscal_year_end=_month_day(values.get("fiscal_year_end")),
-        filed=_iso_date(values.get("filed")),
+        filed=_header_date(values.get("filed")),
         extra=extra,
     )
 
 
-def _iso_date(value: str | None) -> str | None:
+def _header_date(value: str | None) -> dt.date | None:
+    """A header date ("20031231"); one that does not exist is no fact to compare with."""
     if value and re.fullmatch(r"\d{8}", value):
-        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+        with contextlib.suppress(ValueError):
+            return dt.date(int(value[:4]), int(value[4:6]), int(value[6:]))
     return None
 
 

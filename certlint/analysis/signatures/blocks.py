@@ -1,0 +1,159 @@
+"""Reading a signature block's fields: conformed signature, typed name, titles, roles, date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from certlint.analysis.dates.extract import is_date_line
+from certlint.analysis.memo import per_document
+from certlint.analysis.signatures.layout import Line, following, read_lines
+from certlint.analysis.signatures.model import Signature, Span
+from certlint.analysis.signatures.words import is_name, is_title_text, name_then_title, squash
+
+if TYPE_CHECKING:
+    from certlint.document import Document
+
+_CONFORMED = re.compile(r"^(?:(?:by|signature|signed)\s*:?\s*)?/s/(?:\s|&nbsp;?)*", re.IGNORECASE)
+_LABEL = re.compile(r"^(name|title|its|by|company|date|dated)\s*:\s*", re.IGNORECASE)
+
+
+@per_document()
+def signatures(doc: Document) -> tuple[Signature, ...]:
+    """Every signature block of the document, in order (parsed once per document)."""
+    return _parse(doc)
+
+
+def _parse(doc: Document) -> tuple[Signature, ...]:
+    lines = read_lines(doc)
+    markers = {i: m.end() for i, line in enumerate(lines) if (m := _CONFORMED.match(line.text))}
+    found: list[Signature] = []
+    previous = -1
+    for index, name_at in markers.items():
+        sig = _signature(lines, index, name_at, following(lines, index, markers))
+        # Joint blocks share one date ("Date: ..." above the first of two signatures), unless
+        # prose (another statement) stands between them.
+        if sig.date is None and found and found[-1].date is not None \
+                and all(len(line.text) <= 80 for line in lines[previous + 1:index]):
+            sig = replace(sig, date=found[-1].date)
+        found.append(sig)
+        previous = index
+    return tuple(found)
+
+
+def _signature(lines: list[Line], index: int, name_at: int, rest: list[int]) -> Signature:
+    line = lines[index]
+    marker = Span(line.start, line.start + name_at, line.text[:name_at])
+    conformed: list[Span] = []
+    if name_at < len(line.text):
+        # "/s/ John Roe, as attorney-in-fact for": the name ends where the capacity begins.
+        text = re.split(r",?\s+(?=(?:as|by|for|on behalf of)\b)|,\s+(?=[a-z])", line.text[name_at:])[0]
+        conformed.append(Span(line.start + name_at, line.start + name_at + len(text), text))
+    elif rest and is_name(lines[rest[0]].text):
+        first = lines[rest.pop(0)]
+        conformed.append(Span(first.start, first.end, first.text))
+    # A small-caps name split by tag stripping ("/s/ S" "TEVEN" "P. J" "OBS"): the pieces join
+    # into the typed name that follows them, ignoring spaces.
+    for count in range(1, 5):
+        if len(rest) <= count:
+            break
+        pieces = [lines[i] for i in rest[:count]]
+        joined = squash(" ".join([*(s.text for s in conformed), *(p.text for p in pieces)]))
+        capitals = all(p.text.upper() == p.text for p in pieces)
+        if joined and joined == squash(lines[rest[count]].text) and capitals:
+            conformed.extend(Span(p.start, p.end, p.text) for p in pieces)
+            del rest[:count]
+            break
+    name: Span | None = None
+    titles: list[Span] = []
+    roles: list[Span] = []
+    below: Span | None = None
+    previous_was_date = False
+    last = index
+    if conformed:
+        conformed, titles = _peel_title(conformed[-1], conformed[:-1])
+    for i in rest:
+        text = lines[i].text
+        label = _LABEL.match(text)
+        if _CONFORMED.match(text):
+            break
+        if is_date_line(text) or (label and label.group(1).lower() in ("date", "dated")):
+            # A date beside or below the signature wins over one above; "Date:" + "May 2," + "2025".
+            if below is None:
+                below = Span(lines[i].start, lines[i].end, text)
+            elif previous_was_date and i == last + 1:
+                below = Span(below.start, lines[i].end, below.text + " " + text)
+            previous_was_date = True
+            last = i
+            continue
+        previous_was_date = False
+        here = Span(lines[i].start, lines[i].end, text)
+        if label:
+            key = label.group(1).lower()
+            value = Span(here.start + label.end(), here.end, text[label.end():])
+            if key == "by":
+                pass
+            elif key == "name" and name is None and not titles:
+                name = value
+            elif key in ("title", "its"):
+                titles.append(value)
+            else:
+                break
+        elif text.startswith("(") and text.endswith(")") and (titles or name is not None):
+            roles.append(here)
+        elif is_title_text(text):
+            titles.append(here)
+        elif name is None and not titles and is_name(text.rstrip(",")):
+            name = Span(here.start, here.end - (len(text) - len(text.rstrip(","))), text.rstrip(","))
+        elif name is None and not titles and (split := name_then_title(here)) is not None:
+            name, title = split
+            titles.append(title)
+        else:
+            break
+        last = i
+    if below is not None and not re.search(r"\d", below.text):
+        below = None  # a "Date:" label whose date is elsewhere
+    if below is None and last + 1 < len(lines) and is_date_line(lines[last + 1].text):
+        below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
+    titles, roles = _split_roles(titles, roles)
+    date = below if below is not None else _date_above(lines, index)
+    return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date)
+
+
+def _peel_title(span: Span, before: list[Span]) -> tuple[list[Span], list[Span]]:
+    """ "/s/ Jane Doe, Chief Executive Officer": the conformed name, then the title."""
+    split = name_then_title(span)
+    if split is None:
+        return [*before, span], []
+    return [*before, split[0]], [split[1]]
+
+
+def _split_roles(titles: list[Span], roles: list[Span]) -> tuple[list[Span], list[Span]]:
+    """A role in parentheses on a title line ("Chief Executive Officer (Principal ...)")."""
+    out: list[Span] = []
+    for span in titles:
+        match = re.search(r"\s*(\([^()]+\))\s*$", span.text)
+        if match and match.start() > 0:
+            out.append(Span(span.start, span.start + match.start(), span.text[:match.start()]))
+            roles = [*roles, Span(span.start + match.start(1), span.start + match.end(1), match.group(1))]
+        else:
+            out.append(span)
+    return out, sorted(roles, key=lambda s: s.start)
+
+
+def _date_above(lines: list[Line], index: int) -> Span | None:
+    """A date beside the signature (same row) or just above it (before a "By:" line, say)."""
+    for other in lines:
+        if other.row == lines[index].row and other is not lines[index] and is_date_line(other.text) \
+                and re.search(r"\d", other.text):
+            return Span(other.start, other.end, other.text)
+    for i in range(index - 1, max(-1, index - 4), -1):
+        text = lines[i].text
+        if is_date_line(text) and re.search(r"\d", text):
+            first = i - 1 if i > 0 and is_date_line(lines[i - 1].text) else i
+            return Span(lines[first].start, lines[i].end,
+                        " ".join(line.text for line in lines[first:i + 1]))
+        if not (_LABEL.match(text) or is_date_line(text)):
+            return None
+    return None

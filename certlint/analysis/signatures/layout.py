@@ -1,0 +1,147 @@
+"""The layout of signature blocks: their lines, pipe-table cells and side-by-side columns.
+
+A signature block is usually one block of several source lines in text, separate paragraphs
+or table cells in HTML, pipe-table cells in Markdown (`Prose.block_lines`). Its lines are read
+with their horizontal place, so that blocks laid out side by side are told apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from certlint.document import Document
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BY_ONLY = re.compile(r"^by\s*:?$", re.IGNORECASE)
+_MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- )?[-_=]{3,})+", re.IGNORECASE)
+_MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", re.IGNORECASE)
+_CELL_SPLIT = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
+_CELL_SLOT = 1000
+_COLUMN_TOLERANCE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line (or a cell, or a column's piece of a line) of the prose, markup trimmed."""
+
+    start: int
+    end: int
+    text: str
+    #: Horizontal place: the source column of a piece of a text line laid out in columns, a
+    #: multiple of _CELL_SLOT for a pipe-table cell, -1 for a line that goes with any column.
+    column: int
+    row: int = 0
+    #: The prose block (paragraph, table cell) the line belongs to.
+    block: int = 0
+
+
+def _trim(text: str, start: int) -> tuple[str, int]:
+    head = _MARKUP_HEAD.match(text)
+    cut = head.end() if head else 0
+    tail = _MARKUP_TAIL.search(text, cut)
+    end = tail.start() if tail else len(text)
+    return text[cut:end], start + cut
+
+
+def read_lines(doc: Document) -> list[Line]:
+    """Source lines of every block, pipe-table rows split into cells, `<br>` into lines, and
+    side-by-side text columns (three or more spaces in the source) into pieces."""
+    prose = doc.prose
+    seen: set[int] = set()
+    lines: list[Line] = []
+    row = -1
+    for block_index, block in enumerate(prose.blocks):
+        for start, end in prose.block_lines(block):
+            raw = prose.text[start:end]
+            table = raw.startswith("|")
+            pieces = _cells(raw) if table else _columns(doc, raw, start)
+            row += 1
+            for piece_start, piece_end, column in pieces:
+                piece, offset = _trim(raw[piece_start:piece_end], start + piece_start)
+                if not piece or set(piece) <= set("-: "):
+                    continue
+                source = prose.to_source(offset)
+                if source in seen:  # a Markdown table row read once per cell
+                    continue
+                seen.add(source)
+                if column == 0 and not table:  # a text column: where it starts in the source
+                    column = doc.lines.position(source)[1]
+                lines.append(Line(offset, offset + len(piece), piece, column, row, block_index))
+    return lines
+
+
+def _cells(raw: str) -> list[tuple[int, int, int]]:
+    """Pipe-table cells (column = cell index), each split at `<br>`."""
+    out = []
+    position = 0
+    for match in [*_CELL_SPLIT.finditer(raw), None]:
+        end = match.start() if match else len(raw)
+        out.append((position, end, _CELL_SLOT * raw.count("|", 0, position)))
+        position = match.end() if match else len(raw)
+    return out
+
+
+def _columns(doc: Document, raw: str, start: int) -> list[tuple[int, int, int]]:
+    """A line split where the source has a run of 3+ spaces (text laid out in columns).
+
+    A line that is not split gets column -1, which goes with any column.
+    """
+    cuts = []
+    source = doc.source
+    folded = doc.prose.to_source_end(start + len(raw)) - doc.prose.to_source(start) - len(raw)
+    for index, char in enumerate(raw if folded >= 2 else ""):
+        if char == " " and 0 < index < len(raw) - 1:
+            left = doc.prose.to_source(start + index)
+            right = doc.prose.to_source(start + index + 1)
+            gap = source[left:right]
+            after_marker = raw[:index].lower().endswith(("/s/", "by:"))
+            if right - left >= 3 and gap.strip(" \t") == "" and not after_marker:
+                cuts.append(index)
+    if not cuts:
+        pieces = [(0, len(raw), -1)]
+        position = 0
+        for match in _BR.finditer(raw):
+            pieces.append((position, match.start(), -1))
+            position = match.end()
+        if position:
+            pieces[0] = (position, len(raw), -1)
+        return sorted(pieces)
+    bounds = [0, *cuts, len(raw)]
+    return [(bounds[i], bounds[i + 1], 0) for i in range(len(bounds) - 1)]
+
+
+def following(lines: list[Line], index: int, markers: Mapping[int, int]) -> list[int]:
+    """The lines that may continue a signature: its column, or its share of a side-by-side run.
+
+    HTML signature tables laid out side by side give "/s/ A", "/s/ B", "A", "B", "Title A",
+    "Title B" as consecutive cells (with "By:" cells between, perhaps): a run of k signatures
+    takes every k-th cell after the run, with all the lines of that cell ("A<br>Title A").
+    `markers` maps the index of each line holding a "/s/" to where the name after it starts.
+    """
+    column = lines[index].column
+    # Signatures with a name on their own line, in one column, with only "By:" between them.
+    steps = [i for i in range(len(lines)) if not _BY_ONLY.match(lines[i].text)]
+    run = [i for i in steps if i in markers and markers[i] < len(lines[i].text)
+           and lines[i].column == column]
+    position = steps.index(index) if index in steps else -1
+    start = end = position
+    while start > 0 and steps[start - 1] in run:
+        start -= 1
+    while end + 1 < len(steps) and steps[end + 1] in run:
+        end += 1
+    size = end - start + 1
+    if index in run and size > 1:
+        after = steps[end + 1:end + 1 + 8 * size]
+        cells = list(dict.fromkeys(lines[i].block for i in after))
+        mine = set(cells[position - start::size])
+        return [i for i in after if lines[i].block in mine]
+    stop = min(len(lines), index + 40)
+    return [i for i in range(index + 1, stop) if _same_column(column, lines[i].column)]
+
+
+def _same_column(one: int, other: int) -> bool:
+    return one == -1 or other == -1 or abs(one - other) <= _COLUMN_TOLERANCE

@@ -1,0 +1,101 @@
+"""The words of names and officer titles: what tells a name line from a title line.
+
+Shared by the signature blocks, the parties a body names, and the name checks, which compare
+names with `squash` and `name_tokens`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from certlint.analysis.signatures.model import Span
+
+#: Words officer titles are made of; used to tell a title line from a name line.
+TITLE_WORDS = frozenset("""
+chief executive financial accounting operating officer officers principal president vice senior
+chairman chairwoman chair chairperson board treasurer controller comptroller secretary interim
+acting managing general partner manager trustee administrator director directors corporate
+global group co ceo cfo coo cao peo pfo pao executive-vice counsel finance operations
+administration worldwide international human resources legal technology strategy strategic sales
+marketing development business investor relations risk compliance lead independent emeritus
+deputy assistant associate division regional north america americas officer's
+""".split())  # noqa: SIM905
+_TITLE_WORD_LIST = tuple(sorted(TITLE_WORDS))
+CONNECTIVES = frozenset({"and", "of", "the", "&", "for", "to", "in", "on", "at", "a"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+#: Honorifics and degrees left out when names are compared ("Dr. Jane Doe" is "Jane Doe, M.D.").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "md", "phd", "cpa", "esq"})
+# A Markdown source may keep "&nbsp;" as text (the HTML reader decodes it).
+_NBSP = re.compile(r"&nbsp;?", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'.-]*")
+
+
+def squash(text: str) -> str:
+    """A name reduced for comparison: letters and digits only, lower case, accents dropped."""
+    import unicodedata
+
+    text = _NBSP.sub(" ", text)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if ch.isalnum())
+
+
+def name_tokens(spans: tuple[Span, ...] | list[Span]) -> list[Span]:
+    """The words of a name with their prose spans (commas dropped, periods kept)."""
+    tokens = []
+    for span in spans:
+        for match in _WORD.finditer(span.text):
+            word = match.group().rstrip(",")
+            if word.lower() == "nbsp" and match.start() > 0 and span.text[match.start() - 1] == "&":
+                continue
+            tokens.append(Span(span.start + match.start(), span.start + match.start() + len(word), word))
+    return tokens
+
+
+def lower_words(text: str) -> list[str]:
+    """The words of a text, lower case, without surrounding periods, commas or quotes."""
+    return [w.lower().strip(".,'") for w in _WORD.findall(_NBSP.sub(" ", text))]
+
+
+@lru_cache(maxsize=4096)
+def is_title_text(text: str) -> bool:
+    """Mostly title words (one typo per word tolerated), at least one of them."""
+    words = [w for w in lower_words(text) if w not in CONNECTIVES]
+    if not words or any(ch.isdigit() for ch in text) or len(words) > 16:
+        return False
+    hits = sum(1 for w in words if w in TITLE_WORDS or _near_title_word(w))
+    return hits >= 1 and hits * 2 >= len(words)
+
+
+@lru_cache(maxsize=8192)
+def _near_title_word(word: str) -> bool:
+    if len(word) < 5:
+        return False
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    return process.extractOne(word, _TITLE_WORD_LIST, scorer=OSA.distance, score_cutoff=1) is not None
+
+
+def is_name(text: str) -> bool:
+    """A line that reads as a person's name: a few capitalised words, no digits, not a title."""
+    text = _NBSP.sub(" ", text)
+    words = _WORD.findall(text)
+    if not 1 <= len(words) <= 7 or ":" in text or any(ch.isdigit() for ch in text):
+        return False
+    if is_title_text(text):
+        return False
+    return all(w[0].isupper() or w.lower().strip(".") in SUFFIXES | HONORIFICS
+               or w.lower() in ("de", "van", "von")
+               for w in words)
+
+
+def name_then_title(span: Span) -> tuple[Span, Span] | None:
+    """ "Jane Doe, Chief Executive Officer" on one line: the name, then the title."""
+    for match in re.finditer(r",\s*", span.text):
+        head, tail = span.text[:match.start()], span.text[match.end():]
+        if tail.lower().rstrip(".") in SUFFIXES or tail.lower().startswith(("jr", "sr")):
+            continue
+        if is_name(head) and is_title_text(tail):
+            return (Span(span.start, span.start + len(head), head),
+                    Span(span.start + match.end(), span.end, tail))
+    return None
