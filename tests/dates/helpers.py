@@ -29,4 +29,3 @@ def lint_dates(text: str, facts: Mapping[str, Any] | None = None, today: date = 
                name: str = "cert.txt") -> list[str]:
     """`line:col: CODE` of each date diagnostic."""
     return [f"{d.line}:{d.column}: {d.code}" for d in date_linter(facts, today).lint_file(name, text=text)]
-

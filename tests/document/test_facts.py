@@ -9,7 +9,8 @@ import pytest
 
 from certlint.document.facts import FactError, Facts, facts_from_mapping, read_date, read_flag
 from certlint.document.readers.submission import header_facts
-from certlint.engine.config import ConfigError, load_config
+from certlint.engine.config import ConfigError
+from certlint.engine.config_file import load_config
 
 
 @pytest.mark.parametrize("value", ["2003-12-31", dt.date(2003, 12, 31), dt.datetime(2003, 12, 31, 8, 0)])
