@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import harness
 from tests.conftest import FIXTURES, run_cli
 
 ADOPTION = FIXTURES / "adoption"
@@ -16,11 +17,13 @@ def _lines(out: str, path: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["suppressions.md", "suppressions.htm"])
-def test_fixture_with_unused_reported(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ADOPTION)
-    code, out, err = run_cli(["--isolated", "--report-unused-suppressions", name])
-    assert code == 1, err
-    assert _lines(out, name) == (ADOPTION / f"{name}.expected").read_text().splitlines()
+def test_fixture_with_unused_reported(name: str) -> None:
+    harness.check_fixture(ADOPTION / name, options=["--report-unused-suppressions"])
+
+
+def test_every_fixture_has_a_sidecar() -> None:
+    assert [p.name for p in harness.fixtures(ADOPTION)] == ["suppressions.htm", "suppressions.md"]
+    assert harness.sidecars_match(ADOPTION)
 
 
 def test_unused_suppressions_are_silent_without_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -31,14 +34,11 @@ def test_unused_suppressions_are_silent_without_the_flag(monkeypatch: pytest.Mon
     assert "suppressions.md:19:1: CL001 unknown code 'CL999' in suppression" in out.splitlines()
 
 
-def test_no_suppress_shows_everything(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ADOPTION)
-    code, out, _ = run_cli(["--isolated", "--no-suppress", "suppressions.md"])
-    assert code == 1
-    assert [line.split(" ")[0] + " " + line.split(" ")[1] for line in _lines(out, "suppressions.md")] == [
-        "4:11: CL301", "6:27: CL301", "9:17: CL301", "10:23: CL301", "13:18: CL301", "16:10: CL302",
-        "16:44: CL301", "22:26: CL301", "25:32: CL301", "25:41: CL301",
-    ]
+def test_no_suppress_shows_everything() -> None:
+    harness.check(ADOPTION / "suppressions.md", None,
+                  (4, 11, "CL301"), (6, 27, "CL301"), (9, 17, "CL301"), (10, 23, "CL301"), (13, 18, "CL301"),
+                  (16, 10, "CL302"), (16, 44, "CL301"), (22, 26, "CL301"), (25, 32, "CL301"),
+                  (25, 41, "CL301"), options=["--no-suppress"])
 
 
 def test_meta_codes_follow_ignore(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,10 +94,10 @@ def test_library_api_applies_suppressions() -> None:
 def test_one_comment_serves_every_document_of_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
     """A submission file yields several documents over one source: directives are source positions."""
     from certlint import api
-    from certlint.engine import linter as runner
     from certlint.document import Document
-    from certlint.document.readers.html import html_prose
     from certlint.document.lines import LineIndex
+    from certlint.document.readers.html import html_prose
+    from certlint.engine import linter as runner
 
     source = ("<DOCUMENT><TEXT><p>PRINCIPAL EXEUCTIVE OFFICER</p></TEXT></DOCUMENT>\n"
               "<!-- certlint: disable=CL301 -->\n"

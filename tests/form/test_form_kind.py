@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from certlint.analysis.form.segment import find_certifications
+from certlint.analysis.form.tokens import tokenize
 from certlint.api import lint_text
 from certlint.checks.base import OptionError
 from certlint.checks.form import compile as compile_form
-from certlint.analysis.form.segment import find_certifications
-from certlint.analysis.form.tokens import tokenize
 from tests.conftest import run_cli
 
 PACK = """\

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from certlint.document import read_documents
 from certlint.analysis.parties import certification_kind, statements
 from certlint.analysis.signatures import Signature, signatures
+from certlint.document import read_documents
 
 
 def _sigs(text: str, name: str = "x.txt") -> tuple[Signature, ...]:
