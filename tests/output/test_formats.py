@@ -29,9 +29,28 @@ def _render(fmt: str, diagnostics: list[Diagnostic], **options: object) -> str:
     return stream.getvalue()
 
 
-def test_every_registered_format_imports_and_handles_no_diagnostics() -> None:
-    for name in FORMATS:
-        _render(name, [])
+#: What each format writes for a clean run (None: SARIF, checked as a log below).
+EMPTY = {
+    "default": "", "json-lines": "", "github": "", "grouped": "", "json": "[]\n", "gitlab": "[]\n",
+    "junit": ('<?xml version="1.0" encoding="UTF-8"?>\n'
+              '<testsuites name="certlint" tests="0" failures="0" errors="0">\n'
+              '  <testsuite name="certlint" tests="0" failures="0" errors="0" />\n</testsuites>\n'),
+    "sarif": None,
+}
+
+
+def test_every_registered_format_has_a_clean_run_expectation() -> None:
+    assert sorted(FORMATS) == sorted(EMPTY)
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY))
+def test_every_registered_format_writes_a_clean_run(name: str) -> None:
+    out = _render(name, [])
+    if name == "sarif":
+        run = json.loads(out)["runs"][0]
+        assert (run["results"], run["tool"]["driver"]["rules"]) == ([], [])
+    else:
+        assert out == EMPTY[name]
 
 
 def test_github_escapes_properties_and_data() -> None:
