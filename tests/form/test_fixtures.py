@@ -22,5 +22,12 @@ def test_fixture(path: Path) -> None:
 
 
 def test_every_fixture_has_a_sidecar() -> None:
-    assert len(DOCUMENTS) >= 30
+    assert len(DOCUMENTS) >= 33
     assert harness.sidecars_match(FORM_FIXTURES)
+
+
+def test_consecutive_missing_paragraphs_are_one_diagnostic_at_the_first() -> None:
+    """4(c) and 4(d) are missing from one place: one CL211 naming both, where 4(c) belonged (at
+    paragraph 5, the next paragraph written), not one per paragraph."""
+    found = harness.run(FORM_FIXTURES / "current-missing-4c-4d.txt", "CL2").lines
+    assert found == ["36:1: CL211 paragraphs 4(c), 4(d): missing (current form)"]
