@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
+from typing import Any
 
 import pytest
 
@@ -13,19 +15,18 @@ from certlint.output.support import fingerprints
 from tests.conftest import run_cli
 from tests.output.helpers import DEFECTS, SELECT
 
-
-def _diagnostic(**changes: object) -> Diagnostic:
-    values: dict[str, object] = dict(
-        path="a,b:c%.txt", line=3, column=5, end_line=3, end_column=9, code="CL999",
-        severity=Severity.WARNING, message="50% off: a\r\nb", pack="p", rule="r",
-        source_line="\tab wxyz tail")
-    values.update(changes)
-    return Diagnostic(**values)  # type: ignore[arg-type]
+_BASE = Diagnostic(path="a,b:c%.txt", line=3, column=5, end_line=3, end_column=9, code="CL999",
+                   severity=Severity.WARNING, message="50% off: a\r\nb", pack="p", rule="r",
+                   source_line="\tab wxyz tail")
 
 
-def _render(fmt: str, diagnostics: list[Diagnostic], **options: object) -> str:
+def _diagnostic(**changes: Any) -> Diagnostic:
+    return dataclasses.replace(_BASE, **changes)
+
+
+def _render(fmt: str, diagnostics: list[Diagnostic], **options: Any) -> str:
     stream = io.StringIO()
-    get_formatter(fmt).write(diagnostics, stream, OutputOptions(**options))  # type: ignore[arg-type]
+    get_formatter(fmt).write(diagnostics, stream, OutputOptions(**options))
     return stream.getvalue()
 
 
