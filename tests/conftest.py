@@ -10,6 +10,9 @@ import pytest
 
 from certlint.cli import main
 
+# The harness's asserts are the tests' asserts: show their values on failure.
+pytest.register_assert_rewrite("tests.harness")
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # CI puts shared/ beside the checkout; a worktree may sit deeper, so look up the parents too.

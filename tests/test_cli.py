@@ -148,6 +148,7 @@ def test_version_and_python_dash_m() -> None:
     assert (result.returncode, result.stdout) == (0, f"certlint {__version__}\n")
 
 
+@pytest.mark.slow  # starts worker processes
 def test_jobs_give_the_same_output_as_one_process(tmp_path: Path) -> None:
     examples = ROOT / "examples"
     for index in range(40):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES, run_cli
 
 EXPECTED = FIXTURES / "corpus" / "expected.txt"
@@ -17,7 +19,7 @@ def expected_lines() -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def test_corpus_diagnostics_are_the_reviewed_real_defects(corpus: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_corpus_diagnostics_are_the_reviewed_real_defects(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(corpus)
     code, out, err = run_cli(["--isolated", "--today", "2026-11-28", "."])
     assert "Traceback" not in err

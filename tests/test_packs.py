@@ -11,6 +11,7 @@ import pytest
 from certlint.ruleset import load_ruleset
 from certlint.ruleset.loader import builtin_pack_dir, load_pack
 from certlint.ruleset.schema import pack_schema_json
+from tests import harness
 from tests.conftest import FIXTURES, ROOT, run_cli
 
 BAD = FIXTURES / "bad_packs"
@@ -91,3 +92,21 @@ def test_schema_rejects_an_unknown_key_the_editor_way() -> None:
                                    "phrase": "x", "mesage": "typo"}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(bad)
+
+
+def test_unless_excludes_a_document_its_markers_include(tmp_path: Path) -> None:
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: p\napplies_to:\n  markers: [certify]\n  unless: [Form 10-D]\nrules:\n"
+                    "  - {code: PP101, kind: forbidden, message: m, phrase: material facts}\n")
+    text = "I certify that this report has no untrue statement of material facts.\n"
+    harness.check(text, "PP", (1, 55, "PP101"), options=["--rules", str(pack)])
+    harness.check(text.replace("report", "report on Form 10-D"), "PP", options=["--rules", str(pack)])
+
+
+def test_a_302_certification_citing_1350_is_not_held_to_the_906_clauses() -> None:
+    """sox906 applies to documents citing "1350", unless they hold "I have reviewed this"."""
+    text = ("I, Jane Doe, certify that:\n1. I have reviewed this annual report on Form 10-K of Example Corp.;\n"
+            "This certification accompanies the report under 18 U.S.C. 1350.\n")
+    harness.check(text, "CL1")
+    harness.check(text.replace("I have reviewed this", "I have read this"), "CL1",
+                  (1, 1, "CL101"), (1, 1, "CL102"), (1, 1, "CL104"))

@@ -19,7 +19,9 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+# Slow: each test runs git and pre-commit in a fresh repository.
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
 
 CLEAN = ROOT / "examples" / "example-corp-10-K-ex31.1.txt"
 DEFECTIVE = ROOT / "examples" / "innovo-group-10-K-A-ex32.txt"

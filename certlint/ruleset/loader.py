@@ -8,6 +8,7 @@ so jsonschema is imported only when a user pack is present.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -200,10 +201,20 @@ def _build_rule(raw: Any, index: int, pack: str, located: _Located, validate: bo
         pack=pack,
         checker=checker,
         description=str(raw.get("description", "")),
-        example=str(raw.get("example", "")),
+        example=_example_text(raw.get("example")),
+        example_pass=_example_text(raw.get("example_pass")),
         source=str(raw.get("source", "")),
         enabled=bool(raw.get("enabled", True)),
     )
+
+
+def _example_text(value: Any) -> str:
+    """An example as people read it (explain, SARIF help): a filing's files one after another,
+    each indented under its name."""
+    if isinstance(value, Mapping):
+        return "\n".join(f"{name}:\n" + textwrap.indent(str(text).rstrip("\n"), "  ")
+                         for name, text in value.items())
+    return "" if value is None else str(value)
 
 
 def _applies_to(raw: Mapping[str, Any]) -> AppliesTo:

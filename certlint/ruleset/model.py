@@ -22,7 +22,9 @@ class Rule:
     pack: str
     checker: Checker
     description: str = ""
+    #: A document the rule reports and one it must not (a filing's files shown under their names).
     example: str = ""
+    example_pass: str = ""
     source: str = ""
     enabled: bool = True
 

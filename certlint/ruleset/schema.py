@@ -15,6 +15,15 @@ SCHEMA_ID = "https://certlint.invalid/pack.schema.json"
 
 CODE_PATTERN = r"^[A-Z]{1,5}[0-9]{2,4}$"
 
+#: An example is one document's text, or the files of one filing by name (a cross-document rule
+#: needs several); the test suite lints every built-in rule's examples.
+_EXAMPLE: dict[str, Any] = {"oneOf": [
+    {"type": "string", "minLength": 1},
+    {"type": "object", "minProperties": 1,
+     "propertyNames": {"pattern": r"^[^/\\]+\.(?:txt|md|markdown|htm|html)$"},
+     "additionalProperties": {"type": "string", "minLength": 1}},
+]}
+
 COMMON_RULE_PROPERTIES: dict[str, Any] = {
     "code": {"type": "string", "pattern": CODE_PATTERN,
              "description": "Stable code, flake8 style: capital letters then digits (CL101)."},
@@ -25,7 +34,11 @@ COMMON_RULE_PROPERTIES: dict[str, Any] = {
     "message": {"type": "string", "minLength": 1,
                 "description": "Message template; {placeholders} are filled by the check."},
     "description": {"type": "string", "description": "What the rule checks and why it matters."},
-    "example": {"type": "string", "description": "A passage the rule reports."},
+    "example": {**_EXAMPLE, "description": "A document the rule reports, linted on its own with only "
+                "this rule selected; or the files of one filing (file name: text), linted together "
+                "in repository mode."},
+    "example_pass": {**_EXAMPLE, "description": "A document (or filing) the rule must not report: "
+                     "the example put right."},
     "source": {"type": "string", "description": "The regulation or statute behind the rule."},
     "enabled": {"type": "boolean", "default": True,
                 "description": "false: the rule runs only when selected explicitly."},

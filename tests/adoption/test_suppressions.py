@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import harness
 from tests.conftest import FIXTURES, run_cli
 
 ADOPTION = FIXTURES / "adoption"
@@ -16,29 +17,28 @@ def _lines(out: str, path: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["suppressions.md", "suppressions.htm"])
-def test_fixture_with_unused_reported(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ADOPTION)
-    code, out, err = run_cli(["--isolated", "--report-unused-suppressions", name])
-    assert code == 1, err
-    assert _lines(out, name) == (ADOPTION / f"{name}.expected").read_text().splitlines()
+def test_fixture_with_unused_reported(name: str) -> None:
+    harness.check_fixture(ADOPTION / name, options=["--report-unused-suppressions"])
 
 
-def test_unused_suppressions_are_silent_without_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ADOPTION)
-    code, out, _ = run_cli(["--isolated", "suppressions.md"])
-    assert code == 1
-    assert "CL002" not in out
-    assert "suppressions.md:19:1: CL001 unknown code 'CL999' in suppression" in out.splitlines()
+def test_every_fixture_has_a_sidecar() -> None:
+    assert [p.name for p in harness.fixtures(ADOPTION)] == ["suppressions.htm", "suppressions.md"]
+    assert harness.sidecars_match(ADOPTION)
 
 
-def test_no_suppress_shows_everything(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ADOPTION)
-    code, out, _ = run_cli(["--isolated", "--no-suppress", "suppressions.md"])
-    assert code == 1
-    assert [line.split(" ")[0] + " " + line.split(" ")[1] for line in _lines(out, "suppressions.md")] == [
-        "4:11: CL301", "6:27: CL301", "9:17: CL301", "10:23: CL301", "13:18: CL301", "16:10: CL302",
-        "16:44: CL301", "22:26: CL301", "25:32: CL301", "25:41: CL301",
-    ]
+def test_unused_suppressions_are_silent_without_the_flag() -> None:
+    """The same diagnostics as the sidecar's (written with the flag) but the CL002 ones."""
+    path = ADOPTION / "suppressions.md"
+    found = harness.run(path).lines
+    assert found == [line for line in harness.expected_lines(path) if " CL002 " not in line]
+    assert "19:1: CL001 unknown code 'CL999' in suppression" in found
+
+
+def test_no_suppress_shows_everything() -> None:
+    harness.check(ADOPTION / "suppressions.md", None,
+                  (4, 11, "CL301"), (6, 27, "CL301"), (9, 17, "CL301"), (10, 23, "CL301"), (13, 18, "CL301"),
+                  (16, 10, "CL302"), (16, 44, "CL301"), (22, 26, "CL301"), (25, 32, "CL301"),
+                  (25, 41, "CL301"), options=["--no-suppress"])
 
 
 def test_meta_codes_follow_ignore(monkeypatch: pytest.MonkeyPatch) -> None:

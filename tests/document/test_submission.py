@@ -24,7 +24,8 @@ def test_exhibits_and_header_facts() -> None:
         assert doc.facts.company == "24HOLDINGS INC"
         assert doc.facts.form == "10-KSB"
         assert doc.facts.filed == date(2008, 2, 20)
-        assert doc.facts.exhibit == doc.part.removeprefix("EX-")  # type: ignore[union-attr]
+        assert doc.part is not None
+        assert doc.facts.exhibit == doc.part.removeprefix("EX-")
         assert doc.facts.extra["accession"] == "0000930413-08-001093"
         # The envelope, the header and the main 10-KSB document are not in any exhibit's prose.
         assert "PRIVACY-ENHANCED" not in doc.prose.text

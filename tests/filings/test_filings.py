@@ -6,19 +6,29 @@ from pathlib import Path
 
 import pytest
 
+from tests import harness
 from tests.conftest import FIXTURES, run_cli
 
 FILINGS = FIXTURES / "filings"
 
 
-def test_cross_document_diagnostics(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(FIXTURES)
-    expected = (FILINGS / "expected.txt").read_text(encoding="utf-8")
-    code, out, err = run_cli(["--isolated", "--filings", "--select", "CL6", "filings"])
-    assert (code, err) == (1, "")
-    assert out == expected
-    # One of them spans an HTML and a text exhibit.
-    assert "report-mismatch/ex31-2.txt:7:25: CL601" in out and "report-mismatch/ex31-1.htm" in out
+CASES = harness.fixtures(FILINGS, filings=True)
+
+
+@pytest.mark.parametrize("filing", CASES, ids=[p.name for p in CASES])
+def test_cross_document_diagnostics(filing: Path) -> None:
+    harness.check_fixture(filing, "CL6", ["--filings"])
+
+
+def test_every_filing_has_a_sidecar() -> None:
+    assert len(CASES) == 10
+    assert harness.sidecars_match(FILINGS, filings=True)
+
+
+def test_a_finding_spans_an_html_and_a_text_exhibit() -> None:
+    assert harness.expected_lines(FILINGS / "report-mismatch") == [
+        "ex31-2.txt:7:25: CL601 report differs between the certifications of this filing: 'Form 10-Q' here, "
+        "'Form 10-K' in report-mismatch/ex31-1.htm"]
 
 
 def test_filing_rules_find_nothing_in_single_documents(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -47,8 +57,7 @@ def test_filings_command_shows_the_grouping(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_each_cross_document_rule_has_a_fixture_filing() -> None:
-    expected = (FILINGS / "expected.txt").read_text(encoding="utf-8")
-    codes = {line.split(": ")[1].split()[0] for line in expected.splitlines()}
+    codes = {harness.problem_of(line).code for filing in CASES for line in harness.expected_lines(filing)}
     assert codes == {"CL601", "CL602", "CL603", "CL604", "CL605", "CL606"}
 
 

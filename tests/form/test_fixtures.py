@@ -1,8 +1,5 @@
-"""Issue 5, acceptance 2 and 3: each fixture's exact `line:col: CODE message` from the form rules.
-
-Each `tests/fixtures/form/NAME` has a sidecar `NAME.expected` (empty for a clean document); the
-lines are the CLI's output without the leading path.
-"""
+"""Each fixture of tests/fixtures/form gives exactly its sidecar's `line:col: CODE message` lines
+from the form rules (an empty sidecar: a clean document; see tests.harness)."""
 
 from __future__ import annotations
 
@@ -10,25 +7,27 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, run_cli
+from tests import harness
+from tests.conftest import FIXTURES
 
 FORM_FIXTURES = FIXTURES / "form"
-DOCUMENTS = sorted(p for p in FORM_FIXTURES.iterdir() if p.suffix in (".txt", ".htm", ".md"))
-
-
-def lint(path: Path, *options: str) -> list[str]:
-    code, out, err = run_cli(["--isolated", *options, str(path)])
-    assert err == ""
-    lines = out.splitlines()
-    assert code == (1 if lines else 0)
-    prefix = f"{path}:"
-    assert all(line.startswith(prefix) for line in lines)
-    return [line[len(prefix):] for line in lines]
+DOCUMENTS = harness.fixtures(FORM_FIXTURES)
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=[p.name for p in DOCUMENTS])
 def test_fixture(path: Path) -> None:
-    expected = path.with_name(path.name + ".expected").read_text(encoding="utf-8").splitlines()
     # The form packs' codes only: the fixtures are cut to show the form rules (some have no
     # signature block, or a title in the opening line, which the name and title rules report).
-    assert lint(path, "--select", "CL1,CL2") == expected
+    harness.check_fixture(path, "CL1,CL2")
+
+
+def test_every_fixture_has_a_sidecar() -> None:
+    assert len(DOCUMENTS) >= 33
+    assert harness.sidecars_match(FORM_FIXTURES)
+
+
+def test_consecutive_missing_paragraphs_are_one_diagnostic_at_the_first() -> None:
+    """4(c) and 4(d) are missing from one place: one CL211 naming both, where 4(c) belonged (at
+    paragraph 5, the next paragraph written), not one per paragraph."""
+    found = harness.run(FORM_FIXTURES / "current-missing-4c-4d.txt", "CL2").lines
+    assert found == ["36:1: CL211 paragraphs 4(c), 4(d): missing (current form)"]

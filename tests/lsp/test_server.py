@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import pytest
 
 pytest.importorskip("pygls", reason="the language server needs the 'lsp' extra (pygls)")
-pytest_lsp = pytest.importorskip("pytest_lsp", reason="the LSP tests need pytest-lsp")
+pytest.importorskip("pytest_lsp", reason="the LSP tests need pytest-lsp")
 
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-pytestmark = pytest.mark.asyncio
+# Slow: each test starts the language server in a subprocess.
+pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
 #: Curly quotes (one UTF-16 unit each) and an emoji (two units, one code point) before the defect.
 DEFECT_LINE = "“Signed” 🙂 Chief Exectuive Officer"
@@ -44,7 +47,15 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest_lsp.fixture(config=SERVER)
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def lsp_fixture(config: ClientServerConfig) -> Callable[[_F], _F]:
+    """`pytest_lsp.fixture`, typed (the library's is not, and would make the fixture untyped)."""
+    return cast(Callable[[_F], _F], pytest_lsp.fixture(config=config))
+
+
+@lsp_fixture(config=SERVER)
 async def client(lsp_client: LanguageClient, workspace: Path) -> AsyncIterator[None]:
     params = types.InitializeParams(capabilities=client_capabilities("visual-studio-code"),
                                     root_uri=workspace.as_uri())

@@ -27,8 +27,16 @@ def run_format(fmt: str, *paths: str, monkeypatch: pytest.MonkeyPatch) -> tuple[
 
 
 def golden(name: str, actual: str) -> str:
-    """The expected text; CERTLINT_UPDATE_GOLDEN=1 rewrites it from `actual` (review the diff)."""
+    """The expected text of the golden file `name`.
+
+    With CERTLINT_UPDATE_GOLDEN=1 a golden file that differs from `actual` is rewritten and the
+    test fails (review the diff, then run again): an update run never passes by comparing the
+    output with itself.
+    """
     path: Path = OUTPUT_FIXTURES / name
-    if os.environ.get("CERTLINT_UPDATE_GOLDEN"):
+    expected = path.read_text(encoding="utf-8") if path.is_file() else None
+    if os.environ.get("CERTLINT_UPDATE_GOLDEN") and expected != actual:
         path.write_text(actual, encoding="utf-8", newline="")
-    return path.read_text(encoding="utf-8")
+        pytest.fail(f"{path} rewritten from the output: review the diff and run the tests again")
+    assert expected is not None, f"no golden file {path} (CERTLINT_UPDATE_GOLDEN=1 writes it)"
+    return expected

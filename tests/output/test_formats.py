@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
+from typing import Any
 
 import pytest
 
@@ -13,25 +15,43 @@ from certlint.output.support import fingerprints
 from tests.conftest import run_cli
 from tests.output.helpers import DEFECTS, SELECT
 
-
-def _diagnostic(**changes: object) -> Diagnostic:
-    values: dict[str, object] = dict(
-        path="a,b:c%.txt", line=3, column=5, end_line=3, end_column=9, code="CL999",
-        severity=Severity.WARNING, message="50% off: a\r\nb", pack="p", rule="r",
-        source_line="\tab wxyz tail")
-    values.update(changes)
-    return Diagnostic(**values)  # type: ignore[arg-type]
+_BASE = Diagnostic(path="a,b:c%.txt", line=3, column=5, end_line=3, end_column=9, code="CL999",
+                   severity=Severity.WARNING, message="50% off: a\r\nb", pack="p", rule="r",
+                   source_line="\tab wxyz tail")
 
 
-def _render(fmt: str, diagnostics: list[Diagnostic], **options: object) -> str:
+def _diagnostic(**changes: Any) -> Diagnostic:
+    return dataclasses.replace(_BASE, **changes)
+
+
+def _render(fmt: str, diagnostics: list[Diagnostic], **options: Any) -> str:
     stream = io.StringIO()
-    get_formatter(fmt).write(diagnostics, stream, OutputOptions(**options))  # type: ignore[arg-type]
+    get_formatter(fmt).write(diagnostics, stream, OutputOptions(**options))
     return stream.getvalue()
 
 
-def test_every_registered_format_imports_and_handles_no_diagnostics() -> None:
-    for name in FORMATS:
-        _render(name, [])
+#: What each format writes for a clean run (None: SARIF, checked as a log below).
+EMPTY = {
+    "default": "", "json-lines": "", "github": "", "grouped": "", "json": "[]\n", "gitlab": "[]\n",
+    "junit": ('<?xml version="1.0" encoding="UTF-8"?>\n'
+              '<testsuites name="certlint" tests="0" failures="0" errors="0">\n'
+              '  <testsuite name="certlint" tests="0" failures="0" errors="0" />\n</testsuites>\n'),
+    "sarif": None,
+}
+
+
+def test_every_registered_format_has_a_clean_run_expectation() -> None:
+    assert sorted(FORMATS) == sorted(EMPTY)
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY))
+def test_every_registered_format_writes_a_clean_run(name: str) -> None:
+    out = _render(name, [])
+    if name == "sarif":
+        run = json.loads(out)["runs"][0]
+        assert (run["results"], run["tool"]["driver"]["rules"]) == ([], [])
+    else:
+        assert out == EMPTY[name]
 
 
 def test_github_escapes_properties_and_data() -> None:

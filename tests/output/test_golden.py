@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
+from tests.output import helpers
 from tests.output.helpers import CLEAN, DEFECTS, golden, run_format
 
 
@@ -21,6 +23,21 @@ def test_golden(fmt: str, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, err = run_format(fmt, monkeypatch=monkeypatch)
     assert (code, err) == (1, "")
     assert out == golden(name, out)
+
+
+def test_update_mode_rewrites_a_changed_golden_and_fails(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(helpers, "OUTPUT_FIXTURES", tmp_path)
+    monkeypatch.delenv("CERTLINT_UPDATE_GOLDEN", raising=False)
+    (tmp_path / "x.golden").write_text("old\n", encoding="utf-8")
+    assert golden("x.golden", "new\n") == "old\n"  # without the variable: compared, not written
+    monkeypatch.setenv("CERTLINT_UPDATE_GOLDEN", "1")
+    with pytest.raises(pytest.fail.Exception, match="rewritten"):
+        golden("x.golden", "new\n")
+    assert (tmp_path / "x.golden").read_text(encoding="utf-8") == "new\n"
+    assert golden("x.golden", "new\n") == "new\n"  # an unchanged golden passes the update run
+    with pytest.raises(pytest.fail.Exception, match="rewritten"):
+        golden("missing.golden", "text\n")
 
 
 def test_github_lines_are_workflow_commands(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -79,10 +79,12 @@ def test_fingerprints_ignore_line_numbers(tmp_path: Path, monkeypatch: pytest.Mo
     def prints(name: str) -> list[tuple[int, str]]:
         _, out, _ = run_cli(["--isolated", "--select", "CL301,CL302", "--format", "sarif", name])
         results = json.loads(out)["runs"][0]["results"]
+        assert [r["ruleId"] for r in results] == ["CL301", "CL302"]
         return [(r["locations"][0]["physicalLocation"]["region"]["startLine"],
                  r["partialFingerprints"]["certlintFingerprint/v1"]) for r in results]
 
     before, after = prints("a.txt"), prints("a.txt")
+    assert [line for line, _ in before] == [20, 21]
     assert before == after
     shifted = prints("b.txt")
     assert [line for line, _ in shifted] == [line + 3 for line, _ in before]

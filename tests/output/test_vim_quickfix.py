@@ -13,7 +13,9 @@ import pytest
 from tests.conftest import ROOT, run_cli
 
 VIM = shutil.which("vim")
-pytestmark = pytest.mark.skipif(VIM is None, reason="vim is not installed (CI installs the 'vim' package)")
+# Slow: each test runs vim.
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(VIM is None, reason="vim is not installed (CI installs the 'vim' package)")]
 
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<text>.*)$")
 

@@ -1,5 +1,5 @@
-"""Issue 4, acceptance 2: each fixture document gives exactly the `line:col: CODE message` lines of
-its `.expected` sidecar (an empty sidecar: the document is clean)."""
+"""Each fixture of tests/fixtures/titles gives exactly the `line:col: CODE message` lines of its
+sidecar under every default rule (an empty sidecar: the document is clean; see tests.harness)."""
 
 from __future__ import annotations
 
@@ -7,34 +7,35 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, run_cli
+from tests import harness
+from tests.conftest import FIXTURES
 
-CASES = sorted(p for p in (FIXTURES / "titles").iterdir() if p.suffix in (".txt", ".htm", ".md"))
+TITLES = FIXTURES / "titles"
+CASES = harness.fixtures(TITLES)
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
 def test_fixture(path: Path) -> None:
-    expected = path.with_suffix(".expected").read_text()
-    code, out, err = run_cli(["--isolated", str(path)])
-    assert err == ""
-    got = "".join(line.removeprefix(f"{path}:") + "\n" for line in out.splitlines())
-    assert got == expected
-    assert code == (1 if expected else 0)
+    harness.check_fixture(path)
 
 
-def test_every_issue_case_has_a_fixture() -> None:
-    """The cases acceptance 2 lists, each with the code it must report."""
-    wanted = {
-        "middle-initial": "66:10: CL501",
-        "surname-misspelled": "66:13: CL501",
-        "two-signers-302": "71:1: CL502",
-        "title-in-intro": "5:17: CL503",
-        "unknown-role": "69:1: CL306",
-        "heading-title": "4:4: CL307",
-        "power-of-attorney": "66:18: CL507",
-        "company-variant": "18:66: CL508",
-        "joint-906-missing-signer": "28:1: CL505",
-    }
-    for name, prefix in wanted.items():
-        lines = (FIXTURES / "titles" / f"{name}.expected").read_text().splitlines()
-        assert any(line.startswith(prefix) for line in lines), (name, lines)
+def test_every_fixture_has_a_sidecar() -> None:
+    assert len(CASES) == 24
+    assert harness.sidecars_match(TITLES)
+
+
+@pytest.mark.parametrize(("name", "problem"), [
+    ("middle-initial.txt", "66:10: CL501"),
+    ("surname-misspelled.txt", "66:13: CL501"),
+    ("two-signers-302.txt", "71:1: CL502"),
+    ("title-in-intro.txt", "5:17: CL503"),
+    ("unknown-role.txt", "69:1: CL306"),
+    ("heading-title.txt", "4:4: CL307"),
+    ("power-of-attorney.txt", "66:18: CL507"),
+    ("company-variant.txt", "18:66: CL508"),
+    ("joint-906-missing-signer.txt", "28:1: CL505"),
+])
+def test_every_issue_case_has_a_fixture(name: str, problem: str) -> None:
+    """The cases the title and name rules were written for, each with the code it must report."""
+    reported = [str(harness.problem_of(line)) for line in harness.expected_lines(TITLES / name)]
+    assert problem in reported

@@ -9,6 +9,7 @@ from certlint.api import lint_text
 from certlint.checks import OptionError, consistency, title
 from certlint.checks.consistency import name_difference
 from certlint.ruleset.schema import pack_schema_json
+from tests import harness
 from tests.conftest import ROOT
 
 
@@ -84,3 +85,21 @@ def test_misspelled_title_and_designation_reported_once_by_the_spelling_rules() 
     found = [f"{d.line}:{d.column}: {d.code}" for d in lint_text(path.read_text(), path.name)
              if d.code.startswith(("CL3", "CL5"))]
     assert found == ["64:7: CL301", "65:2: CL302"]
+
+
+@pytest.mark.parametrize(("word", "code"), [("Cheif", "CL301"), ("Chef", "CL303")])
+def test_title_words_are_handed_to_the_spelling_rule_from_five_letters(word: str, code: str) -> None:
+    """One edit from a title word: CL301 (spelling) reports words of five letters or more, CL303
+    (vocabulary) the shorter ones; each typo is reported once, by one of them."""
+    harness.check(f"/s/ Jane Doe\nJane Doe\n{word} Executive Officer\n", "CL3", (3, 1, code))
+
+
+@pytest.mark.parametrize(("intro", "signed", "line"), [
+    ("J. Smith", "K. Smith", "1:4: CL501 initial differs: 'J.' in the 'I, [name]' line, 'K.' in the signature"),
+    ("John A. Smith", "John B. Smith",
+     "1:9: CL501 middle initial differs: 'A.' in the 'I, [name]' line, 'B.' in the signature"),
+])
+def test_a_first_initial_is_not_called_a_middle_initial(intro: str, signed: str, line: str) -> None:
+    text = (f"I, {intro}, certify that: 1. I have reviewed this annual report on Form 10-K of Example Corp.;\n"
+            f"\n/s/ {signed}\n{signed}\nChief Executive Officer\n")
+    assert harness.run(text, "CL501").lines == [line]

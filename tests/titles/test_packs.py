@@ -1,21 +1,14 @@
-"""The names pack and the title rules of officer-titles: each rule's `example` is reported by it."""
+"""The names pack and the title rules of officer-titles: codes unique and in their blocks (the
+examples are linted by tests/test_pack_examples.py)."""
 
 from __future__ import annotations
 
-import pytest
 import yaml
 
-from certlint.api import lint_text
 from tests.conftest import ROOT
 
 RULES = [rule for pack in ("officer-titles", "names")
          for rule in yaml.safe_load((ROOT / "rules" / f"{pack}.yaml").read_text())["rules"]]
-
-
-@pytest.mark.parametrize("rule", RULES, ids=[rule["code"] for rule in RULES])
-def test_example_is_reported(rule: dict[str, str]) -> None:
-    codes = [d.code for d in lint_text(rule["example"], "example.txt")]
-    assert rule["code"] in codes
 
 
 def test_codes_unique_and_in_their_blocks() -> None:
