@@ -1,4 +1,4 @@
-"""Issue 2, acceptance 2: the Innovo Group misspelling at 7:41, and the corrected file is clean."""
+"""The Innovo Group misspelling at 7:41, and the corrected file is clean."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 8: baselines record today's findings by text and context, not by line number."""
+"""Baselines record today's findings by text and context, not by line number."""
 
 from __future__ import annotations
 

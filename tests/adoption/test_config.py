@@ -1,4 +1,4 @@
-"""Issue 8: configuration for adoption: per-file-ignores, excludes, packs, errors at file:line,
+"""Configuration for adoption: per-file-ignores, excludes, packs, errors at file:line,
 and `certlint config`."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 8: --fix and --diff apply safe suggestions, byte-exact, atomically, idempotently."""
+"""--fix and --diff apply safe suggestions, byte-exact, atomically, idempotently."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 8 on real exhibits: --fix changes only the defective words of the shared corpus, byte-exact."""
+"""On real exhibits, --fix changes only the defective words of the shared corpus, byte-exact."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 8: inline suppressions in Markdown and HTML, unknown and unused ones reported."""
+"""Inline suppressions in Markdown and HTML, unknown and unused ones reported."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 5, acceptance 1: the form rules on the real corpus give exactly the deviations read and
+"""The form rules on the real corpus give exactly the deviations read and
 confirmed in `corpus.expected` (each one a real defect; see the corpus README), and nothing on
 the other 302 certifications."""
 

@@ -1,4 +1,4 @@
-"""Section 906 additions (issue 5): report identification, and the statutory clauses' variants."""
+"""Section 906 additions: report identification, and the statutory clauses' variants."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 4, acceptances 1 and 3: the Innovo Group exhibit and the real corpus."""
+"""The title and name rules on the Innovo Group exhibit and the real corpus."""
 
 from __future__ import annotations
 
