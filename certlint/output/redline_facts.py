@@ -8,6 +8,7 @@ blocks, and the registrant filled into the form).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from certlint.document import Document
     from certlint.document.facts import Facts
     from certlint.engine.linter import Linter
+    from certlint.ruleset import Rule
 
 #: The summary's columns, in order.
 COLUMNS = ("Report", "Period", "Registrant", "Signers", "Date")
@@ -99,5 +101,15 @@ def elements(linter: Linter, member: Member, diagnostics: Sequence[tuple[int, Di
                 match = rule.checker.pattern.search(doc.prose.text)
                 quote = match.group() if match is not None else ""
             notes = tuple(n for n, d in diagnostics if d.code == rule.code)
-            found.append(Element(rule.code, rule.name, rule_summary(rule), present, quote, notes))
+            found.append(Element(rule.code, rule.name, _what_it_checks(rule), present, quote, notes))
     return found
+
+
+def _what_it_checks(rule: Rule) -> str:
+    """The "What it checks:" paragraph of a rule's description (whole: its first sentence may
+    end at an "e.g."), else its one-line summary."""
+    match = re.search(r"what it checks:\s*(.+?)(?:\n\s*\n|why it matters:|$)", rule.description, re.I | re.S)
+    if match is None:
+        return rule_summary(rule)
+    text = re.sub(r"\s+", " ", match.group(1)).strip()
+    return text[:1].upper() + text[1:]
