@@ -9,6 +9,7 @@ prescribed form is drawn as a legal redline from the alignment its form rules us
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from certlint.checks import CheckContext
 from certlint.checks.form import FormAlignment, FormChecker
 from certlint.diagnostic import Diagnostic, Severity
 from certlint.output.redline_facts import Element, Value, elements, summary
-from certlint.output.redline_text import Block, document_body, place
+from certlint.output.redline_text import Block, Certification, document_body
 from certlint.output.support import rule_help
 
 if TYPE_CHECKING:
@@ -157,6 +158,30 @@ def form_alignments(linter: Linter, member: Member) -> tuple[list[FormAlignment]
                 context = CheckContext(member.facts, linter.today)
                 return rule.checker.alignments(doc, context), rule.source.split(";")[0].strip()
     return [], ""
+
+
+def place(diagnostics: Sequence[tuple[int, Diagnostic]], blocks: Sequence[Block]) -> list[int]:
+    """Put each diagnostic on the words its span covers (a zero-width one on the word at its
+    offset), in source offsets: those the default output's line and column come from, so that
+    the page and the terminal point at the same words. Returns the numbers of those that fall
+    on no word."""
+    atoms = [atom for block in blocks
+             for paragraph in (block.paragraphs if isinstance(block, Certification) else [block])
+             for atom in paragraph.atoms if atom.start >= 0]
+    ends = [atom.end for atom in atoms]
+    unplaced = []
+    for number, diagnostic in diagnostics:
+        at = bisect.bisect_right(ends, diagnostic.offset)
+        if at >= len(atoms):
+            unplaced.append(number)
+            continue
+        atoms[at].anchors.append(number)
+        atoms[at].notes.append(number)
+        for atom in atoms[at + 1 :]:
+            if atom.start >= diagnostic.end_offset:
+                break
+            atom.notes.append(number)
+    return unplaced
 
 
 def render(view: ReportView) -> str:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from certlint.engine.linter import Linter
     from certlint.ruleset import Rule
 
+_REGISTRANT_END = re.compile(r"\s(?:for|as)\s|\s?\(|;")
 #: The summary's columns, in order.
 COLUMNS = ("Report", "Period", "Registrant", "Signers", "Date")
 
@@ -68,7 +69,9 @@ def summary(doc: Document, facts: Facts, described: Mapping[str, str],
     add("Period", described.get("period-end"), "facts")
     add("Period", described.get("period"), "text")
     add("Registrant", described.get("company"), "facts")
-    add("Registrant", fills.get("registrant"), "text")
+    # The fill of "of {registrant};" may run on into the period ("Example Corp. for the fiscal
+    # year ended ..."): the name ends where the form check's reading of paragraph 1 ends it.
+    add("Registrant", _REGISTRANT_END.split(fills.get("registrant", ""), 1)[0].strip(), "text")
     signed = signatures(doc) if described.get("kind") in ("302", "906") else ()
     for signature in signed:
         roles = "; ".join(span.text.strip("() ") for span in signature.roles)

@@ -3,9 +3,7 @@
 A certification is drawn from the word alignment the form rules read their deviations from
 (`FormChecker.alignments`): form words the certification lacks are deleted runs, its own words
 added runs, the filer's fill-ins for placeholders fill runs. Text outside a certification is
-plain. Each diagnostic is placed on the words its span covers (in source offsets, the same the
-default output's line and column come from), so that the page and the terminal point at the
-same words.
+plain. Each atom keeps its span in the source, where the report places the diagnostics.
 """
 
 from __future__ import annotations
@@ -16,13 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from certlint.analysis.form.tokens import PUNCTUATION_NO_SPACE_BEFORE, Token, tokenize
+from certlint.analysis.form.tokens import (
+    PUNCTUATION_NO_SPACE_AFTER,
+    PUNCTUATION_NO_SPACE_BEFORE,
+    Token,
+    tokenize,
+)
 
 if TYPE_CHECKING:
     from certlint.analysis.form.spec import FormToken, Unit
     from certlint.analysis.form.words import WordAlignment
     from certlint.checks.form import FormAlignment
-    from certlint.diagnostic import Diagnostic
     from certlint.document import Document
     from certlint.document.prose import Prose
 
@@ -150,10 +152,13 @@ def _written(kind: str, prose: Prose, token: Token, since: int, placeholder: str
     return Atom(kind, shown, prose.to_source(token.start), prose.to_source_end(token.end), placeholder)
 
 
-def _deleted(token: FormToken, first: bool) -> Atom:
+def _deleted(token: FormToken, before: str | None) -> Atom:
+    """A form word the certification lacks, spaced after `before` (the text it follows; None
+    at the start of a paragraph) as the form spaces it."""
     shown = f"[{token.placeholder}]" if token.placeholder is not None else token.text
-    space = "" if first or shown in PUNCTUATION_NO_SPACE_BEFORE else " "
-    return Atom("deleted", space + shown)
+    glued = (before is None or shown in PUNCTUATION_NO_SPACE_BEFORE
+             or before[-1:] in PUNCTUATION_NO_SPACE_AFTER)
+    return Atom("deleted", ("" if glued else " ") + shown)
 
 
 def redline(prose: Prose, aligned: FormAlignment) -> Certification:
@@ -203,7 +208,8 @@ def _unwritten(unit: Unit, kind: str) -> Paragraph:
     """A form unit the certification lacks: optional in this version, left out as an amendment
     may (excused), or deleted; its words struck, placeholders as [name]."""
     paragraph = Paragraph(kind, unit.where)
-    paragraph.atoms = [_deleted(token, i == 0) for i, token in enumerate(unit.tokens)]
+    for token in unit.tokens:
+        paragraph.atoms.append(_deleted(token, paragraph.atoms[-1].text if paragraph.atoms else None))
     return paragraph
 
 
@@ -237,7 +243,7 @@ def _aligned(prose: Prose, pair: WordAlignment, fills: dict[str, str]) -> Paragr
 
     def strike(tokens: Sequence[FormToken]) -> None:
         for token in tokens:
-            atoms.append(_deleted(token, not atoms))
+            atoms.append(_deleted(token, atoms[-1].text if atoms else None))
 
     edits = list(pair.edits)
     i = 0
@@ -264,25 +270,3 @@ def _aligned(prose: Prose, pair: WordAlignment, fills: dict[str, str]) -> Paragr
             strike(expected)
             add("added", found)
     return paragraph
-
-
-def place(diagnostics: Sequence[tuple[int, Diagnostic]], blocks: Sequence[Block]) -> list[int]:
-    """Put each diagnostic on the atoms its span covers (a zero-width one on the atom at its
-    offset); returns the numbers of those that fall on no atom."""
-    atoms = [atom for block in blocks
-             for paragraph in (block.paragraphs if isinstance(block, Certification) else [block])
-             for atom in paragraph.atoms if atom.start >= 0]
-    ends = [atom.end for atom in atoms]
-    unplaced = []
-    for number, diagnostic in diagnostics:
-        at = bisect.bisect_right(ends, diagnostic.offset)
-        if at >= len(atoms):
-            unplaced.append(number)
-            continue
-        atoms[at].anchors.append(number)
-        atoms[at].notes.append(number)
-        for atom in atoms[at + 1 :]:
-            if atom.start >= diagnostic.end_offset:
-                break
-            atom.notes.append(number)
-    return unplaced
