@@ -38,7 +38,6 @@ class Note:
     number: int
     diagnostic: Diagnostic
     explain: str
-    document: str
 
 
 @dataclass(slots=True)
@@ -97,7 +96,7 @@ def build(linter: Linter, filings: Sequence[Filing], result: LintResult, title: 
             view = _document(linter, member, f"doc-{counter}", mine)
             for number, diagnostic in mine:
                 rule = rules.get(diagnostic.code)
-                note = Note(number, diagnostic, rule_help(rule) if rule is not None else "", view.anchor)
+                note = Note(number, diagnostic, rule_help(rule) if rule is not None else "")
                 notes[number] = note
                 view.notes.append(note)
             documents.append(view)

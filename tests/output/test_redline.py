@@ -162,10 +162,15 @@ def test_the_page_is_self_contained() -> None:
     assert "@media print" in style and "@media (max-width" in style
 
 
-def test_report_writes_the_file_and_reports_unreadable_ones(tmp_path: Path) -> None:
-    target = tmp_path / "report.html"
-    code, out, err = run_cli(["report", "--isolated", FILING, "-o", str(target)])
-    assert (code, out, err) == (0, "", "")
-    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+def test_report_writes_the_file_and_lists_what_it_skipped(tmp_path: Path) -> None:
+    (tmp_path / "scan.txt").write_bytes(b"\x00\x01binary")
+    target = tmp_path / "out" / "report.html"
+    target.parent.mkdir()
+    code, out, err = run_cli(["report", "--isolated", FILING, str(tmp_path / "scan.txt"), "-o", str(target)])
+    assert (code, out) == (0, "")
+    assert err.startswith(f"certlint: {tmp_path / 'scan.txt'}: skipped")
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert f"<li>{tmp_path / 'scan.txt'}: skipped" in page
     code, _, err = run_cli(["report", "--isolated", "no/such/folder"])
     assert (code, err) == (2, "certlint: error: no/such/folder: no such file or folder\n")
