@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from certlint.checks import CheckContext
 from certlint.checks.form import FormAlignment, FormChecker
-from certlint.diagnostic import Diagnostic, Severity
+from certlint.diagnostic import Diagnostic
 from certlint.output.redline_facts import Element, Value, elements, summary
 from certlint.output.redline_text import Block, Certification, document_body
 from certlint.output.support import rule_help
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from certlint.document import Document
     from certlint.engine.linter import Linter, LintResult
 
-#: Where each document kind's prescribed form is named in the summary.
+#: How the page names each kind of document (`certlint filings` kinds).
 KIND_NAMES = {"302": "Section 302 (Exhibit 31)", "906": "Section 906 (Exhibit 32)",
               "abs": "Section 302, asset-backed issuer", "other": "other"}
 
@@ -42,6 +42,9 @@ class Note:
 
 @dataclass(slots=True)
 class DocumentView:
+    """One document's section: its summary values, its text (redlined certifications and plain
+    paragraphs), its diagnostics and, for a 906 statement, its statutory elements."""
+
     anchor: str
     path: str
     part: str | None
@@ -61,12 +64,16 @@ class DocumentView:
 
 @dataclass(frozen=True, slots=True)
 class FilingView:
+    """A filing's documents, grouped as repository mode groups them."""
+
     id: str
     documents: list[DocumentView]
 
 
 @dataclass(slots=True)
 class ReportView:
+    """Everything the page shows; the template only lays it out."""
+
     title: str
     today: str
     version: str
@@ -192,4 +199,4 @@ def render(view: ReportView) -> str:
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
     template = environment.get_template("report.html.j2")
-    return template.render(report=view, severities=[s.value for s in reversed(Severity)])
+    return template.render(report=view)
