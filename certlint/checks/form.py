@@ -37,6 +37,7 @@ from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
+    from certlint.analysis.form.align import Analysis
     from certlint.analysis.form.segment import Certification
     from certlint.analysis.form.tokens import Token
     from certlint.analysis.form.words import Deviation
@@ -101,10 +102,13 @@ class FormSet:
 
 
 @dataclass(frozen=True, slots=True)
-class Placed:
-    """A deviation and the label of the version it was measured against."""
+class FormAlignment:
+    """One certification, the version of the form it was held to and its analysis against it:
+    the form rules report its deviations, a redline shows its word alignment."""
 
-    deviation: Deviation
+    certification: Certification
+    analysis: Analysis
+    #: The version's label as the messages give it ("current form").
     version: str
 
 
@@ -114,15 +118,24 @@ class FormChecker:
     report: frozenset[str]
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
-        for placed in _analysis(self.forms, doc, context):
-            deviation = placed.deviation
-            if deviation.kind not in self.report:
-                continue
-            what = deviation.what
-            if deviation.count > 1:
-                what += f" ({deviation.count} times)"
-            args = {"where": deviation.where, "what": what, "version": placed.version}
-            yield Finding(deviation.start, deviation.end, args)
+        for aligned in _analysis(self.forms, doc, context):
+            for deviation in _in_order(aligned.analysis.deviations):
+                if deviation.kind not in self.report:
+                    continue
+                what = deviation.what
+                if deviation.count > 1:
+                    what += f" ({deviation.count} times)"
+                args = {"where": deviation.where, "what": what, "version": aligned.version}
+                yield Finding(deviation.start, deviation.end, args)
+
+    def alignments(self, doc: Document, context: CheckContext) -> list[FormAlignment]:
+        """The certifications of a document as this rule's check aligns them (the same
+        computation, shared by the rules of one versions list)."""
+        return _analysis(self.forms, doc, context)
+
+
+def _in_order(deviations: Sequence[Deviation]) -> list[Deviation]:
+    return sorted(deviations, key=lambda d: d.start)
 
 
 def compile(options: Mapping[str, Any]) -> FormChecker:
@@ -163,23 +176,23 @@ def _compile_forms(key: str) -> FormSet:
 
 
 # One analysis per (document, form set, facts): the pack's form rules share it.
-_CACHE: OrderedDict[tuple[int, int, int], tuple[Document, CheckContext, list[Placed]]] = OrderedDict()
+_CACHE: OrderedDict[tuple[int, int, int], tuple[Document, CheckContext, list[FormAlignment]]] = OrderedDict()
 _CACHE_SIZE = 8
 
 
-def _analysis(forms: FormSet, doc: Document, context: CheckContext) -> list[Placed]:
+def _analysis(forms: FormSet, doc: Document, context: CheckContext) -> list[FormAlignment]:
     key = (id(doc), id(forms), id(context))
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is doc and hit[1] is context:
         return hit[2]
-    placed = list(_analyse_document(forms, doc, context))
-    _CACHE[key] = (doc, context, placed)
+    found = list(_analyse_document(forms, doc, context))
+    _CACHE[key] = (doc, context, found)
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
-    return placed
+    return found
 
 
-def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> Iterator[Placed]:
+def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> Iterator[FormAlignment]:
     # Imported on first use: start-up stays lean when no certification is checked.
     from certlint.analysis.form.align import analyse
     from certlint.analysis.form.segment import find_certifications
@@ -224,8 +237,7 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
                 if other.cost * 2 < best.cost:
                     label += f": the {version.label} it follows is {why_not(version, dates)}"
                     break
-        for deviation in sorted(best.deviations, key=lambda d: d.start):
-            yield Placed(deviation, label)
+        yield FormAlignment(cert, best, label)
 
 
 def _paragraph1(cert: Certification) -> list[Token]:

@@ -33,6 +33,7 @@ SUBCOMMANDS: dict[str, str] = {
     "explain": "explain",
     "lsp": "lsp",
     "config": "config",
+    "report": "report",
 }
 
 

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from certlint.analysis.form.segment import Certification, DocUnit
 from certlint.analysis.form.spec import Unit, Version
 from certlint.analysis.form.tokens import Token
-from certlint.analysis.form.words import Deviation, clip, compare_words, similarity, text_of
+from certlint.analysis.form.words import (
+    Deviation,
+    WordAlignment,
+    align_words,
+    clip,
+    deviations_of,
+    similarity,
+    text_of,
+)
 
 MATCH_THRESHOLD = 0.5
 #: Paragraphs in the form's order that all match this well need no search.
@@ -33,6 +41,11 @@ class Analysis:
     version: Version
     deviations: list[Deviation] = field(default_factory=list)
     cost: int = 0
+    #: The word alignment of each matched pair of paragraphs, in the form's order: what the
+    #: deviations were read from (a redline shows it).
+    alignment: list[WordAlignment] = field(default_factory=list)
+    #: Form units an amendment leaves out whole, as it may (indexes into the version's units).
+    excused: set[int] = field(default_factory=set)
 
 
 def analyse(cert: Certification, version: Version, others: Sequence[Version] = (),
@@ -59,7 +72,9 @@ def analyse(cert: Certification, version: Version, others: Sequence[Version] = (
     matched_f = {f for f, _ in pairs}
     matched_d = {d for _, d in pairs}
     for f, d in pairs:
-        for deviation in compare_words(units[f], doc[d], company):
+        aligned = align_words(units[f], doc[d])
+        result.alignment.append(aligned)
+        for deviation in deviations_of(aligned, company):
             result.deviations.append(deviation)
             result.cost += deviation.cost
     if amendment:
@@ -67,6 +82,7 @@ def analyse(cert: Certification, version: Version, others: Sequence[Version] = (
             whole = [f for f, unit in enumerate(units) if unit.label.split("(")[0] == number]
             if whole and not matched_f.intersection(whole):
                 matched_f.update(whole)  # left out whole: allowed
+                result.excused.update(whole)
     _unmatched(result, units, doc, pairs, matched_f, matched_d, others)
     _lettering(result, units, doc, pairs)
     result.deviations.sort(key=lambda d: d.start)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz.distance import Indel, LCSseq
 
@@ -63,21 +62,47 @@ def _keys(tokens: Sequence[FormToken], skip: set[int]) -> list[FormToken]:
     return [t for t in tokens if t.passage < 0 or t.passage not in skip]
 
 
-def compare_words(unit: Unit, written: DocUnit, company: str | None) -> list[Deviation]:
-    """The deviations of a written paragraph from its unit of the form."""
-    doc, keys = written.tokens, written.keys
+#: One edit operation between a unit's form tokens and a paragraph's tokens:
+#: (tag, form start, form end, written start, written end); tag is equal, insert, delete or replace.
+Edit = tuple[str, int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class WordAlignment:
+    """How the words of a written paragraph line up with its unit of the form: the deviations
+    are read from it, and a redline shows it, so that both say the same."""
+
+    unit: Unit
+    written: DocUnit
+    #: The unit's tokens without the optional passages the paragraph leaves out.
+    form: tuple[FormToken, ...]
+    edits: tuple[Edit, ...]
+
+
+def align_words(unit: Unit, written: DocUnit) -> WordAlignment:
+    """The word alignment of a written paragraph with its unit (optional passages that the
+    paragraph leaves out are taken out of the form first: leaving them out is no deviation)."""
+    keys = written.keys
     passages = sorted({t.passage for t in unit.tokens if t.passage >= 0})
     form, ops = list(unit.tokens), Indel.opcodes([t.key for t in unit.tokens], keys)
     best = Indel.distance([t.key for t in form], keys)
-    for size in range(1, len(passages) + 1):  # an optional passage left out is no deviation
+    for size in range(1, len(passages) + 1):
         for left_out in itertools.combinations(passages, size):
             trial = _keys(unit.tokens, set(left_out))
             distance = Indel.distance([t.key for t in trial], keys)
             if distance < best:
                 best, form = distance, trial
                 ops = Indel.opcodes([t.key for t in form], keys)
+    edits = tuple((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in ops)
+    return WordAlignment(unit, written, tuple(form), edits)
+
+
+def deviations_of(aligned: WordAlignment, company: str | None) -> list[Deviation]:
+    """The deviations of a written paragraph from its unit of the form, read from their alignment."""
+    unit, written, form, ops = aligned.unit, aligned.written, list(aligned.form), list(aligned.edits)
+    doc = written.tokens
     holes = {i for i, t in enumerate(form) if t.placeholder is not None}
-    groups = _groups([(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in ops], holes)
+    groups = _groups(ops, holes)
     found: list[Deviation] = []
     for f1, f2, d1, d2 in groups:
         deviation = _describe(unit, form, doc, f1, f2, d1, d2, company)
@@ -210,22 +235,22 @@ def _missing_or_changed(unit: Unit, expected: Sequence[FormToken], doc: list[Tok
 
 
 def _case_and_spacing(unit: Unit, form: list[FormToken], doc: list[Token],
-                      ops: Iterable[Any]) -> list[Deviation]:
+                      ops: Iterable[Edit]) -> list[Deviation]:
     """Differences inside words the alignment calls equal: capitalisation, a missing space."""
     found = []
-    for op in ops:
-        if op.tag != "equal":
+    for tag, f1, f2, d1, _ in ops:
+        if tag != "equal":
             continue
-        for k in range(op.src_end - op.src_start):
-            ftok, dtok = form[op.src_start + k], doc[op.dest_start + k]
-            index = op.dest_start + k
+        for k in range(f2 - f1):
+            ftok, dtok = form[f1 + k], doc[d1 + k]
+            index = d1 + k
             if (dtok.is_word and not dtok.spaced and index > 0 and unit.label != "opening"
                     and doc[index - 1].text in ",;:)"):
                 first = index - 2 if index > 1 and not doc[index - 1].spaced else index - 1
                 glued = "".join(t.text for t in doc[first : index + 1])
                 found.append(Deviation("punctuation", unit.where, f"missing space: '{glued}'",
                                        doc[index - 1].start, dtok.end))
-            elif dtok.text != ftok.text and dtok.is_word and not _sentence_start(form, op.src_start + k):
+            elif dtok.text != ftok.text and dtok.is_word and not _sentence_start(form, f1 + k):
                 what = f"capitalisation: expected '{ftok.text}', found '{dtok.text}'"
                 found.append(Deviation("variant", unit.where, what, dtok.start, dtok.end, 0))
     return found
