@@ -20,6 +20,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 FILING = ROOT / "tests" / "fixtures" / "redline"
+pytestmark = pytest.mark.slow
 
 if not CHROMIUM.exists():
     pytest.skip(f"no chromium at {CHROMIUM} (.ci/run installs Debian's chromium)", allow_module_level=True)
