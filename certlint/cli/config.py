@@ -18,16 +18,17 @@ from typing import Any, TextIO
 def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     from certlint.cli.lint import EXIT_CLEAN, EXIT_ERROR, build_parser
     from certlint.cli.options import setup_options
+    from certlint.cli.parsing import parse
     from certlint.engine.config import ConfigError
     from certlint.engine.setup import build_linter, config_path
     from certlint.ruleset import PackError
 
     parser = build_parser()
-    parser.prog = "certlint config"
-    try:
-        args = parser.parse_args(list(argv))
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    parser.prog, parser.usage, parser.epilog = "certlint config", None, None
+    parser.description = "Show the effective configuration and where each value came from."
+    args = parse(parser, argv, stdout, stderr)
+    if isinstance(args, int):
+        return args
     try:
         options = setup_options(args, keep_disabled_packs=True)
         path = config_path(options)

@@ -25,16 +25,6 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-#: Subcommands: name -> module under certlint.cli with `main(argv, stdout, stderr) -> int`.
-#: A first argument equal to one of these names runs it (lint a folder of that name as `./NAME`).
-SUBCOMMANDS: dict[str, str] = {
-    "filings": "filings",
-    "rules": "rules",
-    "explain": "explain",
-    "lsp": "lsp",
-    "config": "config",
-}
-
 
 class UsageError(Exception):
     """A problem with the command line, config or rules: one line on stderr, exit 2."""
@@ -48,11 +38,14 @@ def _today(value: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from certlint.cli.commands import commands_epilog
+    from certlint.cli.parsing import Parser
     from certlint.output import FORMATS
 
-    parser = argparse.ArgumentParser(
-        prog="certlint",
+    parser = Parser(
+        prog="certlint", usage="certlint [check] [options] [PATH ...]\n       certlint COMMAND [options]",
         description="Lint SEC officer certifications (SOX 302 / 906 exhibits).",
+        epilog=commands_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
     add_selection_options(parser)
@@ -100,24 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
-    """Run certlint; returns the exit status."""
+    """Run the lint command (`certlint check`) on `argv`; returns the exit status."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] in SUBCOMMANDS:
-        import importlib
+    from certlint.cli.parsing import parse
 
-        command = importlib.import_module(f"certlint.cli.{SUBCOMMANDS[args_list[0]]}")
-        try:
-            status: int = command.main(args_list[1:], out, err)
-        except BrokenPipeError:
-            return _reader_went_away()
-        return status
-    parser = build_parser()
-    try:
-        args = parser.parse_intermixed_args(args_list)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    parsed = parse(build_parser(), args_list, out, err, intermixed=True)
+    if isinstance(parsed, int):
+        return parsed
+    args = parsed
     try:
         return _run(args, out, err)
     except UsageError as exc:
@@ -132,10 +117,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
                   "checkout)\n")
         return EXIT_ERROR
     except BrokenPipeError:
-        return _reader_went_away()
+        return reader_went_away()
 
 
-def _reader_went_away() -> int:
+def reader_went_away() -> int:
     """`certlint ... | head`: the reader closed the pipe; stop quietly, as grep does."""
     import os
 
