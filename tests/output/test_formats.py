@@ -59,7 +59,7 @@ def test_junit_escapes_xml() -> None:
     root = ET.fromstring(out.encode())
     failure = root.find("./testsuite/testcase/failure")
     assert failure is not None and failure.get("message") == "3:5: CL999 <&\"'>"
-    assert [c.get("name") for c in root.iter("testcase")] == ["a,b:c%.txt", "clean.txt"]
+    assert [c.get("classname") for c in root.iter("testcase")] == ["a,b:c%.txt", "clean.txt"]
 
 
 def test_grouped_caret_under_the_span_and_tabs_as_one_space() -> None:
