@@ -67,7 +67,7 @@ def test_a_folder_with_nothing_to_lint_leaves_the_command_alone(here: Path) -> N
     (here / "rules" / "notes.txt.orig").write_text("certify that\n")
     code, out, err = run_cli(["rules", "--isolated"])
     assert (code, err) == (0, "") and "CL301" in out
-    (here / "rules" / "ex31.txt").write_text("certify that\n")
+    (here / "rules" / "EX31.TXT").write_text("certify that\n")
     assert run_cli(["rules", "--isolated"])[0] == 2
 
 

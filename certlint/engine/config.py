@@ -15,11 +15,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from certlint.diagnostic import Severity
+from certlint.document import BYTES_READER_MODULES, SUFFIX_FORMATS
 from certlint.document.facts import EXTRA_FACT_KEYS, FACT_KEYS, Facts, facts_from_mapping
 
 CONFIG_FILES = (".certlint.yaml", ".certlint.yml", "pyproject.toml")
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.htm", "*.html", "*.docx")
+#: Every suffix a reader takes (`.txt .text .md .markdown .htm .html .xhtml .docx`), so that a
+#: folder walk lints each documented format; matched without regard to case (`.TXT`, `.Htm`).
+DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in (*SUFFIX_FORMATS, *BYTES_READER_MODULES))
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "node_modules",
                    "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache",
                    "build", "dist", "*.egg-info", "site-packages")
@@ -107,7 +110,9 @@ class Config:
                                              for glob in self.exclude)
 
     def is_included(self, path: Path) -> bool:
-        return any(fnmatch.fnmatch(path.name, glob) for glob in self.include)
+        """A file name matching an `include` glob, in any case: `EX31.TXT` is a text file too."""
+        name = path.name.lower()
+        return any(fnmatch.fnmatchcase(name, glob.lower()) for glob in self.include)
 
 
 def _glob_match(relative: str, glob: str) -> bool:
