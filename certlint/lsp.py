@@ -89,8 +89,8 @@ class CertlintServer(LanguageServer):
         """The linter for a document, from the config the CLI would use there (cached)."""
         root = self.workspace.root_path
         start = Path(path).parent if path else Path(root) if root else Path.cwd()
-        config_path = discover(start)
         try:
+            config_path = discover(start)
             stamp = config_path.stat().st_mtime_ns if config_path else 0
             key = (str(config_path or start), stamp)
             if key not in self._linters:
