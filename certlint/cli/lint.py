@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, TextIO
 
 from certlint import __version__
 from certlint.adoption.run import AdoptionOptions
+from certlint.cli.inputs import InputError, add_input_options, discovery_start, stdin_name
 from certlint.cli.options import add_selection_options, add_setup_options, setup_options
+from certlint.cli.reporting import OutputFileError, add_report_options, finish, fixes, output_file
 from certlint.diagnostic import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -50,8 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
     add_selection_options(parser)
     add_setup_options(parser)
+    add_input_options(parser)
     parser.add_argument("--format", choices=sorted(FORMATS), default="default",
                         help="output format (default: %(default)s)")
+    add_report_options(parser)
     parser.add_argument("--show-source", action="store_true",
                         help="show the source line and a caret under each diagnostic")
     parser.add_argument("--statistics", action="store_true", help="count diagnostics per code")
@@ -134,21 +138,36 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from certlint.engine.setup import build_linter
     from certlint.ruleset import PackError
 
+    if args.output_file is not None:  # the same run, reporting into the file
+        try:
+            with output_file(args.output_file) as stream:
+                return _run(argparse.Namespace(**{**vars(args), "output_file": None}), stream, err)
+        except OutputFileError as exc:
+            raise UsageError(str(exc)) from None
+    try:
+        stdin = stdin_name(args)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
     options = setup_options(
         args, fail_on=Severity(args.fail_on) if args.fail_on else None, suppress=not args.no_suppress,
-        report_unused_suppressions=args.report_unused_suppressions, today=args.today)
+        report_unused_suppressions=args.report_unused_suppressions, today=args.today,
+        start=discovery_start(stdin))
     try:
         linter = build_linter(options)
     except (ConfigError, PackError) as exc:
         raise UsageError(str(exc)) from None
     config, ruleset = linter.config, linter.ruleset
-    paths = args.paths or ["."]
-    missing = [p for p in paths if not Path(p).exists()]
+    paths = [stdin] if stdin is not None else args.paths or ["."]
+    missing = [p for p in paths if stdin is None and not Path(p).exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder")
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
-    if args.filings or args.staged or config.filings:
+    if stdin is not None:
+        from certlint.cli.inputs import lint_stdin
+
+        result = lint_stdin(linter, stdin)
+    elif args.filings or args.staged or config.filings:
         from certlint.engine.filings import lint_filings
 
         changed = _staged_scope() if args.staged else None
@@ -170,6 +189,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"certlint: {message}\n")
     wanted = AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,
                              args.diff)
+    offered = fixes(result.diagnostics, linter.policy) if args.fix and args.show_fixes else None
     if wanted.wanted:
         from certlint.adoption.baseline import BaselineError
         from certlint.adoption.run import adopt
@@ -189,6 +209,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for message in result.errors:
         err.write(f"certlint: error: {message}\n")
     _report(result.diagnostics, args, out, ruleset=ruleset, files=result.paths)
+    finish(args, result.diagnostics, result.paths, linter.policy, err, offered)
     if result.errors:
         return EXIT_ERROR
     failing = [d for d in result.diagnostics if d.severity.rank >= config.fail_on.rank]
@@ -208,11 +229,10 @@ def _staged_scope() -> list[str] | None:
 
 def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO,
             ruleset: RuleSet | None = None, files: Sequence[str] = ()) -> None:
-    import os
-
+    from certlint.cli.reporting import use_color
     from certlint.output import OutputOptions, get_formatter
 
-    color = out.isatty() and not os.environ.get("NO_COLOR")
+    color = use_color(args.color, out)
     rules = {rule.code: rule for rule in ruleset.rules} if ruleset is not None else {}
 
     if args.quiet:
