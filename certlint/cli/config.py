@@ -30,7 +30,8 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     if isinstance(args, int):
         return args
     try:
-        options = setup_options(args, keep_disabled_packs=True)
+        options = setup_options(args, keep_disabled_packs=True,
+                                respect_gitignore=None if args.respect_gitignore else False)
         path = config_path(options)
         linter = build_linter(options)
         config, all_packs = linter.config, linter.ruleset.packs
@@ -64,6 +65,8 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
             [origin("exclude", "default"),
              *([f"extend-exclude at {origin('extend-exclude')}"] if origin("extend-exclude") else [])])),
         ("force-exclude", config.force_exclude, origin("force-exclude", "default")),
+        ("respect-gitignore", config.respect_gitignore, "command line" if not args.respect_gitignore
+         else origin("respect-gitignore", "default")),
         ("fail-on", args.fail_on or config.fail_on.value,
          "command line" if args.fail_on else origin("fail-on", "default")),
         ("filings", config.filings, origin("filings", "default")),

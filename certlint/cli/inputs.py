@@ -28,6 +28,8 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="lint stdin (the path `-`) as the file NAME: its suffix picks the format, "
                              "its folder the config, and diagnostics name it")
+    parser.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                        help="walk into what git ignores (.gitignore, .git/info/exclude) too")
 
 
 def stdin_name(args: argparse.Namespace) -> str | None:

@@ -23,6 +23,7 @@ from certlint.cli.reporting import OutputFileError, add_report_options, finish, 
 from certlint.diagnostic import Diagnostic, Severity
 
 if TYPE_CHECKING:
+    from certlint.engine.config import Config
     from certlint.ruleset import RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -151,7 +152,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = setup_options(
         args, fail_on=Severity(args.fail_on) if args.fail_on else None, suppress=not args.no_suppress,
         report_unused_suppressions=args.report_unused_suppressions, today=args.today,
-        start=discovery_start(stdin))
+        start=discovery_start(stdin), respect_gitignore=None if args.respect_gitignore else False)
     try:
         linter = build_linter(options)
     except (ConfigError, PackError) as exc:
@@ -171,7 +172,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from certlint.engine.filings import lint_filings
 
         changed = _staged_scope() if args.staged else None
-        result = lint_filings(linter, paths, changed)[0]
+        scope = _tracked(paths, config) if args.staged else paths
+        result = lint_filings(linter, scope, changed)[0]
     else:
         from certlint.engine.linter import iter_files, workers_for
 
@@ -225,6 +227,17 @@ def _staged_scope() -> list[str] | None:
     except NotAGitRepository as exc:
         raise UsageError(str(exc)) from None
     return changed or None
+
+
+def _tracked(paths: Sequence[str], config: Config) -> list[str]:
+    """The files under `paths` that git tracks (the filings hook lints what a commit holds)."""
+    import os
+
+    from certlint.engine.linter import iter_files
+    from certlint.engine.staged import tracked_files
+
+    tracked = tracked_files(Path.cwd())
+    return [path for path in iter_files(paths, config) if os.path.realpath(path) in tracked]
 
 
 def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO,

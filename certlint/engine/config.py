@@ -37,7 +37,7 @@ class ConfigError(ValueError):
 
 
 #: Issue 8 (adoption): packs on/off; exclude applied to files named on the command line too.
-KNOWN_KEYS |= {"packs", "force-exclude"}
+KNOWN_KEYS |= {"packs", "force-exclude", "respect-gitignore"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,8 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     #: Apply `exclude` to files named on the command line too (pre-commit names every file).
     force_exclude: bool = False
+    #: Folder walks leave out what git ignores (.gitignore, .git/info/exclude) in a work tree.
+    respect_gitignore: bool = True
     fail_on: Severity = Severity.INFO
     facts: tuple[tuple[str, Facts], ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()

@@ -228,11 +228,12 @@ def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
         options["disable_packs"] = tuple(dict.fromkeys([*given, *unwanted]))
     if "facts" in normal:
         origins.update({f"facts.{glob}": where(normal["facts"][0], glob) for glob, _ in options["facts"]})
-    if "force-exclude" in normal:
-        key, value = normal["force-exclude"]
-        if not isinstance(value, bool):
-            raise fail(key, f"'{key}' must be true or false")
-        options["force_exclude"] = value
+    for name in ("force-exclude", "respect-gitignore"):
+        if name in normal:
+            key, value = normal[name]
+            if not isinstance(value, bool):
+                raise fail(key, f"'{key}' must be true or false")
+            options[name.replace("-", "_")] = value
     return Config(**options)
 
 
