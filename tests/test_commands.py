@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from certlint.cli.commands import SUBCOMMANDS
+from certlint.cli.catalog import SUBCOMMANDS
 from tests.conftest import ROOT, run_cli
 
 DEFECTIVE = ROOT / "examples" / "innovo-group-10-K-A-ex32.txt"

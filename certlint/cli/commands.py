@@ -17,29 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from certlint.cli.catalog import SUBCOMMANDS
+
 EXIT_ERROR = 2
-
-#: Subcommands: name -> (module under certlint.cli with `main(argv, stdout, stderr) -> int`, summary).
-SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "check": ("lint", "lint files and folders (the default command)"),
-    "rules": ("rules", "list the rules of the active packs"),
-    "explain": ("explain", "show a rule's description and example"),
-    "config": ("config", "show the effective configuration and where each value came from"),
-    "filings": ("filings", "show how documents are grouped into filings"),
-    "lsp": ("lsp", "run the language server over stdio"),
-    "help": ("commands", "show the help of certlint or of a command"),
-}
-
-
-def commands_epilog() -> str:
-    """The list of commands, for `certlint --help`."""
-    width = max(len(name) for name in SUBCOMMANDS)
-    rows = [f"  {name:<{width}}  {summary}" for name, (_, summary) in SUBCOMMANDS.items()]
-    return ("commands:\n" + "\n".join(rows) +
-            "\n\n`certlint PATH...` is `certlint check PATH...`. A first word that is both a command\n"
-            "and a file here, or a folder holding files to lint, is an error: `certlint check NAME`\n"
-            "lints it, `certlint NAME --` runs the command. `certlint help COMMAND` shows a command's\n"
-            "options.")
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,

@@ -41,7 +41,7 @@ def _today(value: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from certlint.cli.commands import commands_epilog
+    from certlint.cli.catalog import commands_epilog
     from certlint.cli.parsing import Parser
     from certlint.output import FORMATS
 
