@@ -59,23 +59,26 @@ def discovery_start(name: str | None) -> Path | None:
     return None if name is None else Path(name).parent
 
 
-def lint_stdin(linter: Linter, name: str, stream: BinaryIO | None = None) -> LintResult:
-    """Diagnostics for the bytes on stdin read as the file `name`, as a run over that file."""
+def lint_stdin(linter: Linter, name: str, stream: BinaryIO | None = None) -> tuple[LintResult, str | None]:
+    """Diagnostics for the bytes on stdin read as the file `name`, as a run over that file, and
+    the text they were read as (None when they are not text), where fixes are worked out."""
     from certlint.document import BinaryFileError, DocumentError, read_documents
+    from certlint.document.decode import decode
     from certlint.engine.linter import LintResult
 
     data = (stream or sys.stdin.buffer).read()
     result = LintResult(paths=[name])
     if linter.config.is_force_excluded(Path(name)):
-        return result
+        return result, None
     try:
         docs = read_documents(name, data=data)
+        text = decode(data).text
     except BinaryFileError as exc:
         result.skipped.append(f"{name}: skipped ({exc})")
-        return result
+        return result, None
     except DocumentError as exc:
         result.errors.append(f"{name}: {exc}")
-        return result
+        return result, None
     diagnostics = [d for doc in docs for d in linter.lint_document(doc)]
     result.diagnostics = linter.finish_file(docs, diagnostics)
-    return result
+    return result, text

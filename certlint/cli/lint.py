@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,7 +19,14 @@ from certlint import __version__
 from certlint.adoption.run import AdoptionOptions
 from certlint.cli.inputs import InputError, add_input_options, discovery_start, stdin_name
 from certlint.cli.options import add_selection_options, add_setup_options, setup_options
-from certlint.cli.reporting import OutputFileError, add_report_options, finish, fixes, output_file
+from certlint.cli.reporting import (
+    OutputFileError,
+    add_report_options,
+    finish,
+    fixes,
+    output_file,
+    summary_wanted,
+)
 from certlint.diagnostic import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -164,10 +171,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(f"{missing[0]}: no such file or folder")
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
+    sources: dict[str, str] = {}  # texts not on disk (stdin's), for working out fixes
     if stdin is not None:
         from certlint.cli.inputs import lint_stdin
 
-        result = lint_stdin(linter, stdin)
+        result, text = lint_stdin(linter, stdin)
+        sources = {stdin: text} if text is not None else {}
     elif args.filings or args.staged or config.filings:
         from certlint.engine.filings import lint_filings
 
@@ -210,8 +219,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return EXIT_FINDINGS if adoption.pending and not args.exit_zero else EXIT_CLEAN
     for message in result.errors:
         err.write(f"certlint: error: {message}\n")
-    _report(result.diagnostics, args, out, ruleset=ruleset, files=result.paths)
-    finish(args, result.diagnostics, result.paths, linter.policy, err, offered)
+    wanted_fixes = args.format == "sarif" or args.show_fixes or summary_wanted(args, err)
+    fixable = fixes(result.diagnostics, linter.policy, sources) if wanted_fixes else {}
+    _report(result.diagnostics, args, out, ruleset=ruleset, files=result.paths, fixes=fixable)
+    finish(args, result.diagnostics, result.paths, err, fixable, offered)
     if result.errors:
         return EXIT_ERROR
     failing = [d for d in result.diagnostics if d.severity.rank >= config.fail_on.rank]
@@ -241,7 +252,8 @@ def _tracked(paths: Sequence[str], config: Config) -> list[str]:
 
 
 def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO,
-            ruleset: RuleSet | None = None, files: Sequence[str] = ()) -> None:
+            ruleset: RuleSet | None = None, files: Sequence[str] = (),
+            fixes: Mapping[Diagnostic, str] | None = None) -> None:
     from certlint.cli.reporting import use_color
     from certlint.output import OutputOptions, get_formatter
 
@@ -252,7 +264,8 @@ def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO
         for path in dict.fromkeys(d.path for d in diagnostics):
             out.write(path + "\n")
     else:
-        options = OutputOptions(show_source=args.show_source, color=color, rules=rules, files=files)
+        options = OutputOptions(show_source=args.show_source, color=color, rules=rules, files=files,
+                                fixes=fixes or {})
         get_formatter(args.format).write(diagnostics, out, options)
     if args.statistics:
         counts = Counter(d.code for d in diagnostics)

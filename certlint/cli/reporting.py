@@ -61,24 +61,40 @@ def use_color(choice: str, stream: TextIO, environ: Mapping[str, str] | None = N
     return bool(env.get("FORCE_COLOR")) or stream.isatty()
 
 
-def fixes(diagnostics: Sequence[Diagnostic], policy: ReportPolicy) -> list[tuple[Diagnostic, str]]:
-    """The diagnostics --fix would fix, each with its replacement text.
+def fixes(diagnostics: Sequence[Diagnostic], policy: ReportPolicy,
+          sources: Mapping[str, str] | None = None) -> dict[Diagnostic, str]:
+    """The diagnostics --fix would fix, each with the text it writes in place of the span: the
+    one edit plan (`certlint.adoption.fix.edit_for`) over each file's text, read once.
 
-    A span on one line is judged exactly as --fix judges it (no markup, words that pair up); a
-    span over lines is listed when its rule offers a safe fix, and --fix has the last word.
+    `sources` gives texts not to read from disk (stdin's). A file that cannot be read again, or
+    is not text on disk (.docx), offers no fix, as --fix would not write it.
     """
-    from certlint.adoption.fix import is_fixable, replacement_for
-    from certlint.output.support import matched_text
+    from certlint.adoption.fix import edit_for, is_fixable
 
-    found = []
+    texts: dict[str, str | None] = dict(sources or {})
+    found = {}
     for d in diagnostics:
         if d.suggestion is None or not is_fixable(d, policy):
             continue
-        replacement = replacement_for(matched_text(d), d.suggestion) if d.end_line == d.line \
-            else d.suggestion
-        if replacement is not None:
-            found.append((d, replacement))
+        if d.path not in texts:
+            texts[d.path] = _read_text(d.path)
+        text = texts[d.path]
+        edit = edit_for(d, text, policy) if text is not None else None
+        if edit is not None:
+            found[d] = edit.text
     return found
+
+
+def _read_text(path: str) -> str | None:
+    from certlint.document import BYTES_READER_MODULES
+    from certlint.document.decode import decode
+
+    if Path(path).suffix.lower() in BYTES_READER_MODULES:
+        return None
+    try:
+        return decode(Path(path).read_bytes()).text
+    except (OSError, ValueError):
+        return None
 
 
 def summary_line(diagnostics: Sequence[Diagnostic], files: int, fixable: int) -> str:
@@ -101,22 +117,26 @@ def _plural(count: int, word: str) -> str:
 
 
 def finish(args: argparse.Namespace, diagnostics: Sequence[Diagnostic], files: Sequence[str],
-           policy: ReportPolicy, err: TextIO,
-           offered: Sequence[tuple[Diagnostic, str]] | None = None) -> None:
+           err: TextIO, fixable: Mapping[Diagnostic, str],
+           offered: Mapping[Diagnostic, str] | None = None) -> None:
     """The fixes (--show-fixes) and the summary line, on stderr after the report.
 
-    `offered` are the fixes found before --fix ran (then the fixes it applied), else None.
+    `fixable` are the fixes of the diagnostics reported; `offered` the fixes found before --fix
+    ran (then the fixes it applied), else None.
     """
     if args.show_fixes:
-        listed = offered if offered is not None else fixes(diagnostics, policy)
+        listed = offered if offered is not None else fixable
         verb = "fixed" if args.fix else "would fix"
-        for d, replacement in listed:
+        for d, replacement in listed.items():
             err.write(f"certlint: {verb} {d.path}:{d.line}:{d.column}: {d.code} "
                       f"{_quote(d)} -> {replacement!r}\n")
-    wanted = args.summary if args.summary is not None else (err.isatty() and not args.quiet)
-    if wanted:
-        fixable = len(fixes(diagnostics, policy))
-        err.write(summary_line(diagnostics, len(set(files)), fixable) + "\n")
+    if summary_wanted(args, err):
+        err.write(summary_line(diagnostics, len(set(files)), len(fixable)) + "\n")
+
+
+def summary_wanted(args: argparse.Namespace, err: TextIO) -> bool:
+    """--summary, or by default a terminal on stderr without --quiet."""
+    return bool(args.summary) if args.summary is not None else (err.isatty() and not args.quiet)
 
 
 def _quote(d: Diagnostic) -> str:

@@ -7,7 +7,8 @@ One run: `tool.driver` names certlint and lists every active rule (`id` = code, 
 `message.text`, one physical location (relative paths as relative URI references) with
 `startLine`, `startColumn`, `endLine`, `endColumn` and a snippet, `partialFingerprints`
 {"certlintFingerprint/v1": hash of path, code, matched text and its line's text -- not the
-line number}, and, for a diagnostic with a suggestion, a `fixes` entry replacing the region.
+line number}, and, for a diagnostic --fix fixes, a `fixes` entry replacing the region with what
+--fix writes there (`options.fixes`; none where --fix refuses, as for a span holding markup).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
     }
 
 
-def _result(d: Diagnostic, index: int | None, fingerprint: str) -> dict[str, Any]:
+def _result(d: Diagnostic, index: int | None, fingerprint: str, fix: str | None) -> dict[str, Any]:
     region: dict[str, Any] = {
         "startLine": d.line, "startColumn": d.column,
         "endLine": d.end_line, "endColumn": d.end_column,
@@ -68,13 +69,13 @@ def _result(d: Diagnostic, index: int | None, fingerprint: str) -> dict[str, Any
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     })
-    if d.suggestion is not None:
+    if fix is not None:
         deleted = {key: region[key] for key in ("startLine", "startColumn", "endLine", "endColumn")}
         result["fixes"] = [{
             "description": {"text": f"Replace with '{d.suggestion}'"},
             "artifactChanges": [{
                 "artifactLocation": {"uri": artifact_uri(d.path)},
-                "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": d.suggestion}}],
+                "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": fix}}],
             }],
         }]
     return result
@@ -84,7 +85,7 @@ def document(diagnostics: Sequence[Diagnostic], options: OutputOptions) -> dict[
     """The SARIF log as a JSON-ready mapping."""
     rules = [options.rules[code] for code in sorted(options.rules)]
     indexes = {rule.code: index for index, rule in enumerate(rules)}
-    results = [_result(d, indexes.get(d.code), f)
+    results = [_result(d, indexes.get(d.code), f, options.fixes.get(d))
                for d, f in zip(diagnostics, fingerprints(diagnostics), strict=True)]
     driver = {
         "name": "certlint",
