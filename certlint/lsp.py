@@ -6,7 +6,7 @@ is found as the CLI finds it, walking up from the document's folder (the workspa
 unsaved buffer). Positions are sent in the encoding negotiated with the client: UTF-16 code
 units unless the client offers UTF-32 or UTF-8. Quick fixes are the edits --fix makes (none
 where --fix refuses one, as for a span holding markup); hovering a diagnostic shows the rule's
-documentation (`certlint explain`).
+documentation (`certlint explain`), as Markdown when the client renders it.
 
 pygls is imported here only, so a plain lint run never pays for it.
 """
@@ -88,6 +88,8 @@ class CertlintServer(LanguageServer):
         self._pending: dict[str, asyncio.Task[None]] = {}
         self.published: dict[str, tuple[int | None, list[Published]]] = {}
         self._reported: set[str] = set()
+        #: The client asked to shut down before exiting (else the exit status is 1, as LSP says).
+        self.shut_down = False
 
     def linter_for(self, path: str | None) -> Linter | None:
         """The linter for a document, from the config the CLI would use there (cached)."""
@@ -224,19 +226,37 @@ def create_server() -> CertlintServer:
                 is_preferred=True))
         return actions
 
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: CertlintServer, params: None) -> None:
+        ls.shut_down = True
+
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: CertlintServer, params: types.HoverParams) -> types.Hover | None:
         point = types.Range(start=params.position, end=params.position)
-        texts = [f"{p.diagnostic.code} {p.diagnostic.rule}\n\n{p.help}"
+        markdown = _wants_markdown(ls)
+        texts = [(f"**{p.diagnostic.code}** {p.diagnostic.rule}" if markdown
+                  else f"{p.diagnostic.code} {p.diagnostic.rule}") + f"\n\n{p.help}"
                  for p in ls.current(params.text_document.uri) if _overlaps(p.range, point)]
         if not texts:
             return None
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.PlainText,
-                                                        value="\n\n".join(dict.fromkeys(texts))))
+        kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
+        separator = "\n\n---\n\n" if markdown else "\n\n"
+        return types.Hover(contents=types.MarkupContent(kind=kind,
+                                                        value=separator.join(dict.fromkeys(texts))))
 
     return server
 
 
-def start() -> None:
-    """Serve LSP over stdin/stdout until the client says exit."""
-    create_server().start_io()
+def _wants_markdown(ls: CertlintServer) -> bool:
+    """Whether the client renders Markdown in hovers (it says so in its capabilities)."""
+    document = ls.client_capabilities.text_document
+    formats = document.hover.content_format if document and document.hover else None
+    return bool(formats) and types.MarkupKind.Markdown in (formats or [])
+
+
+def start() -> int:
+    """Serve LSP over stdin/stdout until the client says exit; the exit status is 0 after a
+    `shutdown` request, else 1 (the protocol's rule for `exit` without `shutdown`)."""
+    server = create_server()
+    server.start_io()
+    return 0 if server.shut_down else 1

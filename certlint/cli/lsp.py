@@ -23,5 +23,4 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         stderr.write(f"certlint: error: the language server needs pygls ({exc}); "
                      "install it with: pip install 'certlint[lsp]'\n")
         return 2
-    lsp.start()
-    return 0
+    return lsp.start()
