@@ -1,4 +1,4 @@
-"""The command line: `certlint [options] PATH...`.
+"""The lint command: `certlint [check] [options] PATH...` (`cli.commands` picks the command).
 
 Exit status: 0 clean, 1 diagnostics at or above --fail-on, 2 usage or configuration error.
 The only module that reads sys.argv, writes to the terminal and decides exit codes.
