@@ -1,7 +1,8 @@
 """The lint command: `certlint [check] [options] PATH...` (`cli.commands` picks the command).
 
 Exit status: 0 clean, 1 diagnostics at or above --fail-on, 2 usage or configuration error.
-The only module that reads sys.argv, writes to the terminal and decides exit codes.
+With `cli.commands`, the only modules that read sys.argv, write to the terminal and decide exit
+codes.
 """
 
 from __future__ import annotations
