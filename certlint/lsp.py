@@ -4,8 +4,9 @@ Lints a document when it is opened, after edits (debounced: DEBOUNCE_SECONDS aft
 change) and when it is saved, using the buffer's text, so unsaved edits count. Configuration
 is found as the CLI finds it, walking up from the document's folder (the workspace root for an
 unsaved buffer). Positions are sent in the encoding negotiated with the client: UTF-16 code
-units unless the client offers UTF-32 or UTF-8. Quick fixes replace a diagnostic's range with
-its suggestion; hovering a diagnostic shows the rule's documentation (`certlint explain`).
+units unless the client offers UTF-32 or UTF-8. Quick fixes are the edits --fix makes (none
+where --fix refuses one, as for a span holding markup); hovering a diagnostic shows the rule's
+documentation (`certlint explain`), as Markdown when the client renders it.
 
 pygls is imported here only, so a plain lint run never pays for it.
 """
@@ -23,6 +24,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from certlint import __version__
+from certlint.adoption.fix import edit_for
 from certlint.diagnostic import Diagnostic, Severity
 from certlint.document import BinaryFileError, DocumentError
 from certlint.document.lines import LineIndex
@@ -53,6 +55,8 @@ class Published:
     lsp: types.Diagnostic
     diagnostic: Diagnostic
     help: str
+    #: The text --fix would put in place of the range; None where --fix refuses (no quick fix).
+    fix: str | None = None
 
 
 def lsp_position(lines: LineIndex, offset: int, encoding: str) -> types.Position:
@@ -84,13 +88,15 @@ class CertlintServer(LanguageServer):
         self._pending: dict[str, asyncio.Task[None]] = {}
         self.published: dict[str, tuple[int | None, list[Published]]] = {}
         self._reported: set[str] = set()
+        #: The client asked to shut down before exiting (else the exit status is 1, as LSP says).
+        self.shut_down = False
 
     def linter_for(self, path: str | None) -> Linter | None:
         """The linter for a document, from the config the CLI would use there (cached)."""
         root = self.workspace.root_path
         start = Path(path).parent if path else Path(root) if root else Path.cwd()
-        config_path = discover(start)
         try:
+            config_path = discover(start)
             stamp = config_path.stat().st_mtime_ns if config_path else 0
             key = (str(config_path or start), stamp)
             if key not in self._linters:
@@ -124,19 +130,22 @@ class CertlintServer(LanguageServer):
         lines = LineIndex(document.source)
         negotiated = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
         encoding = str(getattr(negotiated, "value", negotiated))
-        published = [self._convert(d, lines, encoding, linter) for d in found]
+        published = [self._convert(d, lines, encoding, linter, document.source) for d in found]
         self.published[uri] = (document.version, published)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=document.version, diagnostics=[p.lsp for p in published]))
 
-    def _convert(self, d: Diagnostic, lines: LineIndex, encoding: str, linter: Linter) -> Published:
+    def _convert(self, d: Diagnostic, lines: LineIndex, encoding: str, linter: Linter,
+                 source: str) -> Published:
         span = types.Range(start=lsp_position(lines, d.offset, encoding),
                            end=lsp_position(lines, d.end_offset, encoding))
         data: dict[str, Any] = {"suggestion": d.suggestion} if d.suggestion is not None else {}
         lsp = types.Diagnostic(range=span, message=d.message, severity=SEVERITIES[d.severity],
                                code=d.code, source="certlint", data=data or None)
         rule = linter.ruleset.get(d.code)
-        return Published(span, lsp, d, rule_help(rule) if rule is not None else d.message)
+        edit = edit_for(d, source, linter.policy)
+        return Published(span, lsp, d, rule_help(rule) if rule is not None else d.message,
+                         edit.text if edit is not None else None)
 
     def schedule(self, uri: str) -> None:
         """Lint after a quiet period; a newer change restarts the wait."""
@@ -207,29 +216,47 @@ def create_server() -> CertlintServer:
         uri = params.text_document.uri
         actions = []
         for item in ls.current(uri):
-            suggestion = item.diagnostic.suggestion
-            if suggestion is None or not _overlaps(item.range, params.range):
+            if item.fix is None or not _overlaps(item.range, params.range):
                 continue
-            edit = types.WorkspaceEdit(changes={uri: [types.TextEdit(range=item.range, new_text=suggestion)]})
+            suggestion = item.diagnostic.suggestion
+            edit = types.WorkspaceEdit(changes={uri: [types.TextEdit(range=item.range, new_text=item.fix)]})
             actions.append(types.CodeAction(
                 title=f"Replace with '{suggestion}' ({item.diagnostic.code})",
                 kind=types.CodeActionKind.QuickFix, diagnostics=[item.lsp], edit=edit,
                 is_preferred=True))
         return actions
 
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: CertlintServer, params: None) -> None:
+        ls.shut_down = True
+
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: CertlintServer, params: types.HoverParams) -> types.Hover | None:
         point = types.Range(start=params.position, end=params.position)
-        texts = [f"{p.diagnostic.code} {p.diagnostic.rule}\n\n{p.help}"
+        markdown = _wants_markdown(ls)
+        texts = [(f"**{p.diagnostic.code}** {p.diagnostic.rule}" if markdown
+                  else f"{p.diagnostic.code} {p.diagnostic.rule}") + f"\n\n{p.help}"
                  for p in ls.current(params.text_document.uri) if _overlaps(p.range, point)]
         if not texts:
             return None
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.PlainText,
-                                                        value="\n\n".join(dict.fromkeys(texts))))
+        kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
+        separator = "\n\n---\n\n" if markdown else "\n\n"
+        return types.Hover(contents=types.MarkupContent(kind=kind,
+                                                        value=separator.join(dict.fromkeys(texts))))
 
     return server
 
 
-def start() -> None:
-    """Serve LSP over stdin/stdout until the client says exit."""
-    create_server().start_io()
+def _wants_markdown(ls: CertlintServer) -> bool:
+    """Whether the client renders Markdown in hovers (it says so in its capabilities)."""
+    document = ls.client_capabilities.text_document
+    formats = document.hover.content_format if document and document.hover else None
+    return bool(formats) and types.MarkupKind.Markdown in (formats or [])
+
+
+def start() -> int:
+    """Serve LSP over stdin/stdout until the client says exit; the exit status is 0 after a
+    `shutdown` request, else 1 (the protocol's rule for `exit` without `shutdown`)."""
+    server = create_server()
+    server.start_io()
+    return 0 if server.shut_down else 1

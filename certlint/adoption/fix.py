@@ -63,9 +63,32 @@ class FixOutcome:
     messages: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One fix: replace the code points [start, end) of the decoded text with `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
 def is_fixable(diagnostic: Diagnostic, policy: ReportPolicy) -> bool:
     rule = policy.rule_for(diagnostic.code)
     return diagnostic.suggestion is not None and rule is not None and rule.kind in SAFE_KINDS
+
+
+def edit_for(diagnostic: Diagnostic, source: str, policy: ReportPolicy) -> Edit | None:
+    """The edit --fix makes for a diagnostic of `source` (the text it was linted from), or None
+    where --fix refuses it. The one edit plan: --fix, --diff, the language server's quick fixes
+    and SARIF `fixes` all take it from here, so an editor never offers what --fix refuses."""
+    d = diagnostic
+    if d.suggestion is None or not is_fixable(d, policy) or d.end_offset > len(source):
+        return None
+    span = source[d.offset : d.end_offset]
+    replacement = replacement_for(span, d.suggestion)
+    if replacement is None or replacement == span:
+        return None
+    return Edit(d.offset, d.end_offset, replacement)
 
 
 def encode(text: str, decoded: Decoded, original: bytes) -> bytes:
@@ -92,17 +115,14 @@ def plan(path: str, policy: ReportPolicy, lint: LintText) -> tuple[FilePlan | No
     source = decoded.text
     edits: list[tuple[int, int, str]] = []
     for d in lint(path, source):
-        if not is_fixable(d, policy) or d.suggestion is None:
-            continue
-        span = source[d.offset : d.end_offset]
-        replacement = replacement_for(span, d.suggestion)
-        if replacement is None or replacement == span or (edits and d.offset < edits[-1][1]):
+        edit = edit_for(d, source, policy)
+        if edit is None or (edits and edit.start < edits[-1][1]):
             continue
         try:
-            encode(replacement, decoded, b"")
+            encode(edit.text, decoded, b"")
         except UnicodeEncodeError:
             continue
-        edits.append((d.offset, d.end_offset, replacement))
+        edits.append((edit.start, edit.end, edit.text))
     if not edits:
         return None, None
     pieces, position = [], 0

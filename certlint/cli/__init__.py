@@ -1,11 +1,11 @@
-"""The command line: `certlint [options] PATH...` and its subcommands.
+"""The command line: `certlint [check] [options] PATH...` and its subcommands.
 
-`certlint.cli:main` is the console script; the lint command lives in `cli.lint`, each subcommand
-in a module of its own.
+`certlint.cli:main` is the console script; `cli.commands` picks the command, the lint command
+lives in `cli.lint`, each subcommand in a module of its own.
 """
 
 from __future__ import annotations
 
-from certlint.cli.lint import main
+from certlint.cli.commands import main
 
 __all__ = ["main"]

@@ -18,18 +18,20 @@ from typing import Any, TextIO
 def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     from certlint.cli.lint import EXIT_CLEAN, EXIT_ERROR, build_parser
     from certlint.cli.options import setup_options
+    from certlint.cli.parsing import parse
     from certlint.engine.config import ConfigError
     from certlint.engine.setup import build_linter, config_path
     from certlint.ruleset import PackError
 
     parser = build_parser()
-    parser.prog = "certlint config"
+    parser.prog, parser.usage, parser.epilog = "certlint config", None, None
+    parser.description = "Show the effective configuration and where each value came from."
+    args = parse(parser, argv, stdout, stderr)
+    if isinstance(args, int):
+        return args
     try:
-        args = parser.parse_args(list(argv))
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    try:
-        options = setup_options(args, keep_disabled_packs=True)
+        options = setup_options(args, keep_disabled_packs=True,
+                                respect_gitignore=None if args.respect_gitignore else False)
         path = config_path(options)
         linter = build_linter(options)
         config, all_packs = linter.config, linter.ruleset.packs
@@ -63,6 +65,8 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
             [origin("exclude", "default"),
              *([f"extend-exclude at {origin('extend-exclude')}"] if origin("extend-exclude") else [])])),
         ("force-exclude", config.force_exclude, origin("force-exclude", "default")),
+        ("respect-gitignore", config.respect_gitignore, "command line" if not args.respect_gitignore
+         else origin("respect-gitignore", "default")),
         ("fail-on", args.fail_on or config.fail_on.value,
          "command line" if args.fail_on else origin("fail-on", "default")),
         ("filings", config.filings, origin("filings", "default")),

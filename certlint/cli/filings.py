@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import TextIO
 
 
 def main(argv: list[str], out: TextIO, err: TextIO) -> int:
     from certlint.cli.options import add_setup_options, setup_options
+    from certlint.cli.parsing import Parser, parse
     from certlint.engine.config import ConfigError
     from certlint.engine.filings import describe, group, read_all
     from certlint.engine.linter import LintResult
     from certlint.engine.setup import build_linter
     from certlint.ruleset import PackError
 
-    parser = argparse.ArgumentParser(prog="certlint filings",
-                                     description="Show how documents are grouped into filings.")
+    parser = Parser(prog="certlint filings", description="Show how documents are grouped into filings.")
     parser.add_argument("paths", nargs="*", metavar="PATH")
     add_setup_options(parser)
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    args = parse(parser, argv, out, err)
+    if isinstance(args, int):
+        return args
     try:
         linter = build_linter(setup_options(args))
     except (ConfigError, PackError) as exc:

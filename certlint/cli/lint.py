@@ -1,7 +1,8 @@
-"""The command line: `certlint [options] PATH...`.
+"""The lint command: `certlint [check] [options] PATH...` (`cli.commands` picks the command).
 
 Exit status: 0 clean, 1 diagnostics at or above --fail-on, 2 usage or configuration error.
-The only module that reads sys.argv, writes to the terminal and decides exit codes.
+With `cli.commands`, the only modules that read sys.argv, write to the terminal and decide exit
+codes.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -17,24 +18,23 @@ from typing import TYPE_CHECKING, TextIO
 
 from certlint import __version__
 from certlint.adoption.run import AdoptionOptions
+from certlint.cli.inputs import InputError, add_input_options, discovery_start, stdin_name
 from certlint.cli.options import add_selection_options, add_setup_options, setup_options
+from certlint.cli.reporting import (
+    OutputFileError,
+    add_report_options,
+    finish,
+    fixes,
+    output_file,
+    summary_wanted,
+)
 from certlint.diagnostic import Diagnostic, Severity
 
 if TYPE_CHECKING:
+    from certlint.engine.config import Config
     from certlint.ruleset import RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-#: Subcommands: name -> module under certlint.cli with `main(argv, stdout, stderr) -> int`.
-#: A first argument equal to one of these names runs it (lint a folder of that name as `./NAME`).
-SUBCOMMANDS: dict[str, str] = {
-    "filings": "filings",
-    "rules": "rules",
-    "explain": "explain",
-    "lsp": "lsp",
-    "config": "config",
-    "report": "report",
-}
 
 
 class UsageError(Exception):
@@ -49,17 +49,22 @@ def _today(value: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from certlint.cli.catalog import commands_epilog
+    from certlint.cli.parsing import Parser
     from certlint.output import FORMATS
 
-    parser = argparse.ArgumentParser(
-        prog="certlint",
+    parser = Parser(
+        prog="certlint", usage="certlint [check] [options] [PATH ...]\n       certlint COMMAND [options]",
         description="Lint SEC officer certifications (SOX 302 / 906 exhibits).",
+        epilog=commands_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
     add_selection_options(parser)
     add_setup_options(parser)
+    add_input_options(parser)
     parser.add_argument("--format", choices=sorted(FORMATS), default="default",
                         help="output format (default: %(default)s)")
+    add_report_options(parser)
     parser.add_argument("--show-source", action="store_true",
                         help="show the source line and a caret under each diagnostic")
     parser.add_argument("--statistics", action="store_true", help="count diagnostics per code")
@@ -101,24 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
-    """Run certlint; returns the exit status."""
+    """Run the lint command (`certlint check`) on `argv`; returns the exit status."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] in SUBCOMMANDS:
-        import importlib
+    from certlint.cli.parsing import parse
 
-        command = importlib.import_module(f"certlint.cli.{SUBCOMMANDS[args_list[0]]}")
-        try:
-            status: int = command.main(args_list[1:], out, err)
-        except BrokenPipeError:
-            return _reader_went_away()
-        return status
-    parser = build_parser()
-    try:
-        args = parser.parse_intermixed_args(args_list)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    parsed = parse(build_parser(), args_list, out, err, intermixed=True)
+    if isinstance(parsed, int):
+        return parsed
+    args = parsed
     try:
         return _run(args, out, err)
     except UsageError as exc:
@@ -133,10 +130,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
                   "checkout)\n")
         return EXIT_ERROR
     except BrokenPipeError:
-        return _reader_went_away()
+        return reader_went_away()
 
 
-def _reader_went_away() -> int:
+def reader_went_away() -> int:
     """`certlint ... | head`: the reader closed the pipe; stop quietly, as grep does."""
     import os
 
@@ -150,25 +147,43 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from certlint.engine.setup import build_linter
     from certlint.ruleset import PackError
 
+    if args.output_file is not None:  # the same run, reporting into the file
+        try:
+            with output_file(args.output_file) as stream:
+                return _run(argparse.Namespace(**{**vars(args), "output_file": None}), stream, err)
+        except OutputFileError as exc:
+            raise UsageError(str(exc)) from None
+    try:
+        stdin = stdin_name(args)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
     options = setup_options(
         args, fail_on=Severity(args.fail_on) if args.fail_on else None, suppress=not args.no_suppress,
-        report_unused_suppressions=args.report_unused_suppressions, today=args.today)
+        report_unused_suppressions=args.report_unused_suppressions, today=args.today,
+        start=discovery_start(stdin), respect_gitignore=None if args.respect_gitignore else False)
     try:
         linter = build_linter(options)
     except (ConfigError, PackError) as exc:
         raise UsageError(str(exc)) from None
     config, ruleset = linter.config, linter.ruleset
-    paths = args.paths or ["."]
-    missing = [p for p in paths if not Path(p).exists()]
+    paths = [stdin] if stdin is not None else args.paths or ["."]
+    missing = [p for p in paths if stdin is None and not Path(p).exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or folder")
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
-    if args.filings or args.staged or config.filings:
+    sources: dict[str, str] = {}  # texts not on disk (stdin's), for working out fixes
+    if stdin is not None:
+        from certlint.cli.inputs import lint_stdin
+
+        result, text = lint_stdin(linter, stdin)
+        sources = {stdin: text} if text is not None else {}
+    elif args.filings or args.staged or config.filings:
         from certlint.engine.filings import lint_filings
 
         changed = _staged_scope() if args.staged else None
-        result = lint_filings(linter, paths, changed)[0]
+        scope = _tracked(paths, config) if args.staged else paths
+        result = lint_filings(linter, scope, changed)[0]
     else:
         from certlint.engine.linter import iter_files, workers_for
 
@@ -186,6 +201,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"certlint: {message}\n")
     wanted = AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,
                              args.diff)
+    offered = fixes(result.diagnostics, linter.policy) if args.fix and args.show_fixes else None
     if wanted.wanted:
         from certlint.adoption.baseline import BaselineError
         from certlint.adoption.run import adopt
@@ -204,7 +220,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return EXIT_FINDINGS if adoption.pending and not args.exit_zero else EXIT_CLEAN
     for message in result.errors:
         err.write(f"certlint: error: {message}\n")
-    _report(result.diagnostics, args, out, ruleset=ruleset, files=result.paths)
+    wanted_fixes = args.format == "sarif" or args.show_fixes or summary_wanted(args, err)
+    fixable = fixes(result.diagnostics, linter.policy, sources) if wanted_fixes else {}
+    _report(result.diagnostics, args, out, ruleset=ruleset, files=result.paths, fixes=fixable)
+    finish(args, result.diagnostics, result.paths, err, fixable, offered)
     if result.errors:
         return EXIT_ERROR
     failing = [d for d in result.diagnostics if d.severity.rank >= config.fail_on.rank]
@@ -222,20 +241,32 @@ def _staged_scope() -> list[str] | None:
     return changed or None
 
 
-def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO,
-            ruleset: RuleSet | None = None, files: Sequence[str] = ()) -> None:
+def _tracked(paths: Sequence[str], config: Config) -> list[str]:
+    """The files under `paths` that git tracks (the filings hook lints what a commit holds)."""
     import os
 
+    from certlint.engine.linter import iter_files
+    from certlint.engine.staged import tracked_files
+
+    tracked = tracked_files(Path.cwd())
+    return [path for path in iter_files(paths, config) if os.path.realpath(path) in tracked]
+
+
+def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO,
+            ruleset: RuleSet | None = None, files: Sequence[str] = (),
+            fixes: Mapping[Diagnostic, str] | None = None) -> None:
+    from certlint.cli.reporting import use_color
     from certlint.output import OutputOptions, get_formatter
 
-    color = out.isatty() and not os.environ.get("NO_COLOR")
+    color = use_color(args.color, out)
     rules = {rule.code: rule for rule in ruleset.rules} if ruleset is not None else {}
 
     if args.quiet:
         for path in dict.fromkeys(d.path for d in diagnostics):
             out.write(path + "\n")
     else:
-        options = OutputOptions(show_source=args.show_source, color=color, rules=rules, files=files)
+        options = OutputOptions(show_source=args.show_source, color=color, rules=rules, files=files,
+                                fixes=fixes or {})
         get_formatter(args.format).write(diagnostics, out, options)
     if args.statistics:
         counts = Counter(d.code for d in diagnostics)

@@ -5,26 +5,22 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
-from contextlib import redirect_stderr, redirect_stdout
 from typing import TextIO
 
 
 def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
-    parser = argparse.ArgumentParser(prog="certlint lsp",
-                                     description="Run the certlint language server over stdio.")
+    from certlint.cli.parsing import Parser, parse
+
+    parser = Parser(prog="certlint lsp", description="Run the certlint language server over stdio.")
     parser.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
-    try:
-        with redirect_stdout(stdout), redirect_stderr(stderr):
-            parser.parse_args(list(argv))
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    status = parse(parser, argv, stdout, stderr)
+    if isinstance(status, int):
+        return status
     try:
         from certlint import lsp
     except ImportError as exc:
         stderr.write(f"certlint: error: the language server needs pygls ({exc}); "
                      "install it with: pip install 'certlint[lsp]'\n")
         return 2
-    lsp.start()
-    return 0
+    return lsp.start()

@@ -19,8 +19,9 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 def build_parser() -> argparse.ArgumentParser:
     from certlint.cli.options import add_selection_options, add_setup_options
+    from certlint.cli.parsing import Parser
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="certlint report",
         description="Write an HTML report: each certification as a redline against its form, "
                     "with its diagnostics.")
@@ -44,16 +45,16 @@ def _date(value: str) -> date:
 
 def main(argv: list[str], out: TextIO, err: TextIO) -> int:
     from certlint.cli.options import setup_options
+    from certlint.cli.parsing import parse
     from certlint.engine.config import ConfigError
     from certlint.engine.filings import lint_filings
     from certlint.engine.setup import build_linter
     from certlint.output import redline
     from certlint.ruleset import PackError
 
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    args = parse(build_parser(), argv, out, err)
+    if isinstance(args, int):
+        return args
     try:
         linter = build_linter(setup_options(args, today=args.today))
     except (ConfigError, PackError) as exc:

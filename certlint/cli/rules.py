@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from contextlib import redirect_stderr, redirect_stdout
 from typing import TextIO
 
 from certlint.cli.options import add_setup_options, setup_options
@@ -41,15 +40,14 @@ def active_ruleset(args: argparse.Namespace) -> RuleSet:
 def parse(prog: str, description: str, argv: Sequence[str], stdout: TextIO, stderr: TextIO,
           extra: str | None = None) -> argparse.Namespace | int:
     """Parse a subcommand's arguments; an int is the exit status argparse chose (help, error)."""
-    parser = argparse.ArgumentParser(prog=prog, description=description)
+    from certlint.cli.parsing import Parser
+    from certlint.cli.parsing import parse as parse_with
+
+    parser = Parser(prog=prog, description=description)
     if extra:
         parser.add_argument(extra, metavar=extra.upper())
     add_setup_options(parser)
-    try:
-        with redirect_stdout(stdout), redirect_stderr(stderr):
-            return parser.parse_args(list(argv))
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    return parse_with(parser, argv, stdout, stderr)
 
 
 def parse_and_load(prog: str, description: str, argv: Sequence[str], stdout: TextIO, stderr: TextIO,

@@ -15,11 +15,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from certlint.diagnostic import Severity
+from certlint.document import BYTES_READER_MODULES, SUFFIX_FORMATS
 from certlint.document.facts import FACT_KEYS, FLAG_FACT_KEYS, Facts, facts_from_mapping
 
 CONFIG_FILES = (".certlint.yaml", ".certlint.yml", "pyproject.toml")
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.htm", "*.html", "*.docx")
+#: Every suffix a reader takes (`.txt .text .md .markdown .htm .html .xhtml .docx`), so that a
+#: folder walk lints each documented format; matched without regard to case (`.TXT`, `.Htm`).
+DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in (*SUFFIX_FORMATS, *BYTES_READER_MODULES))
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "node_modules",
                    "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache",
                    "build", "dist", "*.egg-info", "site-packages")
@@ -29,7 +32,7 @@ LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude",
 #: `packs` turns packs on and off; `force-exclude` applies `exclude` to files named on the command
 #: line too (a pre-commit hook names every staged file).
 KNOWN_KEYS = frozenset((*LIST_KEYS, "fail-on", "facts", "per-file-ignores", "filing-id", "filings", "packs",
-                        "force-exclude"))
+                        "force-exclude", "respect-gitignore"))
 
 
 class ConfigError(ValueError):
@@ -58,6 +61,8 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     #: Apply `exclude` to files named on the command line too (pre-commit names every file).
     force_exclude: bool = False
+    #: Folder walks leave out what git ignores (.gitignore, .git/info/exclude) in a work tree.
+    respect_gitignore: bool = True
     fail_on: Severity = Severity.INFO
     facts: tuple[tuple[str, Facts], ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -106,7 +111,9 @@ class Config:
                                              for glob in self.exclude)
 
     def is_included(self, path: Path) -> bool:
-        return any(fnmatch.fnmatch(path.name, glob) for glob in self.include)
+        """A file name matching an `include` glob, in any case: `EX31.TXT` is a text file too."""
+        name = path.name.lower()
+        return any(fnmatch.fnmatchcase(name, glob.lower()) for glob in self.include)
 
 
 def _glob_match(relative: str, glob: str) -> bool:

@@ -25,21 +25,53 @@ from certlint.engine.config import (
 
 
 def discover(start: Path | None = None) -> Path | None:
-    """The nearest config file walking up from `start` (default: the current folder)."""
+    """The nearest config file walking up from `start` (default: the current folder).
+
+    A pyproject.toml counts when its TOML has a `tool.certlint` table, however it is written
+    (`[tool.certlint]`, `certlint.select = ...` under `[tool]`, an inline table). One that is not
+    valid TOML is an error naming file:line when it seems to configure certlint, since skipping
+    it would lint with the defaults in silence; otherwise it is not certlint's and is passed by.
+    """
     folder = (start or Path.cwd()).resolve()
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:
             path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+            if path.is_file() and (name != "pyproject.toml" or _configures_certlint(path)):
                 return path
     return None
 
 
-def _has_tool_section(path: Path) -> bool:
+#: How a broken pyproject.toml shows it meant to configure certlint: `[tool.certlint...` or a
+#: dotted `tool.certlint` key (`[tool]` then `certlint.x = ...` needs the TOML to be read).
+_MENTIONS_CERTLINT = re.compile(r"""^\s*\[?\s*tool\s*\.\s*["']?certlint\b""", re.M)
+
+
+def _configures_certlint(path: Path) -> bool:
     try:
-        return re.search(r"^\[tool\.certlint[\].]", path.read_text(encoding="utf-8"), re.M) is not None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    import tomllib
+
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError as exc:
+        if _MENTIONS_CERTLINT.search(text):
+            raise _toml_error(path, text, exc) from None
+        return False
+    return isinstance(tool, dict) and "certlint" in tool
+
+
+def _toml_error(path: Path, text: str, exc: Exception) -> ConfigError:
+    """`FILE:LINE: invalid TOML: ...` from tomllib's message, which holds the position."""
+    message = str(exc)
+    at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if at:
+        line, message = int(at.group(1)), f"{message[:at.start()]} (column {at.group(2)})"
+    else:  # "(at end of document)"
+        line, message = max(1, len(text.splitlines())), message.replace(" (at end of document)", "")
+        message += " (at the end of the file)"
+    return ConfigError(f"{path}:{line}: invalid TOML: {message}")
 
 
 def load_config(path: Path | None) -> Config:
@@ -61,9 +93,13 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-        values = data.get("tool", {}).get("certlint", {})
+            raise _toml_error(path, text, exc) from None
         found = _toml_key_lines(text)
+        tool = data.get("tool", {})
+        values = tool.get("certlint", {}) if isinstance(tool, dict) else {}
+        if not isinstance(values, dict):
+            line = found.get(("tool", "certlint"), 1)
+            raise ConfigError(f"{path}:{line}: 'tool.certlint' must be a table of settings")
 
         def locate_toml(*keys: Any) -> int:
             at = ("tool", "certlint", *(str(k) for k in keys))
@@ -192,11 +228,12 @@ def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
         options["disable_packs"] = tuple(dict.fromkeys([*given, *unwanted]))
     if "facts" in normal:
         origins.update({f"facts.{glob}": where(normal["facts"][0], glob) for glob, _ in options["facts"]})
-    if "force-exclude" in normal:
-        key, value = normal["force-exclude"]
-        if not isinstance(value, bool):
-            raise fail(key, f"'{key}' must be true or false")
-        options["force_exclude"] = value
+    for name in ("force-exclude", "respect-gitignore"):
+        if name in normal:
+            key, value = normal[name]
+            if not isinstance(value, bool):
+                raise fail(key, f"'{key}' must be true or false")
+            options[name.replace("-", "_")] = value
     return Config(**options)
 
 

@@ -148,17 +148,23 @@ def read_or_record(path: str, result: LintResult) -> list[Document]:
 
 
 def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:
-    """Files to lint: explicit files as given, folders walked in sorted order."""
+    """Files to lint: explicit files as given, folders walked in sorted order (without what
+    `exclude` names and, unless `respect-gitignore = false`, what git ignores)."""
+    from certlint.engine.gitignore import GitIgnore
+
+    git = GitIgnore() if config.respect_gitignore else None
     for path in paths:
         if not os.path.isdir(path):
             if not config.is_force_excluded(Path(path)):
                 yield path
             continue
         for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not config.is_excluded(Path(folder, d)))
+            dirs[:] = sorted(d for d in dirs if not config.is_excluded(Path(folder, d))
+                             and not (git and git.ignored(os.path.join(folder, d), is_dir=True)))
             for name in sorted(files):
                 candidate = Path(folder, name)
-                if config.is_included(candidate) and not config.is_excluded(candidate):
+                if config.is_included(candidate) and not config.is_excluded(candidate) \
+                        and not (git and git.ignored(str(candidate), is_dir=False)):
                     yield str(candidate)
 
 

@@ -38,6 +38,8 @@ class SetupOptions:
     suppress: bool | None = None
     report_unused_suppressions: bool | None = None
     today: date | None = None
+    #: False: folder walks include what git ignores (`--no-respect-gitignore`).
+    respect_gitignore: bool | None = None
     #: Keep the packs the config disables loaded (to list them), though none of their rules run.
     keep_disabled_packs: bool = False
 
@@ -66,6 +68,8 @@ def load_effective_config(options: SetupOptions) -> Config:
         config = replace(config, suppress=options.suppress)
     if options.report_unused_suppressions is not None:
         config = replace(config, report_unused_suppressions=options.report_unused_suppressions)
+    if options.respect_gitignore is not None:
+        config = replace(config, respect_gitignore=options.respect_gitignore)
     return config
 
 

@@ -25,3 +25,19 @@ def staged_files(cwd: Path) -> list[str]:
     except (OSError, subprocess.CalledProcessError) as exc:
         raise NotAGitRepository(f"{cwd}: --staged needs a git work tree") from exc
     return [os.path.join(top, name) for name in listed.split("\0") if name]
+
+
+def tracked_files(cwd: Path) -> set[str]:
+    """Absolute paths of the files in git's index (tracked, or staged to be): what a commit holds.
+
+    The filings hook reads only these, so that an untracked draft beside a filing's exhibits is
+    not linted as part of it.
+    """
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=cwd, capture_output=True,
+                             text=True, check=True).stdout.strip()
+        listed = subprocess.run(["git", "ls-files", "--cached", "-z", "--full-name"], cwd=top,
+                                capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise NotAGitRepository(f"{cwd}: --staged needs a git work tree") from exc
+    return {os.path.join(top, name) for name in listed.split("\0") if name}

@@ -44,6 +44,9 @@ class OutputOptions:
     rules: Mapping[str, RuleInfo] = field(default_factory=dict)
     #: Every file linted, clean or not, for formats that list files (JUnit).
     files: Sequence[str] = ()
+    #: The text --fix puts in place of a diagnostic's span, for each diagnostic it fixes (SARIF
+    #: `fixes`); a diagnostic --fix refuses has none, so no viewer offers it.
+    fixes: Mapping[Diagnostic, str] = field(default_factory=dict)
 
 
 class Formatter(Protocol):

@@ -5,9 +5,12 @@ One run: `tool.driver` names certlint and lists every active rule (`id` = code, 
 `certlint explain`, `defaultConfiguration.level`, `properties` pack/kind); `columnKind` is
 `unicodeCodePoints`. Each result has `ruleId`, `ruleIndex`, `level` (error / warning / note),
 `message.text`, one physical location (relative paths as relative URI references) with
-`startLine`, `startColumn`, `endLine`, `endColumn` and a snippet, `partialFingerprints`
+`startLine`, `startColumn`, `endLine`, `endColumn` and a snippet (a relative path has
+`uriBaseId: %SRCROOT%`, which the run's `originalUriBaseIds` maps to the folder certlint ran
+in, so viewers can resolve it), `partialFingerprints`
 {"certlintFingerprint/v1": hash of path, code, matched text and its line's text -- not the
-line number}, and, for a diagnostic with a suggestion, a `fixes` entry replacing the region.
+line number}, and, for a diagnostic --fix fixes, a `fixes` entry replacing the region with what
+--fix writes there (`options.fixes`; none where --fix refuses, as for a span holding markup).
 """
 
 from __future__ import annotations
@@ -30,12 +33,22 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 FINGERPRINT_KEY = "certlintFingerprint/v1"
 
 
+#: The base of relative artifact URIs: the folder certlint ran in, which relative paths are from.
+SRCROOT = "%SRCROOT%"
+
+
 def artifact_uri(path: str) -> str:
     """A URI reference for a path: a file URI when absolute, else a relative reference."""
     candidate = Path(path)
     if candidate.is_absolute():
         return candidate.as_uri()
     return quote(candidate.as_posix())
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """An artifactLocation: a relative path is resolved against %SRCROOT% (GitHub's convention)."""
+    uri = artifact_uri(path)
+    return {"uri": uri} if Path(path).is_absolute() else {"uri": uri, "uriBaseId": SRCROOT}
 
 
 def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
@@ -51,14 +64,14 @@ def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
     }
 
 
-def _result(d: Diagnostic, index: int | None, fingerprint: str) -> dict[str, Any]:
+def _result(d: Diagnostic, index: int | None, fingerprint: str, fix: str | None) -> dict[str, Any]:
     region: dict[str, Any] = {
         "startLine": d.line, "startColumn": d.column,
         "endLine": d.end_line, "endColumn": d.end_column,
     }
     if d.source_line:
         region["snippet"] = {"text": d.source_line}
-    location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(d.path)}, "region": region}}
+    location = {"physicalLocation": {"artifactLocation": artifact_location(d.path), "region": region}}
     result: dict[str, Any] = {"ruleId": d.code}
     if index is not None:
         result["ruleIndex"] = index
@@ -68,13 +81,13 @@ def _result(d: Diagnostic, index: int | None, fingerprint: str) -> dict[str, Any
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     })
-    if d.suggestion is not None:
+    if fix is not None:
         deleted = {key: region[key] for key in ("startLine", "startColumn", "endLine", "endColumn")}
         result["fixes"] = [{
             "description": {"text": f"Replace with '{d.suggestion}'"},
             "artifactChanges": [{
-                "artifactLocation": {"uri": artifact_uri(d.path)},
-                "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": d.suggestion}}],
+                "artifactLocation": artifact_location(d.path),
+                "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": fix}}],
             }],
         }]
     return result
@@ -84,7 +97,7 @@ def document(diagnostics: Sequence[Diagnostic], options: OutputOptions) -> dict[
     """The SARIF log as a JSON-ready mapping."""
     rules = [options.rules[code] for code in sorted(options.rules)]
     indexes = {rule.code: index for index, rule in enumerate(rules)}
-    results = [_result(d, indexes.get(d.code), f)
+    results = [_result(d, indexes.get(d.code), f, options.fixes.get(d))
                for d, f in zip(diagnostics, fingerprints(diagnostics), strict=True)]
     driver = {
         "name": "certlint",
@@ -92,11 +105,11 @@ def document(diagnostics: Sequence[Diagnostic], options: OutputOptions) -> dict[
         "semanticVersion": __version__,
         "rules": [rule_descriptor(rule) for rule in rules],
     }
-    return {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
-    }
+    run: dict[str, Any] = {"tool": {"driver": driver}}
+    if any(not Path(d.path).is_absolute() for d in diagnostics):
+        run["originalUriBaseIds"] = {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}}
+    run.update({"columnKind": "unicodeCodePoints", "results": results})
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
 def write(diagnostics: Sequence[Diagnostic], stream: TextIO, options: OutputOptions) -> None:

@@ -43,7 +43,7 @@ def test_clean_filing_is_clean(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_filings_command_shows_the_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(FIXTURES)
-    code, out, err = run_cli(["filings", "--isolated", "filings/clean"])
+    code, out, err = run_cli(["filings", "--", "--isolated", "filings/clean"])  # a folder filings/ is here
     assert (code, err) == (0, "")
     assert out == (
         "filings/clean: 3 document(s)\n"

@@ -120,7 +120,8 @@ async def test_open_change_and_fix(client: LanguageClient, workspace: Path) -> N
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=4, character=20)))
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    assert hover.contents.value.startswith("CL301 title-misspelling\n\nWhat it checks:")
+    assert hover.contents.kind == types.MarkupKind.Markdown  # VS Code renders Markdown
+    assert hover.contents.value.startswith("**CL301** title-misspelling\n\nWhat it checks:")
 
     # The editor applies the fix: the diagnostic goes away after the debounce.
     _replace(client, uri, 2, edit.range.start, edit.range.end, edit.new_text)

@@ -34,8 +34,7 @@ def _render(fmt: str, diagnostics: list[Diagnostic], **options: Any) -> str:
 EMPTY = {
     "default": "", "json-lines": "", "github": "", "grouped": "", "json": "[]\n", "gitlab": "[]\n",
     "junit": ('<?xml version="1.0" encoding="UTF-8"?>\n'
-              '<testsuites name="certlint" tests="0" failures="0" errors="0">\n'
-              '  <testsuite name="certlint" tests="0" failures="0" errors="0" />\n</testsuites>\n'),
+              '<testsuites name="certlint" tests="0" failures="0" errors="0" />\n'),
     "sarif": None,
 }
 
@@ -79,7 +78,7 @@ def test_junit_escapes_xml() -> None:
     root = ET.fromstring(out.encode())
     failure = root.find("./testsuite/testcase/failure")
     assert failure is not None and failure.get("message") == "3:5: CL999 <&\"'>"
-    assert [c.get("name") for c in root.iter("testcase")] == ["a,b:c%.txt", "clean.txt"]
+    assert [c.get("classname") for c in root.iter("testcase")] == ["a,b:c%.txt", "clean.txt"]
 
 
 def test_grouped_caret_under_the_span_and_tabs_as_one_space() -> None:

@@ -57,14 +57,19 @@ def test_gitlab_report_shape(monkeypatch: pytest.MonkeyPatch) -> None:
     assert {i["severity"] for i in issues} == {"major"}
 
 
-def test_junit_has_a_case_per_file_and_a_failure_per_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_junit_has_a_suite_per_file_and_a_case_per_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
     _, out, _ = run_format("junit", monkeypatch=monkeypatch)
     root = ET.fromstring(out.encode())
-    cases = root.findall("./testsuite/testcase")
-    assert [c.get("name") for c in cases] == [DEFECTS, CLEAN]
-    assert [f.get("type") for f in cases[0].findall("failure")] == ["CL103", "CL301", "CL302"]
-    assert cases[1].findall("failure") == []
-    assert root.get("tests") == "2" and root.get("failures") == "3"
+    suites = root.findall("./testsuite")
+    assert [(s.get("name"), s.get("file")) for s in suites] == [(DEFECTS, DEFECTS), (CLEAN, CLEAN)]
+    cases = suites[0].findall("testcase")
+    assert [c.get("name") for c in cases] == ["CL103 at 14:39", "CL301 at 20:7", "CL302 at 21:2"]
+    assert [[f.get("type") for f in c.findall("failure")] for c in cases] == [["CL103"], ["CL301"], ["CL302"]]
+    assert {c.get("classname") for c in cases} == {DEFECTS}
+    [clean] = suites[1].findall("testcase")
+    assert (clean.get("name"), clean.findall("failure")) == ("certlint", [])
+    assert [(s.get("tests"), s.get("failures")) for s in suites] == [("3", "3"), ("1", "0")]
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "3", "0")
 
 
 def test_clean_run_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,4 +78,4 @@ def test_clean_run_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
     assert run_format("grouped", CLEAN, monkeypatch=monkeypatch) == (0, "", "")
     assert run_format("gitlab", CLEAN, monkeypatch=monkeypatch) == (0, "[]\n", "")
     code, out, _ = run_format("junit", CLEAN, monkeypatch=monkeypatch)
-    assert code == 0 and '<testcase classname="certlint" name="' + CLEAN in out and "<failure" not in out
+    assert code == 0 and f'<testcase classname="{CLEAN}" name="certlint" />' in out and "<failure" not in out

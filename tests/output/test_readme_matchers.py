@@ -30,4 +30,4 @@ def test_vscode_problem_matcher(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_readme_vim_errorformat_is_the_tested_one() -> None:
-    assert r"set makeprg=certlint errorformat=%f:%l:%c:\ %m" in README
+    assert r"set makeprg=certlint errorformat=%f:%l:%v:\ %m" in README

@@ -1,4 +1,4 @@
-"""The default format in Vim's quickfix list (errorformat `%f:%l:%c:\\ %m`), run headless."""
+"""The default format in Vim's quickfix list (the README's errorformat `%f:%l:%v:\\ %m`), run headless."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.slow,
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<text>.*)$")
 
 SCRIPT = r"""
-set errorformat=%f:%l:%c:\ %m
+set errorformat=%f:%l:%v:\ %m
 set hidden nomore
 {load}
 call writefile(map(getqflist(), {{_, e -> bufname(e.bufnr) . '|' . e.lnum . '|' . e.col . '|'
@@ -52,7 +52,7 @@ def _expected(out: str) -> tuple[list[str], list[str]]:
         assert match, line
         file, row, col = match["file"], int(match["line"]), int(match["col"])
         entries.append(f"{file}|{row}|{col}|1|{match['text']}")
-        # Vim reads %c as a byte column: valid here because the lines are ASCII before the column.
+        # Vim reads %v as a screen column: the character column here, the lines being ASCII before it.
         source = (ROOT / file).read_text(encoding="utf-8").splitlines()[row - 1]
         assert source[: col - 1].isascii(), f"{file}:{row}: non-ASCII before the column"
         places.append(f"{file}|{row}|{col}")
