@@ -30,6 +30,7 @@ SUBCOMMANDS: dict[str, str] = {
     "explain": "explain",
     "lsp": "lsp",
     "config": "config",
+    "facts": "facts",
 }
 
 

@@ -1,0 +1,84 @@
+"""`certlint facts PATH...`: what certlint knows of each certification, and where each fact came
+from (text line:col, front matter, EDGAR header, config, path, XBRL, cover page).
+
+The first thing to run when a diagnostic surprises: the checks compare exactly these facts.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from certlint.analysis.facts import CertificationFacts, Fact
+    from certlint.document import Document
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def rows(doc: Document, facts: CertificationFacts) -> list[tuple[str, str, str]]:
+    """(label, value, origin) for every fact known, in a fixed order."""
+    named: list[tuple[str, Fact[Any] | None]] = [
+        ("form", facts.form), ("report kind", facts.report_kind), ("amendment", facts.amendment),
+        ("amendment number", facts.amendment_number), ("period end", facts.period_end),
+        ("period length", facts.period_length), ("fiscal year end", facts.fiscal_year_end),
+        ("registrant", facts.registrant),
+        *(("certifier", fact) for fact in facts.certifiers),
+        ("date", facts.date), ("exhibit", facts.exhibit)]
+    found = [("certification", facts.kind or "not recognised", "text")]
+    for label, fact in named:
+        if fact is not None:
+            found.append((label, _show(fact.value), fact.origin(doc)))
+    for mention in facts.reading.mentions:
+        line, column = doc.lines.position(doc.prose.to_source(mention.phrase.start))
+        found.append(("report named", f"'{mention.phrase.text}'", f"text {line}:{column}"))
+    return found
+
+
+def main(argv: list[str], out: TextIO, err: TextIO) -> int:
+    from certlint.analysis.facts import certification_facts
+    from certlint.api import make_linter
+    from certlint.engine.config import ConfigError, discover, load_config
+    from certlint.engine.filings import group, read_all
+    from certlint.engine.linter import LintResult
+    from certlint.ruleset import PackError
+
+    parser = argparse.ArgumentParser(prog="certlint facts",
+                                     description="Show each certification's facts and where each came from.")
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.add_argument("--config", type=Path, metavar="PATH")
+    parser.add_argument("--isolated", action="store_true", help="ignore config files")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        config = load_config(args.config or (None if args.isolated else discover()))
+        linter = make_linter(config)
+    except (ConfigError, PackError) as exc:
+        err.write(f"certlint: error: {exc}\n")
+        return 2
+    paths = args.paths or ["."]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        err.write(f"certlint: error: {missing[0]}: no such file or folder\n")
+        return 2
+    result = LintResult()
+    for filing in group(read_all(paths, linter, result), linter):
+        for member in filing.members:
+            doc = member.document
+            out.write(f"{doc.path}{f' ({doc.part})' if doc.part else ''}\n")
+            table = rows(doc, certification_facts(doc, member.facts))
+            width = max(len(label) for label, _, _ in table)
+            for label, value, origin in table:
+                out.write(f"  {label.ljust(width)}  {value}  ({origin})\n")
+    for message in result.skipped:
+        err.write(f"certlint: {message}\n")
+    for message in result.errors:
+        err.write(f"certlint: error: {message}\n")
+    return 2 if result.errors else 0

@@ -1,0 +1,85 @@
+"""Generated certifications: every kind of report against every form, registrants, amendments.
+
+The oracle is the table of rules/facts.yaml read independently of the check (kind -> forms), so
+a change of the check's reading of the words, not of the table, makes these fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from certlint.api import lint_text
+from tests.facts.certs import ROOT, as_html, as_markdown, cert_302, cert_906
+
+PACK = yaml.safe_load((ROOT / "rules" / "facts.yaml").read_text(encoding="utf-8"))
+KINDS: dict[str, list[str]] = next(r for r in PACK["rules"] if r["code"] == "CL701")["kinds"]
+FORMS = sorted({form for forms in KINDS.values() for form in forms})
+WORDS = {"annual": ["annual", "Annual", "ANNUAL"], "quarterly": ["quarterly", "Quarterly"],
+         "transition": ["transition", "Transition"], "semi-annual": ["semi-annual", "Semi-Annual", "semiannual"]}
+NAMES = st.sampled_from(["Acme Corp.", "Example Holdings plc", "Gadget, Inc.", "The Widget Company",
+                         "Example Funds Trust", "Apple Inc."])
+
+
+def codes(text: str, name: str, select: str = "CL70") -> list[tuple[int, int, str]]:
+    return [(d.line, d.column, d.code) for d in lint_text(text, name) if d.code.startswith(select)]
+
+
+def kind_column(text: str, word: str) -> tuple[int, int]:
+    offset = text.index(f"this {word} report") + len("this ")
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(kind=st.sampled_from(sorted(KINDS)), form=st.sampled_from(FORMS), registrant=NAMES,
+       data=st.data())
+def test_kind_against_form_in_paragraph_1(kind: str, form: str, registrant: str, data: st.DataObject) -> None:
+    word = data.draw(st.sampled_from(WORDS[kind]))
+    text = cert_302(f"{word} report on Form {form}", registrant)
+    found = codes(text, "ex31.txt", "CL701")
+    if form in KINDS[kind]:
+        assert found == []
+    else:
+        assert found == [(*kind_column(text, word), "CL701")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(kind=st.sampled_from(["annual", "quarterly"]), registrant=NAMES, fmt=st.sampled_from(["txt", "htm"]))
+def test_906_report_kind_and_registrant_read(kind: str, registrant: str, fmt: str) -> None:
+    form = "10-K" if kind == "annual" else "10-Q"
+    other = "10-Q" if kind == "annual" else "10-K"
+    right = cert_906(f"{kind.title()} Report on Form {form}", registrant)
+    wrong = cert_906(f"{kind.title()} Report on Form {other}", registrant)
+    convert = as_html if fmt == "htm" else str
+    assert codes(convert(right), f"ex32.{fmt}") == []
+    assert [c for _, _, c in codes(convert(wrong), f"ex32.{fmt}")] == ["CL701"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(number=st.integers(min_value=1, max_value=4), registrant=NAMES,
+       wording=st.sampled_from(["Amendment No. {n} to the annual report on Form 10-K/A",
+                                "Amendment No. {n} to the annual report on Form 10-K",
+                                "annual report on Form 10-K/A (Amendment No. {n})",
+                                "annual report on Form 10-K/A"]))
+def test_amendment_wordings_are_accepted_and_the_original_is_not(number: int, registrant: str,
+                                                                 wording: str) -> None:
+    text = as_markdown(cert_302(wording.format(n=number), registrant), form="10-K/A")
+    assert codes(text, "ex31.md") == []
+    original = as_markdown(cert_302("annual report on Form 10-K", registrant), form="10-K/A")
+    assert [c for _, _, c in codes(original, "ex31.md")] == ["CL702"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(registrant=NAMES, form=st.sampled_from(["10-K", "10-Q", "20-F"]))
+def test_registrant_named_or_not(registrant: str, form: str) -> None:
+    report = f"{'quarterly' if form == '10-Q' else 'annual'} report on Form {form}"
+    assert codes(cert_302(report, registrant), "ex31.txt", "CL703") == []
+    assert [c for _, _, c in codes(cert_302(report, None), "ex31.txt", "CL703")] == ["CL703"]
+
+
+def test_the_text_alone_never_judges_a_form_the_table_does_not_know() -> None:
+    assert codes(cert_302("annual report on Form 8-K"), "ex31.txt") == []
+    assert Path(ROOT / "rules" / "facts.yaml").is_file()
