@@ -16,7 +16,16 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from certlint.diagnostic import Severity
-from certlint.document.facts import FACT_KEYS, FLAG_FACT_KEYS, Facts, facts_from_mapping
+from certlint.document.facts import (
+    FACT_KEYS,
+    FLAG_FACT_KEYS,
+    PATH_GROUPS,
+    FactError,
+    Facts,
+    facts_from_mapping,
+    facts_from_path,
+    path_facts_under,
+)
 
 CONFIG_FILES = (".certlint.yaml", ".certlint.yml", "pyproject.toml")
 
@@ -36,6 +45,9 @@ class ConfigError(ValueError):
 
 #: Issue 8 (adoption): packs on/off; exclude applied to files named on the command line too.
 KNOWN_KEYS |= {"packs", "force-exclude"}
+#: Facts read from each document's path by a regex with named groups (company, form, period,
+#: exhibit, filing): `company_form_period_exhibit.ext` repositories need no per-file facts.
+KNOWN_KEYS |= {"facts-from-path"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +79,7 @@ class Config:
     filing_id: re.Pattern[str] | None = None
     #: Repository mode by default (what `--filings` turns on for one run).
     filings: bool = False
+    facts_from_path: re.Pattern[str] | None = None
 
     def relative(self, path: str) -> str:
         """A path relative to the config root, with '/' separators (what globs match)."""
@@ -77,15 +90,26 @@ class Config:
         return Path(path).as_posix()
 
     def facts_for(self, path: str) -> Facts:
-        """The configured facts for a path: every matching glob, later ones winning."""
-        if not self.facts:
-            return Facts()
+        """The configured facts for a path: every matching glob, later ones winning, over the
+        facts its name gives (`facts-from-path`)."""
         relative = self.relative(path)
         merged = Facts()
         for glob, facts in self.facts:
             if _glob_match(relative, glob):
                 merged = facts.merged_over(merged)
-        return merged
+        if self.facts_from_path is None:
+            return merged
+        return merged.merged_over(path_facts_under(self._path_facts(relative), merged))
+
+    def _path_facts(self, relative: str) -> Facts:
+        assert self.facts_from_path is not None
+        match = self.facts_from_path.search(relative)
+        if match is None:
+            return Facts()
+        try:
+            return facts_from_path(match.groupdict())
+        except FactError:
+            return Facts()  # a name that only looks like the pattern gives no facts
 
     def ignored_codes(self, path: str) -> tuple[str, ...]:
         if not self.per_file_ignores:
@@ -278,6 +302,8 @@ def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
             options["filing_id"] = re.compile(str(value))
         except re.error as exc:
             raise fail(key, f"bad regex in '{key}': {exc}") from None
+    if "facts-from-path" in normal:
+        options["facts_from_path"] = _path_pattern(normal["facts-from-path"], fail)
     if "per-file-ignores" in normal:
         options["per_file_ignores"] = _per_file_ignores(normal["per-file-ignores"], fail, where, origins)
     if "packs" in normal:
@@ -350,6 +376,19 @@ def check_pack_names(config: Config, user_packs: Iterable[Path]) -> None:
             where = config.origins.get(f"packs.{name}") or config.origins.get("disable-packs") \
                 or str(config.source)
             raise ConfigError(f"{where}: unknown pack '{name}' (known: {', '.join(sorted(known))})")
+
+
+def _path_pattern(entry: tuple[str, Any], fail: Any) -> re.Pattern[str]:
+    key, value = entry
+    try:
+        pattern = re.compile(str(value))
+    except re.error as exc:
+        raise fail(key, f"bad regex in '{key}': {exc}") from None
+    unknown = sorted(set(pattern.groupindex) - set(PATH_GROUPS))
+    if unknown or not pattern.groupindex:
+        raise fail(key, f"'{key}' needs named groups among {', '.join(PATH_GROUPS)}"
+                        + (f" (unknown: {', '.join(unknown)})" if unknown else ""))
+    return pattern
 
 
 def _facts(entry: tuple[str, Any], fail: Any) -> tuple[tuple[str, Facts], ...]:
