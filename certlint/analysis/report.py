@@ -36,7 +36,7 @@ _CLAUSE_END = re.compile(r";|:|\n|\s\d\.\s")
 _REGISTRANT_END = re.compile(r",?\s(?:as\sfiled|for\sthe|which)\b|\s?\((?:the\s)?[\"']|"
                              r"\s(?:on|in)\s(?:the\s)?Form\b", re.I)
 # A 906 statement: "... Form 10-K of Acme Corp. (the "Company")".
-_OF_COMPANY = re.compile(r"^\s?(?:\([^)]{1,40}\)\s?)?,?\s?of\s(?P<name>[A-Z0-9][^();\n]{1,120}?)"
+_OF_COMPANY = re.compile(r"\s?(?:\([^)]{1,40}\)\s?)?,?\s?of\s(?P<name>[A-Z0-9][^();\n]{1,120}?)"
                          r"(?=\s?\((?:the\s)?[\"']|,?\sfor\sthe\s|,?\sas\sfiled\s|\s?;)")
 
 

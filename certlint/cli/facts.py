@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from certlint.analysis.facts import CertificationFacts, Fact
+    from certlint.analysis.main_report import ReportFact, ReportFacts
     from certlint.document import Document
 
 
@@ -38,6 +39,13 @@ def rows(doc: Document, facts: CertificationFacts) -> list[tuple[str, str, str]]
         line, column = doc.lines.position(doc.prose.to_source(mention.phrase.start))
         found.append(("report named", f"'{mention.phrase.text}'", f"text {line}:{column}"))
     return found
+
+
+def report_rows(report: ReportFacts) -> list[tuple[str, ReportFact]]:
+    """(label, fact) for each fact the main report gives."""
+    named = [("form", report.form), ("period end", report.period_end), ("registrant", report.registrant),
+             ("fiscal year end", report.fiscal_year_end), ("filer category", report.filer_category)]
+    return [(label, fact) for label, fact in named if fact is not None]
 
 
 def main(argv: list[str], out: TextIO, err: TextIO) -> int:
@@ -70,6 +78,10 @@ def main(argv: list[str], out: TextIO, err: TextIO) -> int:
         return 2
     result = LintResult()
     for filing in group(read_all(paths, linter, result), linter):
+        if filing.report is not None:
+            out.write(f"{filing.report.path} (main report)\n")
+            for label, fact in report_rows(filing.report):
+                out.write(f"  {label.ljust(16)}  {fact.value}  ({fact.source} {fact.line}:{fact.column})\n")
         for member in filing.members:
             doc = member.document
             out.write(f"{doc.path}{f' ({doc.part})' if doc.part else ''}\n")

@@ -72,7 +72,11 @@ def check_period(filing: Filing) -> Iterator[tuple[Document, Finding]]:
                       for label in analysis.labels[:1])
         if known is None:
             known = member.facts.period_end
-    yield from _disagreements(ends, known, "the report's period of record (period_end)")
+    source = "the report's period of record (period_end)"
+    report = filing.report
+    if known is None and report is not None and report.period_value is not None and report.period_end:
+        known, source = report.period_value, f"the main report ({report.period_end.origin()})"
+    yield from _disagreements(ends, known, source)
     yield from _disagreements(labels)
 
 
