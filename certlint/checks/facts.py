@@ -19,6 +19,7 @@ mention, naming the fact it contradicts and where that one came from. `check:` c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -105,6 +106,8 @@ class FactsCheck:
             return
         if primary.amendment is not None or primary.form.endswith("/A"):
             return
+        if _AMENDED.search(_sentence(doc.prose.text, primary.phrase.start)):
+            return  # "the Annual Report on Form 10-K ..., as amended by Amendment No. 1"
         evidence = facts.form.value if facts.form is not None and facts.form.source != TEXT else None
         evidence = evidence or (facts.amendment.span.text if facts.amendment.span else "amendment")
         words = primary.form_words
@@ -117,6 +120,18 @@ class FactsCheck:
         if facts.kind == "302" and gap is not None:
             yield Finding(gap.start, gap.end, {"found": "", "where": "in paragraph 1",
                                                "reason": "no registrant named"})
+
+
+# A full stop that ends a sentence, not one of "Inc.", "Corp.", "No.", "U.S.C.".
+_SENTENCE_END = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bNo)(?<!\bLtd)(?<![A-Z])\.\s(?=[A-Z(])|\n")
+_AMENDED = re.compile(r"\bAmendment\sNo\b|/\s?A\b|\bas\samended\sby\b", re.I)
+
+
+def _sentence(text: str, start: int) -> str:
+    """From `start` to the end of its sentence (or line), at most 300 characters."""
+    stop = min(len(text), start + 300)
+    end = _SENTENCE_END.search(text, start, stop)
+    return text[start:end.start()] if end else text[start:stop]
 
 
 def _article(word: str) -> str:

@@ -83,3 +83,32 @@ def test_registrant_named_or_not(registrant: str, form: str) -> None:
 def test_the_text_alone_never_judges_a_form_the_table_does_not_know() -> None:
     assert codes(cert_302("annual report on Form 8-K"), "ex31.txt") == []
     assert Path(ROOT / "rules" / "facts.yaml").is_file()
+
+
+def test_a_906_naming_the_original_as_amended_is_not_the_original() -> None:
+    period = "for the fiscal year ended December 31, 2024, as amended by Amendment No. 1 on Form 10-K/A"
+    assert codes(cert_906("Annual Report on Form 10-K", period=period), "ex32.txt") == []
+    plain = cert_906("Annual Report on Form 10-K", heading="Exhibit 32.1 to Form 10-K/A")
+    assert [c for _, _, c in codes(plain, "ex32.txt")] == ["CL702"]
+
+
+def test_n_csrs_is_the_submission_type_of_a_report_on_form_n_csr() -> None:
+    text = as_markdown(cert_302("report on Form N-CSR", "Example Funds Trust"), form="N-CSRS")
+    assert codes(text, "ex31.md") == []
+    wrong = as_markdown(cert_302("report on Form 10-Q", "Example Funds Trust"), form="N-CSRS")
+    assert [c for _, _, c in codes(wrong, "ex31.md")] == ["CL701"]
+
+
+def test_certlint_facts_names_front_matter_and_text_positions() -> None:
+    from tests.conftest import FIXTURES, run_cli
+
+    path = FIXTURES / "facts" / "10-Q-from-10-K-template-302.md"
+    code, out, err = run_cli(["facts", "--isolated", str(path)])
+    assert (code, err) == (0, "")
+    assert "  form           10-Q  (front matter)\n" in out
+    assert "  report kind    quarterly  (front matter)\n" in out
+    assert "  period end     2025-03-31  (front matter)\n" in out
+    assert "  registrant     Acme Corp.  (text 11:55)\n" in out
+    assert "  certifier      Jane Doe, Chief Executive Officer  (text 36:1)\n" in out
+    assert "  date           2025-05-02  (text 33:7)\n" in out
+    assert "  exhibit        31.1  (text 5:9)\n" in out
