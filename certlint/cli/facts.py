@@ -86,6 +86,8 @@ def main(argv: list[str], out: TextIO, err: TextIO) -> int:
             doc = member.document
             out.write(f"{doc.path}{f' ({doc.part})' if doc.part else ''}\n")
             table = rows(doc, certification_facts(doc, member.facts))
+            if member.facts.extra.get("path_company"):  # shown, never compared: a slug
+                table.insert(1, ("company in path", str(member.facts.extra["path_company"]), "path"))
             width = max(len(label) for label, _, _ in table)
             for label, value, origin in table:
                 out.write(f"  {label.ljust(width)}  {value}  ({origin})\n")

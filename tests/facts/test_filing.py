@@ -96,3 +96,24 @@ def test_registrant_variants(a: str, b: str, same: bool) -> None:
     from certlint.checks.crossdoc.facts import registrant_key
 
     assert (registrant_key(a) == registrant_key(b)) is same
+
+
+def test_a_main_report_without_xbrl_gives_its_cover_page_facts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.facts.certs import as_html, cert_302
+
+    cover = ("<html><body><p>UNITED STATES SECURITIES AND EXCHANGE COMMISSION</p><p>FORM 10-Q</p>"
+             "<p>QUARTERLY REPORT PURSUANT TO SECTION 13 OR 15(d)</p>"
+             "<p>For the quarterly period ended March 29, 2025</p><p>Apple Inc.</p>"
+             "<p>(Exact name of registrant as specified in its charter)</p></body></html>\n")
+    (tmp_path / "aapl-20250329.htm").write_text(cover, encoding="utf-8")
+    [doc] = read_documents(str(tmp_path / "aapl-20250329.htm"))
+    assert is_main_report(doc)
+    report = read_main_report(doc)
+    assert report.form is not None and (report.form.value, report.form.source) == ("10-Q", "cover page")
+    assert report.period_value == dt.date(2025, 3, 29)
+    assert report.registrant is not None and report.registrant.value == "Apple Inc."
+    (tmp_path / "ex31-1.htm").write_text(as_html(cert_302("annual report on Form 10-K", "Apple Inc.",
+                                                          dated="May 2, 2025")), encoding="utf-8")
+    code, out, _ = run_cli(["--isolated", "--filings", "--select", "CL711", str(tmp_path)])
+    assert code == 1
+    assert "ex31-1.htm:5:45: CL711 'Form 10-K' names the report, but the main report says 10-Q (cover page, " in out
