@@ -46,6 +46,20 @@ def test_kind_against_form_in_paragraph_1(kind: str, form: str, registrant: str,
         assert found == [(*kind_column(text, word), "CL701")]
 
 
+@settings(max_examples=30, deadline=None)
+@given(form=st.sampled_from(["10-K", "10-Q", "20-F"]), registrant=NAMES,
+       suffix=st.sampled_from(["htm", "md"]))
+def test_the_wrong_kind_is_reported_at_its_words_in_html_and_markdown(form: str, registrant: str,
+                                                                       suffix: str) -> None:
+    wrong = "quarterly" if form != "10-Q" else "annual"
+    text = cert_302(f"{wrong} report on Form {form}", registrant)
+    document = as_html(text) if suffix == "htm" else as_markdown(text, exhibit="31.1")
+    [(line, column, code)] = codes(document, f"ex31.{suffix}", "CL701")
+    assert code == "CL701"
+    source_line = document.splitlines()[line - 1]
+    assert source_line[column - 1:].startswith(f"{wrong} report on Form {form}")
+
+
 @settings(max_examples=40, deadline=None)
 @given(kind=st.sampled_from(["annual", "quarterly"]), registrant=NAMES, fmt=st.sampled_from(["txt", "htm"]))
 def test_906_report_kind_and_registrant_read(kind: str, registrant: str, fmt: str) -> None:
