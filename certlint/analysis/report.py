@@ -24,7 +24,7 @@ _FORM = re.compile(
 # of the Company on", "Amendment No. 1 to the Annual Report on".
 _KIND_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>semi-?\s?annual|annual|quarterly|transition)\s(?:report|statement)s?\s"
-    r"(?:(?:of|for)\s(?P<of>[^;:\n]{1,120}?)\s)?(?:on|in|filed\son)\s(?:the\s)?$", re.I)
+    r"(?:(?:of|for)\s(?P<of>(?:(?!report\b)[^;:\n]){1,120}?)\s)?(?:on|in|filed\son)\s(?:the\s)?$", re.I)
 _REPORT_BEFORE = re.compile(r"(?<![\w-])report\s(?:on|in)\s$", re.I)
 _AMENDMENT = re.compile(r"\bAmendment\sNo\.?\s?(?P<number>\d+)\b|\bamended\s(?:annual|quarterly)\sreport\b",
                         re.I)

@@ -37,10 +37,11 @@ def test_certlint_facts_names_the_path_as_the_source(monkeypatch) -> None:  # ty
     monkeypatch.chdir(FOLDER)
     code, out, err = run_cli(["facts", os.path.join("acme", "acme_10-Q_2025-03-31_ex31-2.htm")])
     assert (code, err) == (0, "")
-    assert "  form           10-Q  (path)\n" in out
-    assert "  period end     2025-03-31  (path)\n" in out
-    assert "  exhibit        31.2  (path)\n" in out
-    assert "  report named   'annual report on Form 10-K'  (text 5:28)\n" in out
+    assert "  company in path  acme  (path)\n" in out
+    assert "  form             10-Q  (path)\n" in out
+    assert "  period end       2025-03-31  (path)\n" in out
+    assert "  exhibit          31.2  (path)\n" in out
+    assert "  report named     'annual report on Form 10-K'  (text 5:28)\n" in out
 
 
 @pytest.mark.parametrize(("groups", "expected"), [

@@ -126,3 +126,10 @@ def test_certlint_facts_names_front_matter_and_text_positions() -> None:
     assert "  certifier      Jane Doe, Chief Executive Officer  (text 36:1)\n" in out
     assert "  date           2025-05-02  (text 33:7)\n" in out
     assert "  exhibit        31.1  (text 5:9)\n" in out
+
+
+def test_a_kind_word_is_read_with_its_own_report_only() -> None:
+    text = cert_906("quarterly report on Form 10-Q", period="for the quarter ended March 31, 2025")
+    text = text.replace("the quarterly report", "the annual report of Acme for 2024, and the quarterly report")
+    assert "annual report of Acme for 2024, and the quarterly report on Form 10-Q" in text
+    assert codes(text, "ex32.txt") == []
