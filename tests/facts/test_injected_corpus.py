@@ -61,3 +61,35 @@ def test_a_swapped_form_number_is_caught_at_its_mention() -> None:
                                match.start(2), match.end(2), window=120))
     assert len(results) >= 100
     assert sum(results) / len(results) >= 0.95
+
+
+MONTHS = ("January February March April May June July August September October November "
+          "December").split()
+PERIOD = re.compile(r"(?:year|quarter|period)(?:\s|&nbsp;)+end(?:ed|ing)(?:\s|&nbsp;)+(?P<date>(?P<month>"
+                    + "|".join(MONTHS) + r")(?:\s|&nbsp;)+(?P<day>\d{1,2}),(?:\s|&nbsp;)*(?P<year>\d{4}))", re.I)
+
+
+def test_a_period_end_shifted_off_the_calendar_beside_the_right_one_is_reported_where_it_is_wrong() -> None:
+    """Every certification stating its period end twice or more: one mention moved three days
+    earlier (a date that is no month end) is the one CL404 reports, whichever comes first."""
+    import datetime as dt
+
+    results = []
+    for path in _files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found = list(PERIOD.finditer(text))
+        if len({m.group("date").lower() for m in found}) != 1 or len(found) < 2:
+            continue
+        for target in (found[0], found[-1]):
+            month = MONTHS.index(target.group("month").capitalize()) + 1
+            day = dt.date(int(target.group("year")), month, int(target.group("day")))
+            moved = day - dt.timedelta(days=3 if day.day > 3 else 9)
+            words = f"{MONTHS[moved.month - 1]} {moved.day}, {moved.year}"
+            words = words.upper() if target.group("month").isupper() else words
+            new = text[:target.start("date")] + words + text[target.end("date"):]
+            reported = [d for d in lint_text(new, str(path)) if d.code == "CL404"]
+            start = target.start("date")
+            results.append(bool(reported) and all(d.offset <= start + len(words) and d.end_offset >= start
+                                                  for d in reported))
+    assert len(results) >= 20
+    assert sum(results) / len(results) >= 0.95
