@@ -63,8 +63,8 @@ def test_a_swapped_form_number_is_caught_at_its_mention() -> None:
     assert sum(results) / len(results) >= 0.95
 
 
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
 PERIOD = re.compile(r"(?:year|quarter|period)(?:\s|&nbsp;)+end(?:ed|ing)(?:\s|&nbsp;)+(?P<date>(?P<month>"
                     + "|".join(MONTHS) + r")(?:\s|&nbsp;)+(?P<day>\d{1,2}),(?:\s|&nbsp;)*(?P<year>\d{4}))", re.I)
 
