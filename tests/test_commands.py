@@ -117,7 +117,7 @@ def test_help_of_check_help_and_unknown() -> None:
     code, out, err = run_cli(["help", "lnt"])
     assert (code, out) == (2, "")
     assert err == ("certlint: error: unknown command 'lnt' (commands: check, rules, explain, config, "
-                   "filings, report, lsp, help)\n")
+                   "filings, facts, report, lsp, help)\n")
 
 
 def test_a_mistyped_option_gets_a_suggestion() -> None:

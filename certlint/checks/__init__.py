@@ -9,7 +9,7 @@ or output: the runner adds those. Adding a kind = one module + one line here.
 
 from __future__ import annotations
 
-from certlint.checks import consistency, date, filing, forbidden, form, required, spelling, title
+from certlint.checks import consistency, date, facts, filing, forbidden, form, required, spelling, title
 from certlint.checks.base import CheckContext, Checker, CheckKind, OptionError
 
 __all__ = ["KINDS", "CheckContext", "CheckKind", "Checker", "OptionError"]
@@ -23,4 +23,5 @@ KINDS: dict[str, CheckKind] = {
     title.NAME: title,
     consistency.NAME: consistency,
     form.NAME: form,
+    facts.NAME: facts,
 }

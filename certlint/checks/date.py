@@ -40,6 +40,7 @@ from certlint.analysis.dates.fiscal import (
 )
 from certlint.analysis.dates.roles import ANNUAL, QUARTERLY, TRANSITION, deadline_kind
 from certlint.analysis.dates.situation import Situation, situation
+from certlint.analysis.period import reference_period
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding, Severity
 
@@ -169,13 +170,15 @@ def _period_mismatch(check: DateCheck, s: Situation, text: str) -> Iterator[Find
         return
     if not periods:
         return
-    first = periods[0]
-    for period in periods[1:]:
+    first = reference_period(periods, s.rule)
+    for period in periods:
         compatible = first.kind is None or period.kind is None or first.kind == period.kind
         if compatible and period.mention.value != first.mention.value:
+            where = "stated before" if first.mention.start < period.mention.start else \
+                "stated after, which fits the fiscal calendar"
             yield Finding(period.mention.start, period.mention.end,
                           {"date": fmt(period.mention.value),  # type: ignore[arg-type]
-                           "other": f"the period end {fmt(first.mention.value)} stated before"})  # type: ignore[arg-type]
+                           "other": f"the period end {fmt(first.mention.value)} {where}"})  # type: ignore[arg-type]
 
 
 def _fiscal_label(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:

@@ -13,6 +13,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "explain": ("explain", "show a rule's description and example"),
     "config": ("config", "show the effective configuration and where each value came from"),
     "filings": ("filings", "show how documents are grouped into filings"),
+    "facts": ("facts", "show what each certification says of its report, period and signers, and whence"),
     "report": ("report", "write a redline of each certification against its form, as a web page"),
     "lsp": ("lsp", "run the language server over stdio"),
     "help": ("commands", "show the help of certlint or of a command"),

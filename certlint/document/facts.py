@@ -7,6 +7,7 @@ Facts are typed where they enter (front matter, a submission header, the config)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -107,3 +108,49 @@ def facts_from_mapping(values: Mapping[str, Any]) -> Facts:
         else:
             extra[name] = value
     return Facts(**known, extra=extra)
+
+
+#: The named groups a `facts-from-path` regex may have.
+PATH_GROUPS = ("company", "form", "period", "exhibit", "filing")
+_AMENDED_FORM = re.compile(r"^(?P<base>10-?[KQ](?:SB|T|405)?|20-F|40-F|N-CSRS?)[-_]?A$", re.I)
+_EXHIBIT_NUMBER = re.compile(r"^(?:ex(?:hibit)?[-_.]?)?(?P<major>\d{2})(?:[-_.](?P<minor>\d{1,2}))?$", re.I)
+
+
+def facts_from_path(groups: Mapping[str, str | None]) -> Facts:
+    """Facts from the named groups of a `facts-from-path` match on a file's path.
+
+    `form` "10-K-A" or "10-QA" reads as an amendment ("10-K/A"); `period` is a date (2024-12-31
+    or 20241231); `exhibit` "ex31-1" reads as "31.1". A file name is a slug, not the charter name,
+    so `company` is kept for display ("path_company") and never compared with the text. Each fact
+    says in `extra` that it came from the path. Raises FactError for a period that is no date.
+    """
+    known: dict[str, Any] = {}
+    form = (groups.get("form") or "").strip()
+    if form:
+        amended = _AMENDED_FORM.match(form)
+        known["form"] = f"{amended.group('base')}/A" if amended else form
+    period = (groups.get("period") or "").strip()
+    if period:
+        if re.fullmatch(r"\d{8}", period):
+            period = f"{period[:4]}-{period[4:6]}-{period[6:]}"
+        known["period_end"] = read_date("period", period)
+    exhibit = (groups.get("exhibit") or "").strip()
+    if exhibit:
+        number = _EXHIBIT_NUMBER.match(exhibit)
+        if number is not None:
+            exhibit = number.group("major") + (f".{number.group('minor')}" if number.group("minor") else "")
+        known["exhibit"] = exhibit
+    if groups.get("filing"):
+        known["filing"] = str(groups["filing"])
+    extra: dict[str, Any] = {f"origin.{name}": "path" for name in known}
+    if groups.get("company"):
+        extra["path_company"] = str(groups["company"])
+    return Facts(**known, extra=extra)
+
+
+def path_facts_under(path: Facts, configured: Facts) -> Facts:
+    """Path facts without the origin notes of the facts `configured` sets itself (those win)."""
+    shadowed = {f"origin.{name}" for name in (*FACT_KEYS, *FLAG_FACT_KEYS) if getattr(configured, name)}
+    if not shadowed & set(path.extra):
+        return path
+    return replace(path, extra={k: v for k, v in path.extra.items() if k not in shadowed})

@@ -16,7 +16,15 @@ from typing import Any
 
 from certlint.diagnostic import Severity
 from certlint.document import BYTES_READER_MODULES, SUFFIX_FORMATS
-from certlint.document.facts import FACT_KEYS, FLAG_FACT_KEYS, Facts, facts_from_mapping
+from certlint.document.facts import (
+    FACT_KEYS,
+    FLAG_FACT_KEYS,
+    FactError,
+    Facts,
+    facts_from_mapping,
+    facts_from_path,
+    path_facts_under,
+)
 
 CONFIG_FILES = (".certlint.yaml", ".certlint.yml", "pyproject.toml")
 
@@ -30,9 +38,11 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".env", "env", "node_
 LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude", "extend-exclude",
               "disable-packs")
 #: `packs` turns packs on and off; `force-exclude` applies `exclude` to files named on the command
-#: line too (a pre-commit hook names every staged file).
+#: line too (a pre-commit hook names every staged file); `facts-from-path` reads facts from each
+#: document's path by a regex with named groups (company, form, period, exhibit, filing), so that
+#: `company_form_period_exhibit.ext` repositories need no per-file facts.
 KNOWN_KEYS = frozenset((*LIST_KEYS, "fail-on", "facts", "per-file-ignores", "filing-id", "filings", "packs",
-                        "force-exclude", "respect-gitignore"))
+                        "force-exclude", "respect-gitignore", "facts-from-path"))
 
 
 class ConfigError(ValueError):
@@ -70,6 +80,7 @@ class Config:
     filing_id: re.Pattern[str] | None = None
     #: Repository mode by default (what `--filings` turns on for one run).
     filings: bool = False
+    facts_from_path: re.Pattern[str] | None = None
 
     def relative(self, path: str) -> str:
         """A path relative to the config root, with '/' separators (what globs match)."""
@@ -80,15 +91,26 @@ class Config:
         return Path(path).as_posix()
 
     def facts_for(self, path: str) -> Facts:
-        """The configured facts for a path: every matching glob, later ones winning."""
-        if not self.facts:
-            return Facts()
+        """The configured facts for a path: every matching glob, later ones winning, over the
+        facts its name gives (`facts-from-path`)."""
         relative = self.relative(path)
         merged = Facts()
         for glob, facts in self.facts:
             if _glob_match(relative, glob):
                 merged = facts.merged_over(merged)
-        return merged
+        if self.facts_from_path is None:
+            return merged
+        return merged.merged_over(path_facts_under(self._path_facts(relative), merged))
+
+    def _path_facts(self, relative: str) -> Facts:
+        assert self.facts_from_path is not None
+        match = self.facts_from_path.search(relative)
+        if match is None:
+            return Facts()
+        try:
+            return facts_from_path(match.groupdict())
+        except FactError:
+            return Facts()  # a name that only looks like the pattern gives no facts
 
     def ignored_codes(self, path: str) -> tuple[str, ...]:
         if not self.per_file_ignores:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from certlint.diagnostic import Severity
+from certlint.document.facts import PATH_GROUPS
 from certlint.engine.config import (
     CONFIG_FILES,
     DEFAULT_EXCLUDE,
@@ -22,6 +23,7 @@ from certlint.engine.config import (
     ConfigError,
     read_facts,
 )
+from certlint.engine.toml_lines import key_lines
 
 
 def discover(start: Path | None = None) -> Path | None:
@@ -94,7 +96,7 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise _toml_error(path, text, exc) from None
-        found = _toml_key_lines(text)
+        found = key_lines(text)
         tool = data.get("tool", {})
         values = tool.get("certlint", {}) if isinstance(tool, dict) else {}
         if not isinstance(values, dict):
@@ -134,39 +136,6 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
         return line
 
     return values, locate_yaml
-
-
-_TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
-_TOML_DOTTED = rf"{_TOML_KEY}(?:\s*\.\s*{_TOML_KEY})*"
-_TOML_HEADER = re.compile(rf"^\s*\[\[?\s*({_TOML_DOTTED})\s*\]")
-_TOML_ASSIGN = re.compile(rf"^\s*({_TOML_DOTTED})\s*=")
-
-
-def _toml_key_lines(text: str) -> dict[tuple[str, ...], int]:
-    """The line of every table header and `key =` of a TOML text, by full key path.
-
-    tomllib keeps no positions; this scan finds where a key was written so that errors can
-    point at it. A key inside a one-line inline table is placed at its table's line.
-    """
-    found: dict[tuple[str, ...], int] = {}
-    table: tuple[str, ...] = ()
-    for number, line in enumerate(text.splitlines(), 1):
-        header = _TOML_HEADER.match(line)
-        if header:
-            table = _toml_split(header.group(1))
-            found.setdefault(table, number)
-            continue
-        assign = _TOML_ASSIGN.match(line)
-        if assign:
-            found.setdefault((*table, *_toml_split(assign.group(1))), number)
-    return found
-
-
-def _toml_split(dotted: str) -> tuple[str, ...]:
-    import json
-
-    parts = re.findall(_TOML_KEY, dotted)
-    return tuple(json.loads(p) if p.startswith('"') else p.strip("'") for p in parts)
 
 
 def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
@@ -218,6 +187,8 @@ def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
             options["filing_id"] = re.compile(str(value))
         except re.error as exc:
             raise fail(key, f"bad regex in '{key}': {exc}") from None
+    if "facts-from-path" in normal:
+        options["facts_from_path"] = _path_pattern(normal["facts-from-path"], fail)
     if "per-file-ignores" in normal:
         options["per_file_ignores"] = _per_file_ignores(normal["per-file-ignores"], fail, where, origins)
     if "packs" in normal:
@@ -291,3 +262,16 @@ def check_pack_names(config: Config, user_packs: Iterable[Path]) -> None:
             where = config.origins.get(f"packs.{name}") or config.origins.get("disable-packs") \
                 or str(config.source)
             raise ConfigError(f"{where}: unknown pack '{name}' (known: {', '.join(sorted(known))})")
+
+
+def _path_pattern(entry: tuple[str, Any], fail: Any) -> re.Pattern[str]:
+    key, value = entry
+    try:
+        pattern = re.compile(str(value))
+    except re.error as exc:
+        raise fail(key, f"bad regex in '{key}': {exc}") from None
+    unknown = sorted(set(pattern.groupindex) - set(PATH_GROUPS))
+    if unknown or not pattern.groupindex:
+        raise fail(key, f"'{key}' needs named groups among {', '.join(PATH_GROUPS)}"
+                        + (f" (unknown: {', '.join(unknown)})" if unknown else ""))
+    return pattern

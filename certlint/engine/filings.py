@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from certlint.analysis.main_report import ReportFacts, is_main_report, read_main_report
 from certlint.analysis.parties import certification_kind
 from certlint.checks import CheckContext
 from certlint.checks.crossdoc.model import Filing, FilingChecker, Member
@@ -35,12 +36,18 @@ def filing_id(doc: Document, facts: Facts, linter: Linter) -> str:
 
 
 def group(documents: Iterable[Document], linter: Linter) -> list[Filing]:
-    """Documents grouped into filings, in path order."""
+    """Documents grouped into filings, in path order; a main report gives its filing's facts."""
     groups: dict[str, list[Member]] = {}
+    reports: dict[str, ReportFacts] = {}
     for doc in documents:
         facts = doc.facts.merged_over(linter.config.facts_for(doc.path))
-        groups.setdefault(filing_id(doc, facts, linter), []).append(Member(doc, facts))
-    return [Filing(key, tuple(members)) for key, members in sorted(groups.items())]
+        key = filing_id(doc, facts, linter)
+        if doc.part is None and is_main_report(doc):
+            reports.setdefault(key, read_main_report(doc))
+            groups.setdefault(key, [])
+            continue
+        groups.setdefault(key, []).append(Member(doc, facts))
+    return [Filing(key, tuple(members), reports.get(key)) for key, members in sorted(groups.items())]
 
 
 def read_all(paths: Sequence[str], linter: Linter, result: LintResult) -> Iterator[Document]:

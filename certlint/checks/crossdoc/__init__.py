@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from certlint.checks.crossdoc import dates, people, report
+from certlint.checks.crossdoc import dates, facts, people, report
 
 if TYPE_CHECKING:
     from certlint.checks.crossdoc.model import Filing
@@ -21,4 +21,7 @@ CHECKS: dict[str, CrossCheck] = {
     "same-date": dates.check_dates,
     "same-person": people.check_person,
     "same-title": people.check_title,
+    "report-facts": facts.check_report,
+    "same-registrant": facts.check_registrant,
+    "exhibits-complete": facts.check_complete,
 }

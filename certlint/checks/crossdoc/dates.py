@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from certlint.analysis.dates.fiscal import fmt
 from certlint.analysis.dates.roles import analysis_of
+from certlint.analysis.period import best_fit
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -29,9 +30,16 @@ class Stated:
     value: date | int
 
 
-def _usual(items: Sequence[Stated]) -> Stated:
-    """The most common value, represented by its first occurrence (ties: document order)."""
-    value = Counter(item.value for item in items).most_common(1)[0][0]
+def _usual(items: Sequence[Stated], periods: bool = False) -> Stated:
+    """The most common value, represented by its first occurrence. With `periods`, a tie between
+    period ends goes to the one that fits the calendar best, if one does; else document order."""
+    counts = Counter(item.value for item in items).most_common()
+    value = counts[0][0]
+    tied = [v for v, n in counts if n == counts[0][1]]
+    dates = [v for v in tied if isinstance(v, date)]
+    right = best_fit(dates, None) if periods and len(tied) > 1 and len(dates) == len(tied) else None
+    if right is not None:
+        value = right
     return next(item for item in items if item.value == value)
 
 
@@ -40,12 +48,12 @@ def _show(value: date | int) -> str:
 
 
 def _disagreements(items: Sequence[Stated], expected: date | int | None = None,
-                   source: str = "") -> Iterator[tuple[Document, Finding]]:
+                   source: str = "", periods: bool = False) -> Iterator[tuple[Document, Finding]]:
     """Items whose value is not `expected` (from `source`), or not the usual value."""
     if not items:
         return
     if expected is None:
-        usual = _usual(items)
+        usual = _usual(items, periods)
         expected, source = usual.value, usual.document.path
     for item in items:
         if item.value != expected:
@@ -72,7 +80,11 @@ def check_period(filing: Filing) -> Iterator[tuple[Document, Finding]]:
                       for label in analysis.labels[:1])
         if known is None:
             known = member.facts.period_end
-    yield from _disagreements(ends, known, "the report's period of record (period_end)")
+    source = "the report's period of record (period_end)"
+    report = filing.report
+    if known is None and report is not None and report.period_value is not None and report.period_end:
+        known, source = report.period_value, f"the main report ({report.period_end.origin()})"
+    yield from _disagreements(ends, known, source, periods=True)
     yield from _disagreements(labels)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from certlint.analysis.main_report import ReportFacts
 from certlint.checks.base import CheckContext
 from certlint.diagnostic import Finding
 from certlint.document import Document
@@ -28,6 +29,9 @@ class Member:
 class Filing:
     id: str
     members: tuple[Member, ...]
+    #: The main report's own facts (inline XBRL, cover page) when it is in the filing; the main
+    #: report is not a member: the certification rules do not read it.
+    report: ReportFacts | None = None
 
 
 @runtime_checkable
