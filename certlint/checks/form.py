@@ -76,6 +76,9 @@ SCHEMA: Mapping[str, Any] = {
                                                               "(the ICFR compliance date)."},
                     "period_before_accelerated": {**_DATE, "description": "period_before for "
                                                   "accelerated filers (facts: accelerated-filer)."},
+                    "forms": {"type": "array", "items": {"type": "string", "minLength": 1},
+                              "description": "Report forms this version is prescribed for "
+                                             "('20-F', 'N-CSR'); without it, any other report."},
                 },
             },
         },
@@ -157,7 +160,9 @@ def _compile_forms(key: str) -> FormSet:
             if value is not None and dates[field] is None:
                 raise OptionError("versions", f"version {raw['name']!r}: {field} is not a date "
                                               f"(YYYY-MM-DD): {value!r}")
-        versions.append(Version(str(raw["name"]), str(raw.get("label") or raw["name"]), units, **dates))
+        named = tuple(str(f).casefold() for f in raw.get("forms") or ())
+        versions.append(Version(str(raw["name"]), str(raw.get("label") or raw["name"]), units, **dates,
+                                forms=named))
     forms = tuple(sb_forms) if sb_forms else _SMALL_BUSINESS_FORMS
     return FormSet(tuple(versions), tuple(small_business(v) for v in versions), forms)
 
@@ -182,6 +187,7 @@ def _analysis(forms: FormSet, doc: Document, context: CheckContext) -> list[Plac
 def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> Iterator[Placed]:
     # Imported on first use: start-up stays lean when no certification is checked.
     from certlint.analysis.form.align import analyse
+    from certlint.analysis.form.family import family, named_forms
     from certlint.analysis.form.segment import find_certifications
     from certlint.analysis.form.tokens import tokenize
     from certlint.analysis.form.versions import candidates, document_dates, why_not
@@ -201,6 +207,9 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
         versions = forms.versions
         if _is_small_business(forms, facts.form, paragraph1, tokens):
             versions = forms.small_business
+        # Held to the form prescribed for the report it names (20-F, N-CSR, the asset-backed 10-K).
+        mine = family(forms.versions, named_forms(paragraph1, facts.form))
+        versions = tuple(v for v, keep in zip(versions, mine, strict=True) if keep)
         company = facts.company or _registrant(paragraph1)
         amendment = _is_amendment(facts.form, paragraph1)
         chosen = candidates(versions, dates)

@@ -77,6 +77,9 @@ class Version:
     period_before: date | None = None
     #: The same cut-off for accelerated filers (facts: accelerated-filer: true).
     period_before_accelerated: date | None = None
+    #: The report forms this version is prescribed for, case-folded ("20-f", "n-csr"); empty for
+    #: the general form, which applies to any report no version names.
+    forms: tuple[str, ...] = ()
 
 
 def parse_units(text: str) -> tuple[Unit, ...]:

@@ -29,8 +29,9 @@ FILL_ALLOWANCE = 12
 #: "and" that ends a sub-paragraph, "hereby certify".
 _MINOR_WORDS = frozenset({"the", "a", "an", "and", "hereby"})
 _OFFICER = frozenset({"officer", "officers", "officer(s)"})
+# "registrant" in the 302 form, "company" in Form 20-F's, "issuer" in Form 40-F's.
 _REGISTRANT = frozenset({"registrant", "registrant's", "small", "business", "issuer", "issuer's",
-                         "the"})
+                         "company", "company's", "the"})
 
 
 @dataclass(frozen=True, slots=True)
