@@ -26,8 +26,8 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 #: A certification's opening is at most this far before its paragraph 1 (a name and a title).
 _OPENING_REACH = 600
+#: When only its filing date is known, a quarter is taken to have ended this long before it.
+_QUARTER_LAG = timedelta(days=40)
 
 NAME = "form"
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -82,6 +84,11 @@ SCHEMA: Mapping[str, Any] = {
                 },
             },
         },
+        "no_financial_statements": {
+            "type": "array", "items": {"type": "string", "minLength": 1},
+            "description": "Phrases by which an amendment says it has no financial statements, so "
+                           "that its certification may leave out paragraphs 3-5.",
+        },
         "small_business_forms": {
             "type": "array", "items": {"type": "string", "minLength": 1},
             "description": "Forms whose certifications say 'small business issuer' for "
@@ -101,6 +108,8 @@ class FormSet:
     versions: tuple[Version, ...]
     small_business: tuple[Version, ...]
     small_business_forms: tuple[str, ...]
+    #: Phrases by which an amendment says it carries no financial statements.
+    no_financial_statements: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,14 +146,15 @@ def compile(options: Mapping[str, Any]) -> FormChecker:
     if unknown:
         raise OptionError("report", f"unknown deviation class {unknown[0]!r} "
                                     f"(expected one of: {', '.join(CLASSES)})")
-    forms_key = json.dumps([raw_versions, options.get("small_business_forms")], default=str,
+    forms_key = json.dumps([raw_versions, options.get("small_business_forms"),
+                            options.get("no_financial_statements")], default=str,
                            sort_keys=True)
     return FormChecker(_compile_forms(forms_key), frozenset(report))
 
 
 @lru_cache(maxsize=16)
 def _compile_forms(key: str) -> FormSet:
-    raw_versions, sb_forms = json.loads(key)
+    raw_versions, sb_forms, no_statements = json.loads(key)
     versions = []
     for raw in raw_versions:
         try:
@@ -164,7 +174,8 @@ def _compile_forms(key: str) -> FormSet:
         versions.append(Version(str(raw["name"]), str(raw.get("label") or raw["name"]), units, **dates,
                                 forms=named))
     forms = tuple(sb_forms) if sb_forms else _SMALL_BUSINESS_FORMS
-    return FormSet(tuple(versions), tuple(small_business(v) for v in versions), forms)
+    return FormSet(tuple(versions), tuple(small_business(v) for v in versions), forms,
+                   tuple(no_statements or ()))
 
 
 # One analysis per (document, form set, facts): the pack's form rules share it.
@@ -187,7 +198,15 @@ def _analysis(forms: FormSet, doc: Document, context: CheckContext) -> list[Plac
 def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> Iterator[Placed]:
     # Imported on first use: start-up stays lean when no certification is checked.
     from certlint.analysis.form.align import analyse
-    from certlint.analysis.form.family import family, named_forms
+    from certlint.analysis.form.family import (
+        family,
+        icfr_reference,
+        is_amendment,
+        is_quarterly,
+        named_forms,
+        registrant,
+        without_financial_statements,
+    )
     from certlint.analysis.form.segment import find_certifications
     from certlint.analysis.form.tokens import tokenize
     from certlint.analysis.form.versions import candidates, document_dates, why_not
@@ -204,15 +223,22 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
         paragraph1 = _paragraph1(cert)
         facts = context.facts
         dates = document_dates(facts.period_end, facts.filed, facts.extra, paragraph1, cert.tail)
+        period = dates.period_end or (dates.filed - _QUARTER_LAG if dates.filed else None)
+        if period is not None and is_quarterly(paragraph1, facts.form):
+            # A 10-Q is judged by the fiscal year it belongs to (Rule 13a-14(a)), not its quarter.
+            dates = replace(dates, period_end=icfr_reference(period, facts.fiscal_year_end))
         versions = forms.versions
         if _is_small_business(forms, facts.form, paragraph1, tokens):
             versions = forms.small_business
         # Held to the form prescribed for the report it names (20-F, N-CSR, the asset-backed 10-K).
         mine = family(forms.versions, named_forms(paragraph1, facts.form))
         versions = tuple(v for v, keep in zip(versions, mine, strict=True) if keep)
-        company = facts.company or _registrant(paragraph1)
-        amendment = _is_amendment(facts.form, paragraph1)
-        chosen = candidates(versions, dates)
+        company = facts.company or registrant(paragraph1)
+        amendment = is_amendment(facts.form, paragraph1) and (
+            without_financial_statements(facts.extra, text, forms.no_financial_statements))
+        # Undated (no facts, no period, no date line): held to the current form, and told so.
+        undated = dates.period_end is None and dates.filed is None
+        chosen = list(versions[:1]) if undated else candidates(versions, dates)
         best = None
         for version in chosen:
             others = [v for v in versions if v is not version]
@@ -231,7 +257,8 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
                     continue
                 other = analyse(cert, version, [], company, amendment)
                 if other.cost * 2 < best.cost:
-                    label += f": the {version.label} it follows is {why_not(version, dates)}"
+                    label += (f": the certification is undated; it follows the {version.label}" if undated
+                              else f": the {version.label} it follows is {why_not(version, dates)}")
                     break
         for deviation in sorted(best.deviations, key=lambda d: d.start):
             yield Placed(deviation, label)
@@ -252,26 +279,3 @@ def _is_small_business(forms: FormSet, form: str | None, paragraph1: Sequence[To
         return False
     keys = [t.key for t in tokens]
     return any(keys[i : i + 2] == ["small", "business"] for i in range(len(keys) - 1))
-
-
-def _is_amendment(form: str | None, paragraph1: Sequence[Token]) -> bool:
-    """A 10-K/A or 10-Q/A: by the facts, else by paragraph 1 ("Amendment No. 1 to ...", "10-K/A")."""
-    if form is not None:
-        return form.upper().endswith("/A")
-    keys = [t.key for t in paragraph1]
-    return "amendment" in keys or any(keys[i : i + 2] == ["/", "a"] for i in range(1, len(keys) - 1))
-
-
-def _registrant(paragraph1: Sequence[Token]) -> str | None:
-    """The registrant's name as paragraph 1 gives it ("... on Form 10-K of Apple Inc.;")."""
-    keys = [t.key for t in paragraph1]
-    start = keys.index("form") if "form" in keys else 0
-    if "of" not in keys[start:]:
-        return None
-    first = keys.index("of", start) + 1
-    words = []
-    for token in paragraph1[first:]:
-        if token.key in (";", "(", "for", "as"):
-            break
-        words.append(token.text)
-    return " ".join(words) or None

@@ -64,5 +64,6 @@ def facts_from_mapping(values: Mapping[str, Any]) -> Facts:
 
 #: Facts a config may set that no typed field holds; they go to `Facts.extra`. The form kind
 #: reads them: the filer's ICFR compliance date comes earlier for accelerated filers, and a newly
-#: public filer may keep the transition form.
-EXTRA_FACT_KEYS = ("accelerated_filer", "icfr_transition")
+#: public filer may keep the transition form, and an amendment without financial statements
+#: (`financial-statements: false`) may leave paragraphs 3-5 out of its certification.
+EXTRA_FACT_KEYS = ("accelerated_filer", "icfr_transition", "financial_statements")

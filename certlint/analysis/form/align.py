@@ -21,9 +21,14 @@ MATCH_THRESHOLD = 0.5
 SURE_MATCH = 0.8
 #: Paragraphs an amendment may leave out whole.
 _AMENDMENT_OMISSIBLE = ("3", "4", "5")
-#: A paragraph that only says it is left out: "[Omitted]", "(b) Intentionally omitted.", "Reserved".
+#: A paragraph that only says it is left out: "[Omitted]", "(b) Intentionally omitted.", "Reserved",
+#: "[Paragraph omitted in accordance with SEC Release 33-8238]" (the transition period's note).
 _OMISSION_WORDS = frozenset({"omitted", "intentionally", "reserved", "not", "applicable", "paragraph",
-                             "[", "]", "(", ")", ".", ";", ":", ",", "and", "-", "n/a"})
+                             "[", "]", "(", ")", ".", ";", ":", ",", "and", "-", "n/a", "in",
+                             "accordance", "with", "pursuant", "to", "as", "permitted", "by", "under",
+                             "the", "sec", "securities", "and", "exchange", "commission", "release",
+                             "releases", "no", "nos", "33-8238", "34-47986", "rule", "rules",
+                             "13a-14(a)", "15d-14(a)", "of", "section", "302"})
 
 
 @dataclass(slots=True)
@@ -175,7 +180,8 @@ def _missing_cost(unit: Unit) -> int:
 
 
 def _omission_note(written: DocUnit) -> bool:
-    keys = set(written.keys)
+    # A marker the segmenter left in the words ("(b) [Paragraph omitted ...]") is no word of its own.
+    keys = {k for k in written.keys if not (len(k) == 1 and k.isalnum())}
     return bool(keys) and keys <= _OMISSION_WORDS and bool(keys & {"omitted", "reserved", "applicable"})
 
 
