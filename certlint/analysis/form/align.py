@@ -26,7 +26,7 @@ _AMENDMENT_OMISSIBLE = ("3", "4", "5")
 _OMISSION_WORDS = frozenset({"omitted", "intentionally", "reserved", "not", "applicable", "paragraph",
                              "[", "]", "(", ")", ".", ";", ":", ",", "and", "-", "n/a", "in",
                              "accordance", "with", "pursuant", "to", "as", "permitted", "by", "under",
-                             "the", "sec", "securities", "and", "exchange", "commission", "release",
+                             "the", "sec", "securities", "exchange", "commission", "release",
                              "releases", "no", "nos", "33-8238", "34-47986", "rule", "rules",
                              "13a-14(a)", "15d-14(a)", "of", "section", "302"})
 
