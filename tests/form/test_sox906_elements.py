@@ -90,7 +90,11 @@ DEFECTS = {
     "in all material respects dropped": ("presents", PRESENTS.replace(" in all material respects,", ""),
                                          ["13:9: CL102"]),
     "financcial": ("presents", PRESENTS.replace("financial condition", "financcial condition"),
-                   ["13:9: CL102"]),
+                   ["14:1: CL108"]),
+    "fairy": ("presents", PRESENTS.replace("fairly", "fairy"), ["13:45: CL108"]),
+    "requirments": ("complies", COMPLIES.replace("requirements", "requirments"), ["10:40: CL108"]),
+    "financial position": ("presents", PRESENTS.replace("financial condition", "financial position"),
+                           ["13:9: CL102"]),
     "result of operations": ("presents", PRESENTS.replace("results of", "result of"), ["14:15: CL103"]),
     "reliance qualifier": ("intro", INTRO.replace("to my knowledge", "based on representations of others"),
                            ["8:35: CL107"]),
@@ -123,6 +127,7 @@ def test_a_wrong_section_in_a_302_is_reported_too() -> None:
     ("Securities Exchange Act of 1933", "Securities Exchange Act of 1934"),
     ("Section 609 of the", "Section 906 of the"),
     ("Securities and Exchange Act of 1934", "Securities Exchange Act of 1934"),
+    ("the financial condition", "the financcial condition"),
 ])
 def test_citation_autofix_is_byte_exact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         wrong: str, right: str) -> None:
