@@ -127,7 +127,7 @@ def test_a_wrong_section_in_a_302_is_reported_too() -> None:
     ("Securities Exchange Act of 1933", "Securities Exchange Act of 1934"),
     ("Section 609 of the", "Section 906 of the"),
     ("Securities and Exchange Act of 1934", "Securities Exchange Act of 1934"),
-    ("the financial condition", "the financcial condition"),
+    ("the financcial condition", "the financial condition"),
 ])
 def test_citation_autofix_is_byte_exact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         wrong: str, right: str) -> None:
