@@ -78,6 +78,9 @@ SCHEMA: Mapping[str, Any] = {
                                                               "(the ICFR compliance date)."},
                     "period_before_accelerated": {**_DATE, "description": "period_before for "
                                                   "accelerated filers (facts: accelerated-filer)."},
+                    "after": {"type": "array", "items": {"type": "string", "minLength": 1},
+                              "description": "Unnumbered passages allowed after the last "
+                                             "paragraph (form text syntax)."},
                     "forms": {"type": "array", "items": {"type": "string", "minLength": 1},
                               "description": "Report forms this version is prescribed for "
                                              "('20-F', 'N-CSR'); without it, any other report."},
@@ -171,8 +174,9 @@ def _compile_forms(key: str) -> FormSet:
                 raise OptionError("versions", f"version {raw['name']!r}: {field} is not a date "
                                               f"(YYYY-MM-DD): {value!r}")
         named = tuple(str(f).casefold() for f in raw.get("forms") or ())
+        after = tuple(unit for text in raw.get("after") or () for unit in parse_units(str(text)))
         versions.append(Version(str(raw["name"]), str(raw.get("label") or raw["name"]), units, **dates,
-                                forms=named))
+                                forms=named, after=after))
     forms = tuple(sb_forms) if sb_forms else _SMALL_BUSINESS_FORMS
     return FormSet(tuple(versions), tuple(small_business(v) for v in versions), forms,
                    tuple(no_statements or ()))

@@ -72,7 +72,7 @@ def analyse(cert: Certification, version: Version, others: Sequence[Version] = (
             whole = [f for f, unit in enumerate(units) if unit.label.split("(")[0] == number]
             if whole and not matched_f.intersection(whole):
                 matched_f.update(whole)  # left out whole: allowed
-    _unmatched(result, units, doc, pairs, matched_f, matched_d, others)
+    _unmatched(result, version, doc, pairs, matched_f, matched_d, others)
     _lettering(result, units, doc, pairs)
     result.deviations.sort(key=lambda d: d.start)
     result.deviations = _merge_repeats(result.deviations)
@@ -116,9 +116,10 @@ def _match_units(units: Sequence[Unit], doc: Sequence[DocUnit], f0: int, d0: int
     return pairs
 
 
-def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
+def _unmatched(result: Analysis, version: Version, doc: Sequence[DocUnit],
                pairs: list[tuple[int, int]], matched_f: set[int], matched_d: set[int],
                others: Sequence[Version]) -> None:
+    units = version.units
     missing = [f for f in range(len(units)) if f not in matched_f and units[f].optional is False
                and not (f == 0 and units[f].label == "opening")]
     last = max(matched_d, default=-1)
@@ -154,6 +155,7 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
             continue
         _add(result, "structure", label, f"not in the form: '{clip(text_of(written.tokens))}'{origin}",
              written.first, cost=len(written.tokens))
+    _added_after(result, version, doc, pairs, last)
     runs: list[list[int]] = []
     for f in missing:
         if f in moved:
@@ -171,6 +173,24 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
         else:
             labels = ", ".join(units[f].label for f in run)
             _add(result, "structure", f"paragraphs {labels}", "missing", place, cost=cost)
+
+
+def _added_after(result: Analysis, version: Version, doc: Sequence[DocUnit],
+                 pairs: list[tuple[int, int]], last: int) -> None:
+    """Text between the form's last paragraph and the signature block ("This certification is
+    furnished, not filed.", a reliance sentence) is not the form's: one added passage."""
+    units = version.units
+    if last < 0 or not any(d == last and f == len(units) - 1 for f, d in pairs):
+        return
+    added = [u for u in doc[last + 1 :] if u.marker is None and u.tokens and not _omission_note(u)
+             and not any(similarity(allowed, u.keys) >= SURE_MATCH for allowed in version.after)]
+    words = [t for u in added for t in u.tokens]
+    # A signature block without labels (a name, a title, a date) is written in capitals; a
+    # sentence has lower-case words.
+    if sum(1 for t in words if t.is_word and t.text[:1].islower()) < 4:
+        return
+    what = f"text added after the form's last paragraph: '{clip(text_of(words))}'"
+    _add(result, "structure", units[-1].where, what, words[0], words[-1], cost=len(words))
 
 
 def _missing_cost(unit: Unit) -> int:

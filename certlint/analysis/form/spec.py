@@ -80,6 +80,9 @@ class Version:
     #: The report forms this version is prescribed for, case-folded ("20-f", "n-csr"); empty for
     #: the general form, which applies to any report no version names.
     forms: tuple[str, ...] = ()
+    #: Unnumbered passages the form allows after its last paragraph (the asset-backed form's
+    #: reliance paragraph); anything else there is added text.
+    after: tuple[Unit, ...] = ()
 
 
 def parse_units(text: str) -> tuple[Unit, ...]:
