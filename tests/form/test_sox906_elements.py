@@ -60,6 +60,14 @@ ACCEPTED = {
                                      "we, Jane Q. Doe, Chief Executive Officer, and John R. Roe, Chief "
                                      "Financial Officer, of the Company, certify").replace("my", "our"),
               "signature": SIGNATURE + "\n\n/s/ John R. Roe\nJohn R. Roe\nChief Financial Officer"},
+    "employee plan's 11-K": {
+        "intro": INTRO.replace("Annual Report on Form 10-K of Example Corp. (the \"Company\")",
+                               "Annual Report on Form 11-K of the Example Corp. 401(k) Plan (the \"Plan\")")
+        .replace("Chief Executive Officer of the Company", "Plan Administrator"),
+        "presents": "(2) The information contained in the Report fairly presents, in all material respects, "
+                    "the net assets available for benefits and changes in net assets available for benefits "
+                    "of the Plan.",
+        "signature": SIGNATURE.replace("Chief Executive Officer", "Plan Administrator")},
     "906 only in the title": {
         "title": "CERTIFICATION PURSUANT TO SECTION 906 OF THE SARBANES-OXLEY ACT OF 2002",
         "intro": INTRO.replace(", pursuant to 18 U.S.C. Section 1350, as adopted pursuant to Section 906 of "
