@@ -92,6 +92,16 @@ SCHEMA: Mapping[str, Any] = {
             "description": "Phrases by which an amendment says it has no financial statements, so "
                            "that its certification may leave out paragraphs 3-5.",
         },
+        "obsolete_forms": {
+            "type": "object",
+            "description": "Forms withdrawn after a date (a warning when used later): form -> "
+                           "{period_after | filed_after: YYYY-MM-DD, instead: the form to use}.",
+            "additionalProperties": {
+                "type": "object", "additionalProperties": False,
+                "properties": {"period_after": _DATE, "filed_after": _DATE,
+                               "instead": {"type": "string", "minLength": 1}},
+            },
+        },
         "small_business_forms": {
             "type": "array", "items": {"type": "string", "minLength": 1},
             "description": "Forms whose certifications say 'small business issuer' for "
@@ -112,7 +122,9 @@ class FormSet:
     small_business: tuple[Version, ...]
     small_business_forms: tuple[str, ...]
     #: Phrases by which an amendment says it carries no financial statements.
-    no_financial_statements: tuple[str, ...] = ()
+    no_financial_statements: tuple[str, ...]
+    #: Forms withdrawn after a date: {"10-KSB": {"filed_after": ..., "instead": "10-K"}}.
+    obsolete_forms: Mapping[str, Mapping[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +162,15 @@ def compile(options: Mapping[str, Any]) -> FormChecker:
         raise OptionError("report", f"unknown deviation class {unknown[0]!r} "
                                     f"(expected one of: {', '.join(CLASSES)})")
     forms_key = json.dumps([raw_versions, options.get("small_business_forms"),
-                            options.get("no_financial_statements")], default=str,
+                            options.get("no_financial_statements"), options.get("obsolete_forms")],
+                           default=str,
                            sort_keys=True)
     return FormChecker(_compile_forms(forms_key), frozenset(report))
 
 
 @lru_cache(maxsize=16)
 def _compile_forms(key: str) -> FormSet:
-    raw_versions, sb_forms, no_statements = json.loads(key)
+    raw_versions, sb_forms, no_statements, obsolete = json.loads(key)
     versions = []
     for raw in raw_versions:
         try:
@@ -179,7 +192,7 @@ def _compile_forms(key: str) -> FormSet:
                                 forms=named, after=after))
     forms = tuple(sb_forms) if sb_forms else _SMALL_BUSINESS_FORMS
     return FormSet(tuple(versions), tuple(small_business(v) for v in versions), forms,
-                   tuple(no_statements or ()))
+                   tuple(no_statements or ()), {str(k).upper(): v for k, v in (obsolete or {}).items()})
 
 
 # One analysis per (document, form set, facts): the pack's form rules share it.
@@ -208,6 +221,7 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
         is_amendment,
         is_quarterly,
         named_forms,
+        obsolete_form,
         registrant,
         without_financial_statements,
     )
@@ -264,7 +278,8 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
                     label += (f": the certification is undated; it follows the {version.label}" if undated
                               else f": the {version.label} it follows is {why_not(version, dates)}")
                     break
-        for deviation in sorted(best.deviations, key=lambda d: d.start):
+        old = obsolete_form(paragraph1, facts.form, period, dates.filed, forms.obsolete_forms)
+        for deviation in sorted([*best.deviations, *([old] if old else [])], key=lambda d: d.start):
             yield Placed(deviation, label)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from certlint.analysis.dates.fiscal import parse_fiscal_year_end
 from certlint.analysis.form.spec import Version
 from certlint.analysis.form.tokens import Token
+from certlint.analysis.form.words import Deviation
 
 
 def named_forms(paragraph1: Sequence[Token], facts_form: str | None) -> set[str]:
@@ -96,3 +97,22 @@ def registrant(paragraph1: Sequence[Token]) -> str | None:
             break
         words.append(token.text)
     return " ".join(words) or None
+
+
+def obsolete_form(paragraph1: Sequence[Token], facts_form: str | None, period: date | None,
+                  filed: date | None, limits: Mapping[str, Mapping[str, str]]) -> Deviation | None:
+    """A report on a form no longer in use for its dates (a 10-KSB filed after Regulation S-B
+    ended): `limits` maps a form to `period_after` or `filed_after` and the form that replaced it."""
+    for i, token in enumerate(paragraph1):
+        form = facts_form.casefold() if facts_form else token.key
+        limit = limits.get(form.upper())
+        if limit is None or (facts_form is None and (i == 0 or paragraph1[i - 1].key != "form")):
+            continue
+        day, cutoff = (period, limit.get("period_after")) if "period_after" in limit else (
+            filed, limit.get("filed_after"))
+        if day is None or cutoff is None or day <= date.fromisoformat(cutoff):
+            return None
+        when = f"for periods ending after {cutoff}" if "period_after" in limit else f"after {cutoff}"
+        what = f"Form {form.upper()} is not available {when} (the report is on Form {limit.get('instead')})"
+        return Deviation("substitution", "paragraph 1", what, token.start, token.end, 1)
+    return None
