@@ -1,4 +1,4 @@
-"""`form`: the certification must follow a prescribed form word for word (Item 601(b)(31)(i)).
+"""`form`: a certification must follow its prescribed form word for word (Item 601(b)(31), 20-F, N-CSR).
 
 The rule gives the versions of the form as text (see `certlint.analysis.form.spec` for the syntax:
 `{placeholder}`, `[[optional passage]]`, one unit per line) with the dates each applies to, and
