@@ -89,6 +89,7 @@ DEFECTS = {
     "title 1530": ("title", TITLE.replace("1350", "1530"), ["3:45: CL703"]),
     "Section 960": ("intro", INTRO.replace("Section\n906", "Section 960").replace("Section 906", "Section 960"),
                     ["7:77: CL704"]),
+    "Sarbanes-Oxely": ("intro", INTRO.replace("Sarbanes-Oxley", "Sarbanes-Oxely"), ["8:10: CL707"]),
     "Exchange Act of 1933": ("complies", COMPLIES.replace("of 1934", "of 1933"), ["11:17: CL702"]),
     "Securities and Exchange Act": ("complies", COMPLIES.replace("Securities Exchange", "Securities and Exchange"),
                                    ["10:86: CL706"]),
@@ -136,6 +137,7 @@ def test_a_wrong_section_in_a_302_is_reported_too() -> None:
     ("Section 609 of the", "Section 906 of the"),
     ("Securities and Exchange Act of 1934", "Securities Exchange Act of 1934"),
     ("the financcial condition", "the financial condition"),
+    ("Sarbanes-Oxely Act", "Sarbanes-Oxley Act"),
 ])
 def test_citation_autofix_is_byte_exact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         wrong: str, right: str) -> None:
