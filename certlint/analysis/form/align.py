@@ -153,7 +153,8 @@ def _unmatched(result: Analysis, version: Version, doc: Sequence[DocUnit],
             what = f"replaced by '{clip(text_of(written.tokens))}'{origin}; the form says '{unit.excerpt()}'"
             _add(result, "wording", unit.where, what, written.first, cost=len(unit.tokens))
             continue
-        _add(result, "structure", label, f"not in the form: '{clip(text_of(written.tokens))}'{origin}",
+        shown = f"'{clip(text_of(written.tokens))}'" if written.tokens else "a marker without text"
+        _add(result, "structure", label, f"not in the form: {shown}{origin}",
              written.first, cost=len(written.tokens))
     _added_after(result, version, doc, pairs, last)
     runs: list[list[int]] = []
