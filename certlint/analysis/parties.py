@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 _INTRO = re.compile(
     r"(?<![\w'])(?P<who>I|We)(?P<comma>,?)\s+(?P<rest>[^\n]{1,400}?)\s*,?\s*"
     r"(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?certif(?:y|ies)\b", re.IGNORECASE)
+#: A 906 that cites neither 18 U.S.C. 1350 nor Section 906 is still known by what it certifies.
+_STATEMENT_906 = re.compile(r"fully compl(?:ies|y),? with (?:all )?the requirements of|"
+                            r"fairly presents?,? in all material respects", re.IGNORECASE)
 _UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
 _THIRD_PERSON_VERB = re.compile(r"\b(?:each\s+)?(?:(?:do|does)\s+)?hereby\s+certif(?:y|ies)\b|"
                                 r"\b(?:each\s+)?certifies\b", re.IGNORECASE)
@@ -84,7 +87,7 @@ def certification_kind(doc: Document, exhibit: str | None = None) -> str | None:
             return "906"
     if re.search(r"I have reviewed this", text, re.IGNORECASE):
         return "302"
-    if re.search(r"1350|Section 906", text, re.IGNORECASE):
+    if re.search(r"1350|Section 906", text, re.IGNORECASE) or _STATEMENT_906.search(text):
         return "906"
     return None
 

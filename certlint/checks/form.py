@@ -1,4 +1,4 @@
-"""`form`: the certification must follow a prescribed form word for word (Item 601(b)(31)(i)).
+"""`form`: a certification must follow its prescribed form word for word (Item 601(b)(31), 20-F, N-CSR).
 
 The rule gives the versions of the form as text (see `certlint.analysis.form.spec` for the syntax:
 `{placeholder}`, `[[optional passage]]`, one unit per line) with the dates each applies to, and
@@ -26,14 +26,15 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from certlint.analysis.form.spec import CLASSES, FormSyntaxError, Version, parse_units, small_business
 from certlint.analysis.form.versions import parse_date
 from certlint.checks.base import OptionError
+from certlint.checks.form_schema import SCHEMA as SCHEMA
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -46,48 +47,10 @@ if TYPE_CHECKING:
 
 #: A certification's opening is at most this far before its paragraph 1 (a name and a title).
 _OPENING_REACH = 600
+#: When only its filing date is known, a quarter is taken to have ended this long before it.
+_QUARTER_LAG = timedelta(days=40)
 
 NAME = "form"
-_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-SCHEMA: Mapping[str, Any] = {
-    "properties": {
-        "report": {
-            "type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": list(CLASSES)},
-            "description": "Deviation classes this rule reports: wording (changed, missing or added "
-                           "words), structure (paragraphs missing, added, moved, mis-lettered), "
-                           "punctuation (punctuation, spacing, an article), substitution (the "
-                           "registrant's name for 'registrant', a title in the opening), variant "
-                           "(officer/officer(s), capitalisation).",
-        },
-        "versions": {
-            "type": "array", "minItems": 1,
-            "description": "The versions of the form, preferred first.",
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["name", "text"],
-                "properties": {
-                    "name": {"type": "string", "minLength": 1},
-                    "label": {"type": "string", "description": "How messages name the version."},
-                    "text": {"type": "string", "minLength": 1,
-                             "description": "One unit per line; {placeholder}; [[optional]]."},
-                    "filed_from": {**_DATE, "description": "Valid for reports filed on or after."},
-                    "filed_before": {**_DATE, "description": "Valid for reports filed before."},
-                    "period_before": {**_DATE, "description": "Valid for periods ending before "
-                                                              "(the ICFR compliance date)."},
-                    "period_before_accelerated": {**_DATE, "description": "period_before for "
-                                                  "accelerated filers (facts: accelerated-filer)."},
-                },
-            },
-        },
-        "small_business_forms": {
-            "type": "array", "items": {"type": "string", "minLength": 1},
-            "description": "Forms whose certifications say 'small business issuer' for "
-                           "'registrant' (default 10-KSB, 10-QSB).",
-        },
-    },
-    "required": ["report", "versions"],
-}
 
 _SMALL_BUSINESS_FORMS = ("10-KSB", "10-QSB")
 
@@ -99,6 +62,10 @@ class FormSet:
     versions: tuple[Version, ...]
     small_business: tuple[Version, ...]
     small_business_forms: tuple[str, ...]
+    #: Phrases by which an amendment says it carries no financial statements.
+    no_financial_statements: tuple[str, ...]
+    #: Forms withdrawn after a date: {"10-KSB": {"filed_after": ..., "instead": "10-K"}}.
+    obsolete_forms: Mapping[str, Mapping[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +77,8 @@ class FormAlignment:
     analysis: Analysis
     #: The version's label as the messages give it ("current form").
     version: str
+    #: Deviations found beside the alignment (a form no longer in use for the period).
+    extra: tuple[Deviation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +88,7 @@ class FormChecker:
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         for aligned in _analysis(self.forms, doc, context):
-            for deviation in _in_order(aligned.analysis.deviations):
+            for deviation in _in_order([*aligned.analysis.deviations, *aligned.extra]):
                 if deviation.kind not in self.report:
                     continue
                 what = deviation.what
@@ -147,14 +116,16 @@ def compile(options: Mapping[str, Any]) -> FormChecker:
     if unknown:
         raise OptionError("report", f"unknown deviation class {unknown[0]!r} "
                                     f"(expected one of: {', '.join(CLASSES)})")
-    forms_key = json.dumps([raw_versions, options.get("small_business_forms")], default=str,
+    forms_key = json.dumps([raw_versions, options.get("small_business_forms"),
+                            options.get("no_financial_statements"), options.get("obsolete_forms")],
+                           default=str,
                            sort_keys=True)
     return FormChecker(_compile_forms(forms_key), frozenset(report))
 
 
 @lru_cache(maxsize=16)
 def _compile_forms(key: str) -> FormSet:
-    raw_versions, sb_forms = json.loads(key)
+    raw_versions, sb_forms, no_statements, obsolete = json.loads(key)
     versions = []
     for raw in raw_versions:
         try:
@@ -170,9 +141,13 @@ def _compile_forms(key: str) -> FormSet:
             if value is not None and dates[field] is None:
                 raise OptionError("versions", f"version {raw['name']!r}: {field} is not a date "
                                               f"(YYYY-MM-DD): {value!r}")
-        versions.append(Version(str(raw["name"]), str(raw.get("label") or raw["name"]), units, **dates))
+        named = tuple(str(f).casefold() for f in raw.get("forms") or ())
+        after = tuple(unit for text in raw.get("after") or () for unit in parse_units(str(text)))
+        versions.append(Version(str(raw["name"]), str(raw.get("label") or raw["name"]), units, **dates,
+                                forms=named, after=after, source=str(raw.get("source") or "")))
     forms = tuple(sb_forms) if sb_forms else _SMALL_BUSINESS_FORMS
-    return FormSet(tuple(versions), tuple(small_business(v) for v in versions), forms)
+    return FormSet(tuple(versions), tuple(small_business(v) for v in versions), forms,
+                   tuple(no_statements or ()), {str(k).upper(): v for k, v in (obsolete or {}).items()})
 
 
 # One analysis per (document, form set, facts): the pack's form rules share it.
@@ -195,6 +170,16 @@ def _analysis(forms: FormSet, doc: Document, context: CheckContext) -> list[Form
 def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> Iterator[FormAlignment]:
     # Imported on first use: start-up stays lean when no certification is checked.
     from certlint.analysis.form.align import analyse
+    from certlint.analysis.form.family import (
+        family,
+        icfr_reference,
+        is_amendment,
+        is_quarterly,
+        named_forms,
+        obsolete_form,
+        registrant,
+        without_financial_statements,
+    )
     from certlint.analysis.form.segment import find_certifications
     from certlint.analysis.form.tokens import tokenize
     from certlint.analysis.form.versions import candidates, document_dates, why_not
@@ -211,12 +196,22 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
         paragraph1 = _paragraph1(cert)
         facts = context.facts
         dates = document_dates(facts, doc.prose, paragraph1, cert.tail)
+        period = dates.period_end or (dates.filed - _QUARTER_LAG if dates.filed else None)
+        if period is not None and is_quarterly(paragraph1, facts.form):
+            # A 10-Q is judged by the fiscal year it belongs to (Rule 13a-14(a)), not its quarter.
+            dates = replace(dates, period_end=icfr_reference(period, facts.fiscal_year_end))
         versions = forms.versions
         if _is_small_business(forms, facts.form, paragraph1, tokens):
             versions = forms.small_business
-        company = facts.company or _registrant(paragraph1)
-        amendment = _is_amendment(facts.form, paragraph1)
-        chosen = candidates(versions, dates)
+        # Held to the form prescribed for the report it names (20-F, N-CSR, the asset-backed 10-K).
+        mine = family(forms.versions, named_forms(paragraph1, facts.form))
+        versions = tuple(v for v, keep in zip(versions, mine, strict=True) if keep)
+        company = facts.company or registrant(paragraph1)
+        amendment = is_amendment(facts.form, paragraph1) and (
+            without_financial_statements(facts.financial_statements, text, forms.no_financial_statements))
+        # Undated (no facts, no period, no date line): held to the current form, and told so.
+        undated = dates.period_end is None and dates.filed is None
+        chosen = list(versions[:1]) if undated else candidates(versions, dates)
         best = None
         for version in chosen:
             others = [v for v in versions if v is not version]
@@ -235,9 +230,11 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
                     continue
                 other = analyse(cert, version, [], company, amendment)
                 if other.cost * 2 < best.cost:
-                    label += f": the {version.label} it follows is {why_not(version, dates)}"
+                    label += (f": the certification is undated; it follows the {version.label}" if undated
+                              else f": the {version.label} it follows is {why_not(version, dates)}")
                     break
-        yield FormAlignment(cert, best, label)
+        old = obsolete_form(paragraph1, facts.form, period, dates.filed, forms.obsolete_forms)
+        yield FormAlignment(cert, best, label, (old,) if old else ())
 
 
 def _paragraph1(cert: Certification) -> list[Token]:
@@ -255,26 +252,3 @@ def _is_small_business(forms: FormSet, form: str | None, paragraph1: Sequence[To
         return False
     keys = [t.key for t in tokens]
     return any(keys[i : i + 2] == ["small", "business"] for i in range(len(keys) - 1))
-
-
-def _is_amendment(form: str | None, paragraph1: Sequence[Token]) -> bool:
-    """A 10-K/A or 10-Q/A: by the facts, else by paragraph 1 ("Amendment No. 1 to ...", "10-K/A")."""
-    if form is not None:
-        return form.upper().endswith("/A")
-    keys = [t.key for t in paragraph1]
-    return "amendment" in keys or any(keys[i : i + 2] == ["/", "a"] for i in range(1, len(keys) - 1))
-
-
-def _registrant(paragraph1: Sequence[Token]) -> str | None:
-    """The registrant's name as paragraph 1 gives it ("... on Form 10-K of Apple Inc.;")."""
-    keys = [t.key for t in paragraph1]
-    start = keys.index("form") if "form" in keys else 0
-    if "of" not in keys[start:]:
-        return None
-    first = keys.index("of", start) + 1
-    words = []
-    for token in paragraph1[first:]:
-        if token.key in (";", "(", "for", "as"):
-            break
-        words.append(token.text)
-    return " ".join(words) or None

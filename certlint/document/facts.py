@@ -39,6 +39,9 @@ class Facts:
     accelerated_filer: bool | None = None
     #: A newly public filer that may still use the transition form.
     icfr_transition: bool | None = None
+    #: False for an amendment without financial statements: it may leave paragraphs 3-5 out of
+    #: its certifications.
+    financial_statements: bool | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def merged_over(self, base: Facts) -> Facts:
@@ -60,7 +63,7 @@ FACT_KEYS = ("company", "form", "period_end", "fiscal_year_end", "fiscal_year_na
 #: Facts a config may also set, true or false. The form kind reads them: the filer's ICFR
 #: compliance date comes earlier for accelerated filers, and a newly public filer may keep the
 #: transition form.
-FLAG_FACT_KEYS = ("accelerated_filer", "icfr_transition")
+FLAG_FACT_KEYS = ("accelerated_filer", "icfr_transition", "financial_statements")
 DATE_FACT_KEYS = ("period_end", "filed")
 _OPTIONAL = tuple(name for name in (*FACT_KEYS, *FLAG_FACT_KEYS) if name != "signers")
 

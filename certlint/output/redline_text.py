@@ -91,6 +91,8 @@ class Certification:
     version: str
     paragraphs: list[Paragraph]
     fills: dict[str, str]
+    #: Where the version is set out, when the pack says (else the form rule's source).
+    source: str = ""
 
 
 #: A document's body: plain paragraphs and certifications, in the order of the text.
@@ -201,7 +203,7 @@ def redline(prose: Prose, aligned: FormAlignment) -> Certification:
         if pair is not None:
             after_last = len(paragraphs)
     paragraphs[after_last:after_last] = [_unwritten(units[i], kinds[i]) for i in unwritten]
-    return Certification(aligned.version, paragraphs, fills)
+    return Certification(aligned.version, paragraphs, fills, aligned.analysis.version.source)
 
 
 def _unwritten(unit: Unit, kind: str) -> Paragraph:

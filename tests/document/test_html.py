@@ -79,7 +79,7 @@ def test_corpus_html_has_no_extraction_false_positives(corpus: Path) -> None:
     expected = [f"{corpus}/{line}" for line in reviewed
                 if line and not line.startswith("#") and line.split(":", 1)[0].endswith(".htm")]
     assert out.splitlines() == expected
-    assert any(": CL101 " in line for line in expected)
+    assert any(": CL105 " in line for line in expected)  # Intel's 906 cites Section 13(a) only
     assert code == 1
 
 

@@ -29,9 +29,14 @@ MATCH_THRESHOLD = 0.5
 SURE_MATCH = 0.8
 #: Paragraphs an amendment may leave out whole.
 _AMENDMENT_OMISSIBLE = ("3", "4", "5")
-#: A paragraph that only says it is left out: "[Omitted]", "(b) Intentionally omitted.", "Reserved".
+#: A paragraph that only says it is left out: "[Omitted]", "(b) Intentionally omitted.", "Reserved",
+#: "[Paragraph omitted in accordance with SEC Release 33-8238]" (the transition period's note).
 _OMISSION_WORDS = frozenset({"omitted", "intentionally", "reserved", "not", "applicable", "paragraph",
-                             "[", "]", "(", ")", ".", ";", ":", ",", "and", "-", "n/a"})
+                             "[", "]", "(", ")", ".", ";", ":", ",", "and", "-", "n/a", "in",
+                             "accordance", "with", "pursuant", "to", "as", "permitted", "by", "under",
+                             "the", "sec", "securities", "exchange", "commission", "release",
+                             "releases", "no", "nos", "33-8238", "34-47986", "rule", "rules",
+                             "13a-14(a)", "15d-14(a)", "of", "section", "302"})
 
 
 @dataclass(slots=True)
@@ -83,7 +88,7 @@ def analyse(cert: Certification, version: Version, others: Sequence[Version] = (
             if whole and not matched_f.intersection(whole):
                 matched_f.update(whole)  # left out whole: allowed
                 result.excused.update(whole)
-    _unmatched(result, units, doc, pairs, matched_f, matched_d, others)
+    _unmatched(result, version, doc, pairs, matched_f, matched_d, others)
     _lettering(result, units, doc, pairs)
     result.deviations.sort(key=lambda d: d.start)
     result.deviations = _merge_repeats(result.deviations)
@@ -127,9 +132,10 @@ def _match_units(units: Sequence[Unit], doc: Sequence[DocUnit], f0: int, d0: int
     return pairs
 
 
-def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
+def _unmatched(result: Analysis, version: Version, doc: Sequence[DocUnit],
                pairs: list[tuple[int, int]], matched_f: set[int], matched_d: set[int],
                others: Sequence[Version]) -> None:
+    units = version.units
     missing = [f for f in range(len(units)) if f not in matched_f and units[f].optional is False
                and not (f == 0 and units[f].label == "opening")]
     last = max(matched_d, default=-1)
@@ -163,8 +169,10 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
             what = f"replaced by '{clip(text_of(written.tokens))}'{origin}; the form says '{unit.excerpt()}'"
             _add(result, "wording", unit.where, what, written.first, cost=len(unit.tokens))
             continue
-        _add(result, "structure", label, f"not in the form: '{clip(text_of(written.tokens))}'{origin}",
+        shown = f"'{clip(text_of(written.tokens))}'" if written.tokens else "a marker without text"
+        _add(result, "structure", label, f"not in the form: {shown}{origin}",
              written.first, cost=len(written.tokens))
+    _added_after(result, version, doc, pairs, last)
     runs: list[list[int]] = []
     for f in missing:
         if f in moved:
@@ -184,6 +192,24 @@ def _unmatched(result: Analysis, units: Sequence[Unit], doc: Sequence[DocUnit],
             _add(result, "structure", f"paragraphs {labels}", "missing", place, cost=cost)
 
 
+def _added_after(result: Analysis, version: Version, doc: Sequence[DocUnit],
+                 pairs: list[tuple[int, int]], last: int) -> None:
+    """Text between the form's last paragraph and the signature block ("This certification is
+    furnished, not filed.", a reliance sentence) is not the form's: one added passage."""
+    units = version.units
+    if last < 0 or not any(d == last and f == len(units) - 1 for f, d in pairs):
+        return
+    added = [u for u in doc[last + 1 :] if u.marker is None and u.tokens and not _omission_note(u)
+             and not any(similarity(allowed, u.keys) >= SURE_MATCH for allowed in version.after)]
+    words = [t for u in added for t in u.tokens]
+    # A signature block without labels (a name, a title, a date) is written in capitals; a
+    # sentence has lower-case words.
+    if sum(1 for t in words if t.is_word and t.text[:1].islower()) < 4:
+        return
+    what = f"text added after the form's last paragraph: '{clip(text_of(words))}'"
+    _add(result, "structure", units[-1].where, what, words[0], words[-1], cost=len(words))
+
+
 def _missing_cost(unit: Unit) -> int:
     """What a missing paragraph weighs when versions are compared: less than its words, so that
     a version is chosen by what the certification says rather than by what it leaves out."""
@@ -191,7 +217,8 @@ def _missing_cost(unit: Unit) -> int:
 
 
 def _omission_note(written: DocUnit) -> bool:
-    keys = set(written.keys)
+    # A marker the segmenter left in the words ("(b) [Paragraph omitted ...]") is no word of its own.
+    keys = {k for k in written.keys if not (len(k) == 1 and k.isalnum())}
     return bool(keys) and keys <= _OMISSION_WORDS and bool(keys & {"omitted", "reserved", "applicable"})
 
 

@@ -77,6 +77,14 @@ class Version:
     period_before: date | None = None
     #: The same cut-off for accelerated filers (facts: accelerated-filer: true).
     period_before_accelerated: date | None = None
+    #: The report forms this version is prescribed for, case-folded ("20-f", "n-csr"); empty for
+    #: the general form, which applies to any report no version names.
+    forms: tuple[str, ...] = ()
+    #: Unnumbered passages the form allows after its last paragraph (the asset-backed form's
+    #: reliance paragraph); anything else there is added text.
+    after: tuple[Unit, ...] = ()
+    #: Where this version is set out ("Item 601(b)(31)(i) of Regulation S-K"), for a redline.
+    source: str = ""
 
 
 def parse_units(text: str) -> tuple[Unit, ...]:

@@ -28,8 +28,9 @@ FILL_ALLOWANCE = 12
 #: "and" that ends a sub-paragraph, "hereby certify".
 _MINOR_WORDS = frozenset({"the", "a", "an", "and", "hereby"})
 _OFFICER = frozenset({"officer", "officers", "officer(s)"})
+# "registrant" in the 302 form, "company" in Form 20-F's, "issuer" in Form 40-F's.
 _REGISTRANT = frozenset({"registrant", "registrant's", "small", "business", "issuer", "issuer's",
-                         "the"})
+                         "company", "company's", "the"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,9 @@ def _classify(removed: list[str], added: list[str], written: Sequence[Token], co
     """The class of a change, which decides the rule (and so the severity) that reports it."""
     if len(removed) == 1 and len(added) == 1 and removed[0] in _OFFICER and added[0] in _OFFICER:
         return "variant"
+    if len(removed) == len(added) and all(r == a or _plural_of(r, a) or _plural_of(a, r)
+                                          for r, a in zip(removed, added, strict=True)):
+        return "punctuation"  # number drift ("function" for "functions"): the meaning stands
     changed = [k for k in removed if k not in added] + [k for k in added if k not in removed]
     if all(not k[:1].isalnum() or k in _MINOR_WORDS for k in changed):
         return "punctuation"
@@ -183,6 +187,10 @@ def _classify(removed: list[str], added: list[str], written: Sequence[Token], co
             set(added) <= _REGISTRANT or _names_registrant(written, company)):
         return "substitution"
     return "wording"
+
+
+def _plural_of(singular: str, plural: str) -> bool:
+    return singular[:1].isalpha() and plural in (singular + "s", singular + "es")
 
 
 def _letters(keys: Sequence[str]) -> str:
