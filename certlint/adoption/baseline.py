@@ -99,8 +99,12 @@ def write(path: Path, diagnostics: Iterable[Diagnostic], policy: ReportPolicy) -
     text = json.dumps({"certlint-baseline": VERSION, "entries": entries}, indent=2, sort_keys=True,
                       ensure_ascii=False) + "\n"
     temporary = path.with_name(f".{path.name}.certlint-tmp")
-    temporary.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
     return len(entries)
 
 

@@ -101,8 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     """Run certlint; returns the exit status."""
+    from certlint.cli.faults import guarded, write_names_as_bytes
+
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    write_names_as_bytes(*([sys.stdout] if stdout is None else []), *([sys.stderr] if stderr is None else []))
+    return guarded(lambda: _main(argv, out, err), err)
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in SUBCOMMANDS:
         import importlib

@@ -79,8 +79,13 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         raise ConfigError(f"{path}:{line}: invalid YAML: {exc.problem}") from None
+    from certlint.document import safe_yaml
+
     try:
-        values = yaml.SafeLoader("").construct_document(root) if root is not None else {}
+        safe_yaml.check_graph(root)  # `!!python/...` tags, alias bombs: refused before loading
+        values = safe_yaml.construct(root) if root is not None else {}
+    except safe_yaml.YamlProblem as exc:
+        raise ConfigError(f"{path}:{exc.line}: {exc.message}") from None
     except ValueError as exc:  # a YAML date that does not exist: "period_end: 2023-02-30"
         raise ConfigError(f"{path}: invalid value: {exc}") from None
     if not isinstance(values, dict):

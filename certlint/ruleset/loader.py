@@ -16,6 +16,7 @@ import yaml
 
 from certlint.checks import KINDS, OptionError
 from certlint.diagnostic import Severity
+from certlint.document import safe_yaml
 from certlint.document.prose import fold_text
 from certlint.ruleset.model import AppliesTo, Pack, Rule
 
@@ -60,7 +61,10 @@ def load_pack(path: Path, *, builtin: bool = False, display: str | None = None) 
     except UnicodeDecodeError:
         raise PackError(name, 1, 1, "rule pack is not UTF-8 text") from None
     root = _compose(text, name)
-    data = _Loader("").construct_document(root)
+    try:
+        data = safe_yaml.construct(root, _Loader)
+    except safe_yaml.YamlProblem as exc:
+        raise PackError(name, exc.line, exc.column, exc.message) from None
     located = _Located(name, root)
     if not isinstance(data, dict):
         raise PackError(name, 1, 1, "a rule pack is a mapping with 'pack' and 'rules'")
@@ -96,22 +100,31 @@ def _compose(text: str, name: str) -> yaml.Node:
         raise PackError(name, 1, 1, f"YAML error: {exc}") from None
     if root is None:
         raise PackError(name, 1, 1, "empty rule pack")
+    try:
+        safe_yaml.check_graph(root)  # before any walk: tags, recursion, alias bombs
+    except safe_yaml.YamlProblem as exc:
+        raise PackError(name, exc.line, exc.column, exc.message) from None
     _reject_duplicate_keys(root, name)
     return root
 
 
-def _reject_duplicate_keys(node: yaml.Node, name: str) -> None:
-    if isinstance(node, yaml.MappingNode):
-        keys: set[Any] = set()
-        for key, value in node.value:
-            if key.value in keys:
-                mark = key.start_mark
-                raise PackError(name, mark.line + 1, mark.column + 1, f"duplicate key '{key.value}'")
-            keys.add(key.value)
-            _reject_duplicate_keys(value, name)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _reject_duplicate_keys(item, name)
+def _reject_duplicate_keys(root: yaml.Node, name: str) -> None:
+    """Each node once: an aliased mapping is checked where it is defined, not at every alias."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[Any] = set()
+            for key, _ in node.value:
+                if key.value in keys:
+                    mark = key.start_mark
+                    raise PackError(name, mark.line + 1, mark.column + 1, f"duplicate key '{key.value}'")
+                keys.add(key.value)
+        stack.extend(reversed(list(safe_yaml.children(node))))
 
 
 class _Located:
