@@ -47,6 +47,16 @@ def _today(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of processes, 1 or more: {value!r}")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     from certlint.output import FORMATS
 
@@ -74,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--staged", action="store_true",
                         help="repository mode on the filings holding files staged in git (the "
                              "certlint-filings pre-commit hook); every filing when none is staged")
-    parser.add_argument("-j", "--jobs", type=int, metavar="N",
+    parser.add_argument("-j", "--jobs", type=_jobs, metavar="N",
                         help="worker processes (default: one per core for runs of "
                              "hundreds of files, else 1)")
     parser.add_argument("--today", type=_today, metavar="YYYY-MM-DD",

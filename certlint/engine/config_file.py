@@ -38,8 +38,16 @@ def discover(start: Path | None = None) -> Path | None:
 def _has_tool_section(path: Path) -> bool:
     try:
         return re.search(r"^\[tool\.certlint[\].]", path.read_text(encoding="utf-8"), re.M) is not None
-    except (OSError, UnicodeDecodeError):
-        return False
+    except (OSError, UnicodeDecodeError) as exc:
+        # It may hold [tool.certlint]: linting with the defaults instead would pass silently.
+        raise ConfigError(f"{path}: cannot read config: {unreadable(exc)}") from None
+
+
+def unreadable(exc: OSError | UnicodeDecodeError) -> str:
+    """Why a config file cannot be read, in words."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+    return exc.strerror or str(exc)
 
 
 def load_config(path: Path | None) -> Config:
@@ -54,7 +62,7 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        raise ConfigError(f"{path}: cannot read config: {unreadable(exc)}") from None
     if path.name == "pyproject.toml":
         import tomllib
 

@@ -167,8 +167,10 @@ MIN_FILES_PER_WORKER = 200
 
 
 def workers_for(files: int, jobs: int | None) -> int:
-    """How many processes to use: `jobs`, or (None) one per core once the run is big enough."""
-    if jobs is not None:
-        return max(1, jobs)
+    """How many processes to use: `jobs`, or (None) one per core once the run is big enough.
+
+    Never more than the files or the cores: an idle worker costs its start-up and its memory."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if jobs is not None:
+        return max(1, min(jobs, files, cores))
     return max(1, min(cores, files // MIN_FILES_PER_WORKER))
