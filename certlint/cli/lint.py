@@ -188,7 +188,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         from certlint.engine.linter import iter_files, workers_for
 
-        files = list(iter_files(paths, config))
+        walk_skipped: list[str] = []  # FIFOs and devices met while walking
+        files = list(iter_files(paths, config, walk_skipped))
         workers = workers_for(len(files), args.jobs)
         if workers == 1:
             result = linter.lint_paths(files)
@@ -198,6 +199,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             # Each worker builds the same linter from the configuration loaded here.
             worker_options = replace(options, config=config, today=linter.today)
             result = parallel.lint_paths(worker_options, files, workers)
+        result.skipped[:0] = walk_skipped
     for message in result.skipped:
         err.write(f"certlint: {message}\n")
     wanted = AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,

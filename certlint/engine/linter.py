@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from certlint.checks import CheckContext
+from certlint.checks.phrases import PatternTimeout
 from certlint.diagnostic import Diagnostic, Finding
 from certlint.document import BinaryFileError, Document, DocumentError, read_documents
 from certlint.engine.config import Config
@@ -58,6 +59,9 @@ class Linter:
             (pack, [rule for rule in pack.rules if self.selection.is_selected(rule)])
             for pack in ruleset.packs
         ]
+        #: Rules stopped on a document (a pattern over its time bound), one message each; a run
+        #: moves them into its errors (`lint_paths`), a library caller may read them here.
+        self.failures: list[str] = []
         self.policy = ReportPolicy(
             ruleset, self.selection, self.config.ignored_codes, self.config.relative, self.config.root,
             suppress=self.config.suppress,
@@ -75,8 +79,11 @@ class Linter:
             for rule in rules:
                 if any(rule.code.startswith(prefix) for prefix in ignored):
                     continue
-                for finding in rule.checker.check(doc, context):
-                    diagnostics.append(self.diagnostic(doc, rule, finding))
+                try:
+                    for finding in rule.checker.check(doc, context):
+                        diagnostics.append(self.diagnostic(doc, rule, finding))
+                except PatternTimeout as exc:  # the rest of the run goes on; the run fails
+                    self.failures.append(f"{doc.path}: rule {rule.code} (pack {rule.pack}): {exc}")
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
     def lint_file(self, path: str, text: str | None = None) -> list[Diagnostic]:
@@ -106,12 +113,18 @@ class Linter:
     def lint_paths(self, paths: Iterable[str]) -> LintResult:
         """Lint files and folders (walked with the configured include and exclude globs)."""
         result = LintResult()
-        for path in iter_files(paths, self.config):
+        for path in iter_files(paths, self.config, result.skipped):
             docs = read_or_record(path, result)
             diagnostics = [d for doc in docs for d in self.lint_document(doc)]
             result.diagnostics.extend(self.finish_file(docs, diagnostics))
+            result.errors.extend(self.take_failures())
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
+
+    def take_failures(self) -> list[str]:
+        """The rule failures recorded since the last call."""
+        failures, self.failures = self.failures, []
+        return failures
 
     def diagnostic(self, doc: Document, rule: Rule, finding: Finding) -> Diagnostic:
         """A finding of `rule` in `doc`, positioned in the file."""
@@ -147,8 +160,13 @@ def read_or_record(path: str, result: LintResult) -> list[Document]:
     return []
 
 
-def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:
-    """Files to lint: explicit files as given, folders walked in sorted order."""
+def iter_files(paths: Iterable[str], config: Config, skipped: list[str] | None = None) -> Iterator[str]:
+    """Files to lint: explicit files as given, folders walked in sorted order.
+
+    Walking yields only regular files (or links to them): a FIFO would block the run on its
+    first read, a device never end. Each one met is named in `skipped`. A file named on the
+    command line is read whatever it is (`certlint <(git show HEAD:ex31.txt)` reads a pipe).
+    """
     for path in paths:
         if not os.path.isdir(path):
             if not config.is_force_excluded(Path(path)):
@@ -159,7 +177,27 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:
             for name in sorted(files):
                 candidate = Path(folder, name)
                 if config.is_included(candidate) and not config.is_excluded(candidate):
-                    yield str(candidate)
+                    kind = _not_regular(candidate)
+                    if kind is None:
+                        yield str(candidate)
+                    elif skipped is not None:
+                        skipped.append(f"{candidate}: skipped (not a regular file: {kind})")
+
+
+def _not_regular(path: Path) -> str | None:
+    """What a walked file is when it is not a regular file (None: regular, or unreadable, which
+    reading reports)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a character device",
+             stat.S_ISBLK: "a block device"}
+    return next((kind for test, kind in kinds.items() if test(mode)), "not a file")
 
 
 #: Below this many files per worker a run stays in one process (see `certlint.engine.parallel`).
