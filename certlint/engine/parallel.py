@@ -43,7 +43,7 @@ def lint_paths(options: SetupOptions, files: Sequence[str], workers: int) -> Lin
     total = LintResult()
     pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
     try:
-        futures: list[Future[LintResult]] = [pool.submit(_lint_chunk, chunk) for chunk in chunks]
+        futures = _submit(pool, chunks)
         for chunk, future in zip(chunks, futures, strict=True):
             try:
                 part = future.result()
@@ -65,3 +65,16 @@ def lint_paths(options: SetupOptions, files: Sequence[str], workers: int) -> Lin
     pool.shutdown()
     total.diagnostics.sort(key=lambda d: d.sort_key)
     return total
+
+
+def _submit(pool: ProcessPoolExecutor, chunks: list[Sequence[str]]) -> list[Future[LintResult]]:
+    """Submit every chunk (which starts the workers) with Ctrl-C held back: a worker started
+    meanwhile inherits the mask and ignores it, and the parent takes it once unmasked."""
+    mask = hasattr(signal, "pthread_sigmask")
+    if mask:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return [pool.submit(_lint_chunk, chunk) for chunk in chunks]
+    finally:
+        if mask:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
