@@ -7,7 +7,9 @@ bytes it was, whatever the locale makes of the terminal's encoding.
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 from collections.abc import Callable
 from typing import TextIO
 
@@ -33,3 +35,15 @@ def guarded(run: Callable[[], int], err: TextIO) -> int:
         except (OSError, ValueError):
             pass
         return EXIT_INTERRUPTED
+
+
+def missing_reason(path: str) -> str:
+    """Why a path named on the command line cannot be found, in the words for it."""
+    if os.path.islink(path):
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "a symbolic link loop (it leads back to itself)"
+        return f"a broken symbolic link (to '{os.readlink(path)}', which does not exist)"
+    return "no such file or folder"

@@ -177,7 +177,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = args.paths or ["."]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        raise UsageError(f"{missing[0]}: no such file or folder")
+        from certlint.cli.faults import missing_reason
+
+        raise UsageError(f"{missing[0]}: {missing_reason(missing[0])}")
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
     if args.filings or args.staged or config.filings:

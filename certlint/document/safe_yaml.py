@@ -85,6 +85,26 @@ def construct(root: yaml.Node, loader: Any = yaml.SafeLoader) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         raise YamlProblem(line, column, f"invalid value: {exc.problem or exc}") from None
+    except ValueError as exc:  # a date that does not exist, "2023-02-30": PyYAML gives no line
+        raise _bad_scalar(root, loader) or YamlProblem(1, 1, f"invalid value: {exc}") from None
+
+
+def _bad_scalar(root: yaml.Node, loader: Any) -> YamlProblem | None:
+    """The first scalar SafeLoader cannot build, at its line (the document is already checked)."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader("").construct_object(node)
+            except ValueError as exc:
+                kind = "date" if node.tag.endswith(":timestamp") else "value"
+                return _at(node, f"invalid {kind} '{node.value}': {exc}")
+        stack.extend(reversed(list(children(node))))
+    return None
 
 
 def _at(node: yaml.Node, message: str) -> YamlProblem:

@@ -156,7 +156,10 @@ def read_or_record(path: str, result: LintResult) -> list[Document]:
     except DocumentError as exc:
         result.errors.append(f"{path}: {exc}")
     except OSError as exc:
-        result.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+        import errno
+
+        reason = "a symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror or exc
+        result.errors.append(f"{path}: cannot read: {reason}")
     return []
 
 
@@ -166,7 +169,18 @@ def iter_files(paths: Iterable[str], config: Config, skipped: list[str] | None =
     Walking yields only regular files (or links to them): a FIFO would block the run on its
     first read, a device never end. Each one met is named in `skipped`. A file named on the
     command line is read whatever it is (`certlint <(git show HEAD:ex31.txt)` reads a pipe).
+    A file reached twice (`d.txt ./d.txt`, a folder and a file in it) is yielded once, under
+    the first name it was reached by.
     """
+    seen: set[str] = set()
+    for candidate in _walk(paths, config, skipped):
+        real = os.path.realpath(candidate)
+        if real not in seen:
+            seen.add(real)
+            yield candidate
+
+
+def _walk(paths: Iterable[str], config: Config, skipped: list[str] | None) -> Iterator[str]:
     for path in paths:
         if not os.path.isdir(path):
             if not config.is_force_excluded(Path(path)):

@@ -185,7 +185,28 @@ def _describe(error: Any, path: list[_PathItem]) -> tuple[str, list[_PathItem], 
         return f"unknown {key} {instance!r} (expected one of: {options})", path, True
     if error.validator == "pattern" and key == "code":
         return f"bad code {instance!r}: expected capital letters then digits, e.g. CL101", path, True
+    if error.validator == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = " or ".join(_TYPE_WORDS.get(f"{key}:{t}") or _TYPE_WORDS.get(t, t) for t in wanted)
+        return f"'{key}' must be {words}, not {_what(instance)}", path, True
+    if error.validator == "minLength":
+        return f"'{key}' must not be empty", path, True
     return f"{key}: {error.message}", path, True
+
+
+#: JSON Schema types in words, for pack errors ("'rules' must be a list of rules, not empty").
+_TYPE_WORDS = {"array": "a list", "object": "a mapping", "string": "text", "boolean": "true or false",
+               "integer": "a whole number", "number": "a number", "rules:array": "a list of rules",
+               "applies_to:object": "a mapping of files, markers and unless"}
+
+
+def _what(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true or false"
+    kinds = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number"}
+    return next((word for kind, word in kinds.items() if isinstance(value, kind)), type(value).__name__)
 
 
 def _build_rule(raw: Any, index: int, pack: str, located: _Located, validate: bool) -> Rule:
