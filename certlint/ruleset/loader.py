@@ -187,7 +187,7 @@ def _describe(error: Any, path: list[_PathItem]) -> tuple[str, list[_PathItem], 
         return f"bad code {instance!r}: expected capital letters then digits, e.g. CL101", path, True
     if error.validator == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        words = " or ".join(_TYPE_WORDS.get(f"{key}:{t}") or _TYPE_WORDS.get(t, t) for t in wanted)
+        words = " or ".join(_TYPE_WORDS.get(f"{key}:{t}", _TYPE_WORDS.get(t, str(t))) for t in wanted)
         return f"'{key}' must be {words}, not {_what(instance)}", path, True
     if error.validator == "minLength":
         return f"'{key}' must not be empty", path, True
