@@ -51,6 +51,15 @@ def test_01_fingerprints_of_a_surrogate_escaped_name() -> None:
     assert fingerprints(found) != fingerprints(other) and len(fingerprints(found)[0]) == 32
 
 
+def test_01_baseline_records_a_non_utf8_name(tmp_path: Path) -> None:
+    (Path(os.fsdecode(tmp_path)) / os.fsdecode(NOT_UTF8)).write_bytes(INNOVO.read_bytes())
+    written = certlint_process(["--isolated", "--write-baseline", "b.json", os.fsdecode(NOT_UTF8)], tmp_path)
+    assert written.returncode == 0 and b"wrote 1 baseline entries" in written.stderr, written.stderr
+    assert NOT_UTF8 in (tmp_path / "b.json").read_bytes()
+    again = certlint_process(["--isolated", "--baseline", "b.json", os.fsdecode(NOT_UTF8)], tmp_path)
+    assert (again.returncode, again.stdout, again.stderr) == (0, b"", b"")
+
+
 PYTHON_TAG = '!!python/object/apply:os.system ["touch {marker}"]'
 
 
