@@ -155,6 +155,8 @@ def read_or_record(path: str, result: LintResult) -> list[Document]:
         result.skipped.append(f"{path}: skipped ({exc})")
     except DocumentError as exc:
         result.errors.append(f"{path}: {exc}")
+    except RecursionError:  # a reader's parser (front matter YAML, say) on absurd nesting
+        result.errors.append(f"{path}: cannot read: nested too deeply")
     except OSError as exc:
         import errno
 

@@ -98,6 +98,8 @@ def _compose(text: str, name: str) -> yaml.Node:
         raise PackError(name, line, column, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:
         raise PackError(name, 1, 1, f"YAML error: {exc}") from None
+    except RecursionError:  # PyYAML without libyaml composes recursively
+        raise PackError(name, 1, 1, "YAML syntax error: nested too deeply") from None
     if root is None:
         raise PackError(name, 1, 1, "empty rule pack")
     try:

@@ -76,3 +76,16 @@ def test_user_pack_reusing_a_builtin_name_refused(tmp_path: Path) -> None:
     pack.write_text("description: mine\npack: sox302\nrules: []\n", encoding="utf-8")
     status, _, err = run_cli(["--isolated", "--rules", str(pack), str(INNOVO)])
     assert_one_line_error(status, err, f"{pack}:2:7: pack name 'sox302' is a built-in pack's")
+
+
+def test_absurd_nesting_is_named_not_a_recursion_traceback(tmp_path: Path) -> None:
+    deep = "[" * 5000 + "]" * 5000
+    config = tmp_path / "deep.yaml"
+    config.write_text(f"select: {deep}\n", encoding="utf-8")
+    status, _, err = run_cli(["--config", str(config), str(INNOVO)])
+    assert_one_line_error(status, err, f"{config}:", "nested too deeply")
+    draft = tmp_path / "deep.md"
+    draft.write_text(f"---\ncompany: {deep}\n---\nI certify that\n", encoding="utf-8")
+    status, out, err = run_cli(["--isolated", str(draft), str(INNOVO)])
+    assert_one_line_error(status, err, f"{draft}: cannot read: nested too deeply")
+    assert "CL301" in out  # the other file is still linted
