@@ -22,6 +22,27 @@ print(tracemalloc.get_traced_memory()[1] // 2**20)
 """
 
 
+def test_17_html_nested_twenty_thousand_levels(tmp_path: Path) -> None:
+    # Each block end asked the whole stack of open elements what the block was: quadratic.
+    depth = 20_000  # 84 s before, 1.5 s after, on the machine this was written on
+    html = ("<html><body>" + "<div>" * depth + "<p>I, Jane Doe, certify that:</p>" + "</div>" * depth
+            + "</body></html>")
+    (tmp_path / "long.txt").write_text(html, encoding="utf-8")
+    code = CHILD.replace('"long.txt"', '"deep.htm"')
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "long.txt")], capture_output=True,
+                   text=True, timeout=30, check=True, env={"PYTHONPATH": str(ROOT)})
+
+
+def test_17_nesting_still_read_right() -> None:
+    from certlint.document import read_documents
+
+    html = "<div><h2>Heading <div>inside</div></h2><table><tr><td><div>cell</div></td></tr></table><p>body</p></div>"
+    doc = read_documents("x.htm", text=html)[0]
+    kinds = [(doc.prose.text[b.start:b.end].strip(), b.kind) for b in doc.prose.blocks]
+    assert [k for k in kinds if k[0]] == [("Heading", "heading"), ("inside", "heading"), ("cell", "table_cell"),
+                                          ("body", "paragraph")]
+
+
 def test_18_one_very_long_paragraph(tmp_path: Path) -> None:
     # 150 KB of title words joined by "and", after "BY ... AS": every "and" was a place to split
     # the titles, each tried on the whole text (minutes, and every prefix kept in a cache).
