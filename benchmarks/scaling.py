@@ -67,7 +67,10 @@ def many_signatures(size: int) -> tuple[str, str]:
 
 
 def long_line(size: int) -> tuple[str, str]:
-    return ".txt", _repeat("the financial condition and result of operations; ", size, head=EXHIBIT) + "\n"
+    # One finding per 64 KB: each diagnostic keeps a copy of its whole line, so denser findings
+    # on a 4 MB line would need gigabytes (that cost is what this case shows growing).
+    unit = "the financial condition and result of operations; " + "the report is complete; " * 2700
+    return ".txt", _repeat(unit, size, head=EXHIBIT) + "\n"
 
 
 CASES: dict[str, Callable[[int], tuple[str, str]]] = {
