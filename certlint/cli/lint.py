@@ -85,8 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="repository mode on the filings holding files staged in git (the "
                              "certlint-filings pre-commit hook); every filing when none is staged")
     parser.add_argument("-j", "--jobs", type=_jobs, metavar="N",
-                        help="worker processes (default: one per core for runs of "
-                             "hundreds of files, else 1)")
+                        help="worker processes, at most one per file and per core (default: one "
+                             "per core for runs of hundreds of files, else 1)")
     parser.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
                         help="the date date checks take as today (default: the system date)")
     adoption = parser.add_argument_group("adoption (suppressions, baseline, autofix)")
