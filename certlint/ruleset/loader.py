@@ -41,11 +41,12 @@ def builtin_pack_dir() -> Path:
 
 
 def pack_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their *.yaml / *.yml files, sorted."""
+    """Expand folders into their *.yaml / *.yml files, sorted (regular files only: a FIFO
+    would block the run on its first read)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
         else:
             files.append(path)
     return files

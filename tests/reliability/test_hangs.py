@@ -145,3 +145,15 @@ def test_08_fifo_met_while_walking_is_skipped(tmp_path: Path) -> None:
         assert done.returncode == 1, err
         assert f"certlint: {tmp_path / 'pipe.txt'}: skipped (not a regular file: a FIFO)" in err
         assert b"CL301" in done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_08_fifo_in_a_folder_of_rule_packs_is_not_opened(tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "mine.yaml").write_text("pack: mine\nrules:\n  - {code: MI101, kind: forbidden, message: m, "
+                                     "phrase: EXEUCTIVE}\n", encoding="utf-8")
+    os.mkfifo(packs / "pipe.yaml")
+    done = certlint_process(["--isolated", "--rules", str(packs), "--select", "MI", str(INNOVO)], tmp_path,
+                            timeout=60)
+    assert done.returncode == 1 and b"MI101" in done.stdout, done.stderr
