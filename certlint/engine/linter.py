@@ -62,6 +62,8 @@ class Linter:
         #: Rules stopped on a document (a pattern over its time bound), one message each; a run
         #: moves them into its errors (`lint_paths`), a library caller may read them here.
         self.failures: list[str] = []
+        self._lines_of: Document | None = None  # the document whose line texts `_lines` holds
+        self._lines: dict[int, str] = {}
         self.policy = ReportPolicy(
             ruleset, self.selection, self.config.ignored_codes, self.config.relative, self.config.root,
             suppress=self.config.suppress,
@@ -141,8 +143,18 @@ class Linter:
             path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
             code=rule.code, severity=finding.severity or rule.severity, message=message,
             pack=rule.pack, rule=rule.name, offset=start, end_offset=end,
-            suggestion=finding.suggestion, source_line=doc.lines.line_text(line),
+            suggestion=finding.suggestion, source_line=self._line_text(doc, line),
         )
+
+    def _line_text(self, doc: Document, line: int) -> str:
+        """The text of a line, one string shared by every diagnostic on it: a copy each made a
+        4 MB one-line exhibit with 3,400 findings hold 355 MB of copies."""
+        if self._lines_of is not doc:
+            self._lines_of, self._lines = doc, {}
+        text = self._lines.get(line)
+        if text is None:
+            text = self._lines[line] = doc.lines.line_text(line)
+        return text
 
 
 def read_or_record(path: str, result: LintResult) -> list[Document]:

@@ -61,3 +61,23 @@ def test_18_titles_still_split_where_unambiguous() -> None:
     assert (first.text, second.text, second.start) == ("Chief Executive Officer", "Chief Financial Officer", 38)
     assert split_titles("President and Treasurer and Secretary", 2, 0) == [None, None]  # two places
     assert split_titles(text, 3, 0) == [None, None, None]
+
+
+def test_20_findings_on_one_long_line_share_its_text(tmp_path: Path) -> None:
+    import tracemalloc
+
+    import certlint
+
+    pack = tmp_path / "zz.yaml"
+    pack.write_text("pack: zz\nrules:\n  - {code: ZZ101, kind: forbidden, message: m, phrase: zzz}\n",
+                    encoding="utf-8")
+    line = ("zzz " + "word " * 19) * 2_000  # 200 KB, 2,000 findings: 400 MB as copies of the line
+    tracemalloc.start()
+    try:
+        found = [d for d in certlint.lint_text(line + "\n", "one-line.txt", rules=[pack]) if d.code == "ZZ101"]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(found) == 2_000
+    assert all(d.source_line is found[0].source_line for d in found) and found[0].source_line == line
+    assert peak < 100 * 2**20, f"peak {peak / 2**20:.0f} MB"
