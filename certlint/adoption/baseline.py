@@ -99,8 +99,13 @@ def write(path: Path, diagnostics: Iterable[Diagnostic], policy: ReportPolicy) -
     text = json.dumps({"certlint-baseline": VERSION, "entries": entries}, indent=2, sort_keys=True,
                       ensure_ascii=False) + "\n"
     temporary = path.with_name(f".{path.name}.certlint-tmp")
-    temporary.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(temporary, path)
+    try:
+        # A file name that is not UTF-8 is recorded as its bytes, and read back the same way.
+        temporary.write_text(text, encoding="utf-8", errors="surrogateescape", newline="\n")
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
     return len(entries)
 
 
@@ -118,9 +123,9 @@ class Baseline:
     @classmethod
     def load(cls, path: Path) -> Baseline:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+            text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -155,7 +160,7 @@ class Baseline:
         display = str(self.path)
         if not policy.is_reported(STALE_BASELINE, display):
             return []
-        lines = LineIndex(self.path.read_text(encoding="utf-8"))
+        lines = LineIndex(self.path.read_text(encoding="utf-8", errors="surrogateescape"))
         found = []
         for entry in self.entries:
             left = self._left[entry.key]

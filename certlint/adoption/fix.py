@@ -43,6 +43,27 @@ class FileChangedError(OSError):
     """The file on disk is no longer what was read: it is not overwritten."""
 
 
+class NoDiffError(ValueError):
+    """The fixes of a file cannot be shown as a diff that patch applies."""
+
+
+class NotWritableError(OSError):
+    """Replacing the file would do more than change its words: it is left alone."""
+
+
+def check_replaceable(path: Path, shown: str) -> os.stat_result:
+    """The file's status, if replacing it keeps what a reader of it relies on. A read-only
+    file is not rewritten (os.replace would, the folder being writable); a file with other hard
+    links would be split from them; one owned by someone else would change hands."""
+    status = path.stat()
+    if not status.st_mode & 0o222:
+        raise NotWritableError(f"{shown}: not fixed: read-only")
+    if status.st_nlink > 1:
+        raise NotWritableError(f"{shown}: not fixed: it has {status.st_nlink} hard links, which "
+                               "replacing it would split")
+    return status
+
+
 @dataclass(frozen=True, slots=True)
 class FilePlan:
     """The fixes for one file: its bytes as read, and the text and bytes after the fixes."""
@@ -53,6 +74,8 @@ class FilePlan:
     new_text: str
     new_bytes: bytes
     fixed: int
+    #: The encoding it was read in (the diff is written in it).
+    encoding: str = "utf-8"
 
 
 @dataclass(slots=True)
@@ -130,7 +153,8 @@ def plan(path: str, policy: ReportPolicy, lint: LintText) -> tuple[FilePlan | No
         pieces += [source[position:start], replacement]
         position = end
     new_text = "".join([*pieces, source[position:]])
-    return FilePlan(path, original, source, new_text, encode(new_text, decoded, original), len(edits)), None
+    return FilePlan(path, original, source, new_text, encode(new_text, decoded, original), len(edits),
+                    decoded.encoding), None
 
 
 def replacement_for(span: str, suggestion: str) -> str | None:
@@ -160,28 +184,67 @@ def write_atomic(file_plan: FilePlan) -> None:
     before_write(file_plan.path)
     if path.read_bytes() != file_plan.original:
         raise FileChangedError(f"{file_plan.path}: changed on disk since it was read; not fixed")
+    status = check_replaceable(path, file_plan.path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".certlint-tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(file_plan.new_bytes)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
+        _keep_owner(temporary, status, file_plan.path)
+        os.chmod(temporary, status.st_mode & 0o7777)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def unified_diff(file_plan: FilePlan) -> str:
-    """The fixes of a file as a unified diff (difflib), marking a missing final newline."""
-    lines = difflib.unified_diff(file_plan.old_text.splitlines(keepends=True),
-                                 file_plan.new_text.splitlines(keepends=True),
-                                 fromfile=file_plan.path, tofile=file_plan.path)
+def _keep_owner(temporary: str, status: os.stat_result, shown: str) -> None:
+    """Give the new file the old one's owner and group, or refuse the fix."""
+    if not hasattr(os, "chown"):
+        return
+    if (status.st_uid, status.st_gid) == (os.stat(temporary).st_uid, os.stat(temporary).st_gid):
+        return
+    try:
+        os.chown(temporary, status.st_uid, status.st_gid)
+    except PermissionError:
+        raise NotWritableError(f"{shown}: not fixed: owned by another user or group, which "
+                               "replacing it would change") from None
+
+
+def unified_diff(file_plan: FilePlan) -> bytes:
+    """The fixes of a file as a unified diff of its bytes: the lines as on disk, in the file's
+    encoding, byte-order mark and line ends, so that `patch -p0` and `git apply` give exactly
+    the bytes --fix writes. Lines end at LF only (as patch reads them: a CR stays in its line).
+    A UTF-16 or UTF-32 file is refused: neither tool reads a diff in those encodings."""
+    encoding = file_plan.encoding
+    if encoding.startswith(("utf-16", "utf-32")):
+        raise NoDiffError(f"{file_plan.path}: no diff shown: a {encoding.upper()} file, which patch and "
+                          "git apply cannot read (--fix rewrites it in its encoding)")
+    name = file_plan.path.encode("utf-8", "surrogateescape")
+    lines = difflib.diff_bytes(difflib.unified_diff, _lf_lines(file_plan.original),
+                               _lf_lines(file_plan.new_bytes), fromfile=name, tofile=name)
     out = []
     for line in lines:
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+        out.append(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n")
+    return b"".join(out)
+
+
+def _lf_lines(data: bytes) -> list[bytes]:
+    lines = data.split(b"\n")
+    return [line + b"\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
+def write_diff(stream: TextIO, diff: bytes, encoding: str) -> None:
+    """Bytes to a text stream: to its binary buffer when it has one (the terminal, a pipe),
+    so that a cp1252 line stays cp1252; else as text (an in-memory stream)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and not encoding.startswith("utf-8"):
+        stream.flush()
+        buffer.write(diff)
+        buffer.flush()
+    else:
+        stream.write(diff.decode("utf-8" if encoding.startswith("utf-8") else encoding, "surrogateescape"))
 
 
 def fix_files(diagnostics: Sequence[Diagnostic], policy: ReportPolicy, lint: LintText,
@@ -201,12 +264,12 @@ def fix_files(diagnostics: Sequence[Diagnostic], policy: ReportPolicy, lint: Lin
                     outcome.messages.append(reason)
                 continue
             if diff is not None:
-                diff.write(unified_diff(file_plan))
+                write_diff(diff, unified_diff(file_plan), file_plan.encoding)
             else:
                 write_atomic(file_plan)
         except (OSError, ValueError) as exc:
-            outcome.messages.append(str(exc) if isinstance(exc, FileChangedError)
-                                    else f"{path}: not fixed: {exc}")
+            mine = isinstance(exc, FileChangedError | NotWritableError | NoDiffError)
+            outcome.messages.append(str(exc) if mine else f"{path}: not fixed: {exc}")
             continue
         outcome.fixed += file_plan.fixed
         outcome.after[path] = lint(path, file_plan.new_text)

@@ -7,12 +7,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from certlint.checks.phrases import MATCH_PROPERTIES, compile_match
+from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -31,7 +30,7 @@ SCHEMA: Mapping[str, Any] = {
 
 @dataclass(frozen=True, slots=True)
 class ForbiddenPhrase:
-    pattern: re.Pattern[str]
+    pattern: Matcher
     suggest: str | None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:

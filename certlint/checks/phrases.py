@@ -1,10 +1,19 @@
-"""Phrase and regex matching on the prose view, shared by the phrase kinds."""
+r"""Phrase and regex matching on the prose view, shared by the phrase kinds.
+
+A regex a rule author writes (`pattern`, `anchor`) runs on the `regex` module, under a time
+bound: Python's `re` backtracks without limit, so one careless `(\w|\w\w)+$` in a user pack
+would hang a pre-commit hook on a long line. `regex` defuses the common catastrophic shapes
+itself and stops the rest after `PATTERN_SECONDS`; the engine reports the rule that ran over.
+A `phrase` is escaped text and runs on `re`.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, Protocol
+
+import regex
 
 from certlint.checks.base import OptionError
 from certlint.document.prose import fold_text
@@ -35,10 +44,58 @@ def phrase_regex(phrase: str) -> str:
     return start + body + end
 
 
-def compile_regex(source: str, key: str, case_sensitive: bool) -> re.Pattern[str]:
+#: How long one author-written pattern may search one document: a certification is matched in
+#: milliseconds, a 5 MB submission in well under a second.
+PATTERN_SECONDS = 5.0
+
+
+class PatternTimeout(Exception):
+    """An author-written pattern ran past PATTERN_SECONDS on a document and was stopped."""
+
+
+class Matcher(Protocol):
+    """What the phrase kinds ask of a compiled pattern (an `re` or a bounded `regex` one)."""
+
+    def finditer(self, string: str, pos: int = ..., endpos: int = ...) -> Iterator[re.Match[str]]: ...
+
+    def search(self, string: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
+
+
+class BoundedPattern:
+    """A `regex` pattern whose searches stop after PATTERN_SECONDS (raising PatternTimeout)."""
+
+    __slots__ = ("compiled", "pattern")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.pattern = source
+        self.compiled: Any = regex.compile(source, flags)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        matches = self.compiled.finditer(string, pos, endpos, timeout=PATTERN_SECONDS)
+        try:
+            yield from matches
+        except TimeoutError:
+            raise PatternTimeout(self._message()) from None
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        try:
+            found: re.Match[str] | None = self.compiled.search(string, pos, endpos, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            raise PatternTimeout(self._message()) from None
+        return found
+
+    def _message(self) -> str:
+        return (f"its pattern ran over {PATTERN_SECONDS:g} s on this document and was stopped (a "
+                f"pattern that backtracks without end?): {self.pattern[:80]!r}")
+
+
+def compile_regex(source: str, key: str, case_sensitive: bool) -> BoundedPattern:
+    """An author-written regex, time-bounded. Its syntax is Python's, checked (and an error
+    worded) by `re`, which the pack schema documents."""
     try:
-        return re.compile(source, 0 if case_sensitive else re.IGNORECASE)
-    except re.error as exc:
+        re.compile(source, 0 if case_sensitive else re.IGNORECASE)
+        return BoundedPattern(source, 0 if case_sensitive else regex.IGNORECASE)
+    except (re.error, regex.error) as exc:
         raise OptionError(key, f"bad regex in '{key}': {exc}") from None
 
 
@@ -46,7 +103,7 @@ def _as_list(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def compile_match(options: Mapping[str, Any]) -> re.Pattern[str]:
+def compile_match(options: Mapping[str, Any]) -> Matcher:
     """One regex for the rule's `phrase`/`pattern` options (exactly one of them is required)."""
     has_phrase, has_pattern = "phrase" in options, "pattern" in options
     if has_phrase == has_pattern:
@@ -54,11 +111,10 @@ def compile_match(options: Mapping[str, Any]) -> re.Pattern[str]:
     case_sensitive = bool(options.get("case_sensitive", False))
     if has_phrase:
         sources = [phrase_regex(p) for p in _as_list(options["phrase"])]
-        key = "phrase"
-    else:
-        sources = _as_list(options["pattern"])
-        key = "pattern"
-        for source in sources:
-            compile_regex(source, key, case_sensitive)
+        joined = sources[0] if len(sources) == 1 else "|".join(f"(?:{s})" for s in sources)
+        return re.compile(joined, 0 if case_sensitive else re.IGNORECASE)
+    sources = _as_list(options["pattern"])
+    for source in sources:
+        compile_regex(source, "pattern", case_sensitive)
     joined = sources[0] if len(sources) == 1 else "|".join(f"(?:{s})" for s in sources)
-    return compile_regex(joined, key, case_sensitive)
+    return compile_regex(joined, "pattern", case_sensitive)

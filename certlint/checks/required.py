@@ -11,12 +11,11 @@ match; with no anchor, or no match for it, at the top of the document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from certlint.checks.phrases import MATCH_PROPERTIES, compile_match, compile_regex
+from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match, compile_regex
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -38,9 +37,9 @@ SCHEMA: Mapping[str, Any] = {
 
 @dataclass(frozen=True, slots=True)
 class RequiredPhrase:
-    pattern: re.Pattern[str]
+    pattern: Matcher
     min_count: int
-    anchor: re.Pattern[str] | None
+    anchor: Matcher | None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         text = doc.prose.text

@@ -97,15 +97,35 @@ def signature_for(name: str, sigs: Iterable[Signature]) -> Signature | None:
     return None
 
 
+#: Longer than this, a run of text is not one title (is_title_text allows 16 title words).
+MAX_TITLE_CHARS = 400
+_AND = re.compile(r"\s+AND\s+", re.IGNORECASE)
+_TITLE_END = re.compile(r"(?:officer|president|treasurer|controller|chairman|secretary|\))\Z", re.IGNORECASE)
+
+
 def split_titles(text: str, count: int, offset: int) -> list[Span | None]:
-    """Split "T1 AND T2" into `count` titles where the split is unambiguous."""
+    """Split "T1 AND T2" into `count` titles where the split is unambiguous.
+
+    Linear in the text: a cut is tried only after a title's last word (read in a window of
+    the ten characters before it), on halves short enough to be titles, and the search stops
+    at a second cut (ambiguous). Each is_title_text call, and its cache entry, stays small.
+    """
     if count == 1:
         return [Span(offset, offset + len(text), text)]
-    cuts = [m for m in re.finditer(r"\s+AND\s+", text, re.IGNORECASE)
-            if is_title_text(text[:m.start()]) and is_title_text(text[m.end():])
-            and re.search(r"(?:officer|president|treasurer|controller|chairman|secretary|\))\s*$",
-                          text[:m.start()], re.IGNORECASE)]
-    if count != 2 or len(cuts) != 1:
+    if count != 2:
+        return [None] * count
+    cuts: list[re.Match[str]] = []
+    for m in _AND.finditer(text):
+        if m.start() > MAX_TITLE_CHARS:
+            break
+        before = text[max(0, m.start() - 10):m.start()]  # "controller", the longest title end
+        if len(text) - m.end() > MAX_TITLE_CHARS or not _TITLE_END.search(before):
+            continue
+        if is_title_text(text[:m.start()]) and is_title_text(text[m.end():]):
+            cuts.append(m)
+            if len(cuts) > 1:
+                break
+    if len(cuts) != 1:
         return [None] * count
     cut = cuts[0]
     return [Span(offset, offset + cut.start(), text[:cut.start()]),

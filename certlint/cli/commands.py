@@ -24,10 +24,17 @@ EXIT_ERROR = 2
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
-    """Run certlint; returns the exit status."""
+    """Run certlint; returns the exit status. Ctrl-C is one line and exit 130 in every command;
+    file names that are not UTF-8 are written back as the bytes they are."""
+    from certlint.cli.faults import guarded, write_names_as_bytes
+
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    args = list(sys.argv[1:] if argv is None else argv)
+    write_names_as_bytes(*([sys.stdout] if stdout is None else []), *([sys.stderr] if stderr is None else []))
+    return guarded(lambda: _dispatch(list(sys.argv[1:] if argv is None else argv), out, err), err)
+
+
+def _dispatch(args: list[str], out: TextIO, err: TextIO) -> int:
     from certlint.cli import lint
 
     if not args or args[0] not in SUBCOMMANDS:

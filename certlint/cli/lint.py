@@ -48,6 +48,16 @@ def _today(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of processes, 1 or more: {value!r}")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     from certlint.cli.catalog import commands_epilog
     from certlint.cli.parsing import Parser
@@ -80,9 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--staged", action="store_true",
                         help="repository mode on the filings holding files staged in git (the "
                              "certlint-filings pre-commit hook); every filing when none is staged")
-    parser.add_argument("-j", "--jobs", type=int, metavar="N",
-                        help="worker processes (default: one per core for runs of "
-                             "hundreds of files, else 1)")
+    parser.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                        help="worker processes, at most one per file and per core (default: one "
+                             "per core for runs of hundreds of files, else 1)")
     parser.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
                         help="the date date checks take as today (default: the system date)")
     adoption = parser.add_argument_group("adoption (suppressions, baseline, autofix)")
@@ -107,8 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     """Run the lint command (`certlint check`) on `argv`; returns the exit status."""
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+    return _main(argv, stdout or sys.stdout, stderr or sys.stderr)
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     from certlint.cli.parsing import parse
 
@@ -169,7 +181,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = [stdin] if stdin is not None else args.paths or ["."]
     missing = [p for p in paths if stdin is None and not Path(p).exists()]
     if missing:
-        raise UsageError(f"{missing[0]}: no such file or folder")
+        from certlint.cli.faults import missing_reason
+
+        raise UsageError(f"{missing[0]}: {missing_reason(missing[0])}")
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
     sources: dict[str, str] = {}  # texts not on disk (stdin's), for working out fixes
@@ -187,7 +201,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         from certlint.engine.linter import iter_files, workers_for
 
-        files = list(iter_files(paths, config))
+        walk_skipped: list[str] = []  # FIFOs and devices met while walking
+        files = list(iter_files(paths, config, walk_skipped))
         workers = workers_for(len(files), args.jobs)
         if workers == 1:
             result = linter.lint_paths(files)
@@ -197,6 +212,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             # Each worker builds the same linter from the configuration loaded here.
             worker_options = replace(options, config=config, today=linter.today)
             result = parallel.lint_paths(worker_options, files, workers)
+        result.skipped[:0] = walk_skipped
     for message in result.skipped:
         err.write(f"certlint: {message}\n")
     wanted = AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,

@@ -38,12 +38,36 @@ def decode(data: bytes) -> Decoded:
             except UnicodeDecodeError as exc:
                 raise BinaryFileError(f"invalid {encoding} after its byte-order mark") from exc
     if _BINARY_BYTES.search(data, 0, 8192):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise BinaryFileError("binary file")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError as exc:
         first_non_utf8 = exc.start
     return Decoded(*_decode_legacy(data, first_non_utf8), False)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text saved without a byte-order mark (some Windows tools do): mostly NUL high
+    bytes on one side of each pair, and control-free text once decoded. Else None (binary)."""
+    head = data[:8192 - 8192 % 2]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    pairs = len(head) // 2
+    for encoding, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        low = head[0::2] if encoding == "utf-16-le" else head[1::2]
+        if high.count(0) >= 0.7 * pairs and low.count(0) <= 0.05 * pairs:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return None if _CONTROL.search(text, 0, 8192) else Decoded(text, encoding, False)
+    return None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1c-\x1f]")
 
 
 def _decode_legacy(data: bytes, first: int = 0) -> tuple[str, str]:

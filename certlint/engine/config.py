@@ -159,6 +159,7 @@ def read_facts(entry: tuple[str, Any], fail: Any) -> tuple[tuple[str, Facts], ..
         if unknown:
             raise fail(key, f"unknown fact '{unknown[0]}' for '{glob}' (known: "
                             f"{', '.join(k.replace('_', '-') for k in FACT_KEYS)})", glob, unknown[0])
+        facts = _typed_facts(facts, glob, key, fail)
         from certlint.analysis.dates.fiscal import fact_problem
 
         problem = fact_problem(facts)
@@ -166,3 +167,20 @@ def read_facts(entry: tuple[str, Any], fail: Any) -> tuple[tuple[str, Facts], ..
             raise fail(key, f"facts for '{glob}': {problem}", glob)
         result.append((str(glob), facts_from_mapping(facts)))
     return tuple(result)
+
+
+def _typed_facts(facts: dict[Any, Any], glob: str, key: str, fail: Any) -> dict[Any, Any]:
+    """Each fact a single value (`signers` a name or a list of names), checked where it is read:
+    `company: [1, 2]` would otherwise reach the checks as the text "[1, 2]"."""
+    typed = dict(facts)
+    for name, value in facts.items():
+        if str(name).replace("-", "_") == "signers":
+            if isinstance(value, str):
+                typed[name] = [value]
+            elif value is not None and (not isinstance(value, list)
+                                        or not all(isinstance(v, str | int) for v in value)):
+                raise fail(key, f"fact 'signers' for '{glob}' must be a name or a list of names", glob, name)
+        elif isinstance(value, list | dict | set):
+            raise fail(key, f"fact '{name}' for '{glob}' must be a single value, not a "
+                            f"{'list' if isinstance(value, list | set) else 'mapping'}", glob, name)
+    return typed

@@ -51,8 +51,9 @@ _MENTIONS_CERTLINT = re.compile(r"""^\s*\[?\s*tool\s*\.\s*["']?certlint\b""", re
 def _configures_certlint(path: Path) -> bool:
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
+    except (OSError, UnicodeDecodeError) as exc:
+        # It may hold [tool.certlint]: linting with the defaults instead would pass silently.
+        raise ConfigError(f"{path}: cannot read config: {unreadable(exc)}") from None
     import tomllib
 
     try:
@@ -76,6 +77,13 @@ def _toml_error(path: Path, text: str, exc: Exception) -> ConfigError:
     return ConfigError(f"{path}:{line}: invalid TOML: {message}")
 
 
+def unreadable(exc: OSError | UnicodeDecodeError) -> str:
+    """Why a config file cannot be read, in words."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+    return exc.strerror or str(exc)
+
+
 def load_config(path: Path | None) -> Config:
     """Read and validate a config file; None gives the defaults rooted at the current folder."""
     if path is None:
@@ -88,7 +96,7 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        raise ConfigError(f"{path}: cannot read config: {unreadable(exc)}") from None
     if path.name == "pyproject.toml":
         import tomllib
 
@@ -117,8 +125,15 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         raise ConfigError(f"{path}:{line}: invalid YAML: {exc.problem}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}:1: invalid YAML: nested too deeply") from None
+    from certlint.document import safe_yaml
+
     try:
-        values = yaml.SafeLoader("").construct_document(root) if root is not None else {}
+        safe_yaml.check_graph(root)  # `!!python/...` tags, alias bombs: refused before loading
+        values = safe_yaml.construct(root) if root is not None else {}
+    except safe_yaml.YamlProblem as exc:
+        raise ConfigError(f"{path}:{exc.line}: {exc.message}") from None
     except ValueError as exc:  # a YAML date that does not exist: "period_end: 2023-02-30"
         raise ConfigError(f"{path}: invalid value: {exc}") from None
     if not isinstance(values, dict):

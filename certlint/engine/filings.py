@@ -52,7 +52,7 @@ def group(documents: Iterable[Document], linter: Linter) -> list[Filing]:
 
 def read_all(paths: Sequence[str], linter: Linter, result: LintResult) -> Iterator[Document]:
     """Every document under `paths`; unreadable files are recorded in `result`, as in a normal run."""
-    for path in iter_files(paths, linter.config):
+    for path in iter_files(paths, linter.config, result.skipped):
         yield from read_or_record(path, result)
 
 
@@ -93,6 +93,7 @@ def lint_filings(linter: Linter, paths: Sequence[str],
                 by_file[doc.path].append(linter.diagnostic(doc, rule, finding))
         for path, diagnostics in by_file.items():
             result.diagnostics.extend(linter.finish_file(docs_of[path], diagnostics))
+    result.errors.extend(linter.take_failures())
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return result, filings
 

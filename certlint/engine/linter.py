@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from certlint.checks import CheckContext
+from certlint.checks.phrases import PatternTimeout
 from certlint.diagnostic import Diagnostic, Finding
 from certlint.document import BinaryFileError, Document, DocumentError, read_documents
 from certlint.engine.config import Config
@@ -58,6 +59,11 @@ class Linter:
             (pack, [rule for rule in pack.rules if self.selection.is_selected(rule)])
             for pack in ruleset.packs
         ]
+        #: Rules stopped on a document (a pattern over its time bound), one message each; a run
+        #: moves them into its errors (`lint_paths`), a library caller may read them here.
+        self.failures: list[str] = []
+        self._lines_of: Document | None = None  # the document whose line texts `_lines` holds
+        self._lines: dict[int, str] = {}
         self.policy = ReportPolicy(
             ruleset, self.selection, self.config.ignored_codes, self.config.relative, self.config.root,
             suppress=self.config.suppress,
@@ -75,8 +81,11 @@ class Linter:
             for rule in rules:
                 if any(rule.code.startswith(prefix) for prefix in ignored):
                     continue
-                for finding in rule.checker.check(doc, context):
-                    diagnostics.append(self.diagnostic(doc, rule, finding))
+                try:
+                    for finding in rule.checker.check(doc, context):
+                        diagnostics.append(self.diagnostic(doc, rule, finding))
+                except PatternTimeout as exc:  # the rest of the run goes on; the run fails
+                    self.failures.append(f"{doc.path}: rule {rule.code} (pack {rule.pack}): {exc}")
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
     def lint_file(self, path: str, text: str | None = None) -> list[Diagnostic]:
@@ -106,12 +115,18 @@ class Linter:
     def lint_paths(self, paths: Iterable[str]) -> LintResult:
         """Lint files and folders (walked with the configured include and exclude globs)."""
         result = LintResult()
-        for path in iter_files(paths, self.config):
+        for path in iter_files(paths, self.config, result.skipped):
             docs = read_or_record(path, result)
             diagnostics = [d for doc in docs for d in self.lint_document(doc)]
             result.diagnostics.extend(self.finish_file(docs, diagnostics))
+            result.errors.extend(self.take_failures())
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
+
+    def take_failures(self) -> list[str]:
+        """The rule failures recorded since the last call."""
+        failures, self.failures = self.failures, []
+        return failures
 
     def diagnostic(self, doc: Document, rule: Rule, finding: Finding) -> Diagnostic:
         """A finding of `rule` in `doc`, positioned in the file."""
@@ -128,8 +143,18 @@ class Linter:
             path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
             code=rule.code, severity=finding.severity or rule.severity, message=message,
             pack=rule.pack, rule=rule.name, offset=start, end_offset=end,
-            suggestion=finding.suggestion, source_line=doc.lines.line_text(line),
+            suggestion=finding.suggestion, source_line=self._line_text(doc, line),
         )
+
+    def _line_text(self, doc: Document, line: int) -> str:
+        """The text of a line, one string shared by every diagnostic on it: a copy each made a
+        4 MB one-line exhibit with 3,400 findings hold 355 MB of copies."""
+        if self._lines_of is not doc:
+            self._lines_of, self._lines = doc, {}
+        text = self._lines.get(line)
+        if text is None:
+            text = self._lines[line] = doc.lines.line_text(line)
+        return text
 
 
 def read_or_record(path: str, result: LintResult) -> list[Document]:
@@ -142,14 +167,36 @@ def read_or_record(path: str, result: LintResult) -> list[Document]:
         result.skipped.append(f"{path}: skipped ({exc})")
     except DocumentError as exc:
         result.errors.append(f"{path}: {exc}")
+    except RecursionError:  # a reader's parser (front matter YAML, say) on absurd nesting
+        result.errors.append(f"{path}: cannot read: nested too deeply")
     except OSError as exc:
-        result.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+        import errno
+
+        reason = "a symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror or exc
+        result.errors.append(f"{path}: cannot read: {reason}")
     return []
 
 
-def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:
-    """Files to lint: explicit files as given, folders walked in sorted order (without what
-    `exclude` names and, unless `respect-gitignore = false`, what git ignores)."""
+def iter_files(paths: Iterable[str], config: Config, skipped: list[str] | None = None) -> Iterator[str]:
+    """Files to lint: explicit files as given, folders walked in sorted order.
+
+    Walking yields only regular files (or links to them): a FIFO would block the run on its
+    first read, a device never end. Each one met is named in `skipped`. A file named on the
+    command line is read whatever it is (`certlint <(git show HEAD:ex31.txt)` reads a pipe).
+    A file reached twice (`d.txt ./d.txt`, a folder and a file in it) is yielded once, under
+    the first name it was reached by.
+    """
+    seen: set[str] = set()
+    for candidate in _walk(paths, config, skipped):
+        real = os.path.realpath(candidate)
+        if real not in seen:
+            seen.add(real)
+            yield candidate
+
+
+def _walk(paths: Iterable[str], config: Config, skipped: list[str] | None) -> Iterator[str]:
+    """Explicit files as given, folders walked (without what `exclude` names and, unless
+    `respect-gitignore = false`, what git ignores)."""
     from certlint.engine.gitignore import GitIgnore
 
     git = GitIgnore() if config.respect_gitignore else None
@@ -165,7 +212,27 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[str]:
                 candidate = Path(folder, name)
                 if config.is_included(candidate) and not config.is_excluded(candidate) \
                         and not (git and git.ignored(str(candidate), is_dir=False)):
-                    yield str(candidate)
+                    kind = _not_regular(candidate)
+                    if kind is None:
+                        yield str(candidate)
+                    elif skipped is not None:
+                        skipped.append(f"{candidate}: skipped (not a regular file: {kind})")
+
+
+def _not_regular(path: Path) -> str | None:
+    """What a walked file is when it is not a regular file (None: regular, or unreadable, which
+    reading reports)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a character device",
+             stat.S_ISBLK: "a block device"}
+    return next((kind for test, kind in kinds.items() if test(mode)), "not a file")
 
 
 #: Below this many files per worker a run stays in one process (see `certlint.engine.parallel`).
@@ -173,8 +240,10 @@ MIN_FILES_PER_WORKER = 200
 
 
 def workers_for(files: int, jobs: int | None) -> int:
-    """How many processes to use: `jobs`, or (None) one per core once the run is big enough."""
-    if jobs is not None:
-        return max(1, jobs)
+    """How many processes to use: `jobs`, or (None) one per core once the run is big enough.
+
+    Never more than the files or the cores: an idle worker costs its start-up and its memory."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if jobs is not None:
+        return max(1, min(jobs, files, cores))
     return max(1, min(cores, files // MIN_FILES_PER_WORKER))

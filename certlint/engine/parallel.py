@@ -2,12 +2,17 @@
 
 Worth it only for large runs (CI over thousands of filings); small runs, like a pre-commit
 hook's, stay in one process because starting workers costs more than it saves.
+
+A worker that dies (killed, out of memory) loses its files: each is reported as an error, never
+dropped silently. Workers ignore Ctrl-C: the parent stops them and reports the interruption once.
 """
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from certlint.engine.linter import Linter, LintResult
 from certlint.engine.setup import SetupOptions, build_linter
@@ -20,6 +25,7 @@ _worker_linter: Linter | None = None
 
 def _init_worker(options: SetupOptions) -> None:
     global _worker_linter
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_linter = build_linter(options)
 
 
@@ -35,11 +41,40 @@ def lint_paths(options: SetupOptions, files: Sequence[str], workers: int) -> Lin
     worker builds the same linter as the parent."""
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
     total = LintResult()
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,)) as pool:
-        for part in pool.map(_lint_chunk, chunks):
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
+    try:
+        futures = _submit(pool, chunks)
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                part = future.result()
+            except BrokenProcessPool:
+                total.errors.extend(f"{path}: not linted: a worker process stopped unexpectedly "
+                                    "(killed, or out of memory)" for path in chunk)
+                total.paths.extend(chunk)
+                continue
             total.diagnostics.extend(part.diagnostics)
             total.skipped.extend(part.skipped)
             total.errors.extend(part.errors)
             total.paths.extend(part.paths)
+    except BaseException:  # Ctrl-C: stop the workers now rather than after their chunks
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    pool.shutdown()
     total.diagnostics.sort(key=lambda d: d.sort_key)
     return total
+
+
+def _submit(pool: ProcessPoolExecutor, chunks: list[Sequence[str]]) -> list[Future[LintResult]]:
+    """Submit every chunk (which starts the workers) with Ctrl-C held back: a worker started
+    meanwhile inherits the mask and ignores it, and the parent takes it once unmasked."""
+    mask = hasattr(signal, "pthread_sigmask")
+    if mask:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return [pool.submit(_lint_chunk, chunk) for chunk in chunks]
+    finally:
+        if mask:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

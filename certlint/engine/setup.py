@@ -86,6 +86,12 @@ def build_linter(options: SetupOptions | None = None) -> Linter:
     packs = [*config.rules, *options.rules]
     ruleset = load_ruleset(packs, disabled_packs=() if options.keep_disabled_packs else config.disable_packs)
     check_pack_names(config, packs)
+    from certlint.engine.selectors import check_selectors
+
+    command_line = {"--select": options.select or (), "--extend-select": options.extend_select,
+                    "--ignore": options.ignore}
+    check_selectors(config, command_line, ruleset.codes(),
+                    lambda: load_ruleset(packs).codes() if config.disable_packs else ruleset.codes())
     selection = Selection(
         options.select if options.select else config.select,
         (*config.extend_select, *options.extend_select),

@@ -42,7 +42,7 @@ def artifact_uri(path: str) -> str:
     candidate = Path(path)
     if candidate.is_absolute():
         return candidate.as_uri()
-    return quote(candidate.as_posix())
+    return quote(candidate.as_posix(), errors="surrogateescape")  # a non-UTF-8 name: its bytes
 
 
 def artifact_location(path: str) -> dict[str, str]:

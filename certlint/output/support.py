@@ -61,6 +61,7 @@ def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
         context = _SPACE.sub(" ", d.source_line).strip()
         key = "\0".join((d.path.replace("\\", "/"), d.code, matched_text(d), context))
         seen[key] += 1
-        digest = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
+        # A file name that is not UTF-8 arrives surrogate-escaped: hash its bytes as on disk.
+        digest = hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8", "surrogateescape")).hexdigest()
         result.append(digest[:32])
     return result

@@ -36,7 +36,14 @@ def load_ruleset(extra: Sequence[Path] = (), *, builtin: bool = True,
     if builtin:
         packs.extend(load_pack(path, builtin=True, display=f"<builtin>/{path.name}")
                      for path in pack_files([builtin_pack_dir()]))
-    packs.extend(load_pack(path) for path in pack_files(extra))
+    builtin_names = {pack.name for pack in packs}
+    for path in pack_files(extra):
+        pack = load_pack(path)
+        if pack.name in builtin_names:  # `packs: {name: false}` could not tell the two apart
+            line, column = _position(pack, ["pack"])
+            raise PackError(pack.path, line, column, f"pack name '{pack.name}' is a built-in pack's; "
+                            "give the pack a name of its own")
+        packs.append(pack)
     packs = [pack for pack in packs if pack.name not in disabled]
     owners: dict[str, Pack] = {}
     for pack in packs:
@@ -48,6 +55,13 @@ def load_ruleset(extra: Sequence[Path] = (), *, builtin: bool = True,
 
 
 def _duplicate(pack: Pack, index: int, rule: Rule, owner: Pack) -> PackError:
+    line, column = _position(pack, ["rules", index, "code"])
+    return PackError(pack.path, line, column, f"duplicate code {rule.code} (already in pack "
+                     f"'{owner.name}', {owner.path})")
+
+
+def _position(pack: Pack, path: list[str | int]) -> tuple[int, int]:
+    """Line and column of the value at `path` in a (loaded, so valid) pack file."""
     import yaml
 
     try:
@@ -56,8 +70,6 @@ def _duplicate(pack: Pack, index: int, rule: Rule, owner: Pack) -> PackError:
 
         if root is None:
             raise OSError("empty pack")
-        line, column = _Located(pack.path, root).position(["rules", index, "code"], value=True)
+        return _Located(pack.path, root).position(path, value=True)
     except (OSError, yaml.YAMLError):
-        line, column = 1, 1
-    return PackError(pack.path, line, column, f"duplicate code {rule.code} (already in pack "
-                     f"'{owner.name}', {owner.path})")
+        return 1, 1

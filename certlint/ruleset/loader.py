@@ -17,6 +17,7 @@ import yaml
 
 from certlint.checks import KINDS, OptionError
 from certlint.diagnostic import Severity
+from certlint.document import safe_yaml
 from certlint.document.prose import fold_text
 from certlint.ruleset.model import AppliesTo, Pack, Rule
 
@@ -41,11 +42,12 @@ def builtin_pack_dir() -> Path:
 
 
 def pack_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their *.yaml / *.yml files, sorted."""
+    """Expand folders into their *.yaml / *.yml files, sorted (regular files only: a FIFO
+    would block the run on its first read)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
         else:
             files.append(path)
     return files
@@ -61,7 +63,10 @@ def load_pack(path: Path, *, builtin: bool = False, display: str | None = None) 
     except UnicodeDecodeError:
         raise PackError(name, 1, 1, "rule pack is not UTF-8 text") from None
     root = _compose(text, name)
-    data = _Loader("").construct_document(root)
+    try:
+        data = safe_yaml.construct(root, _Loader)
+    except safe_yaml.YamlProblem as exc:
+        raise PackError(name, exc.line, exc.column, exc.message) from None
     located = _Located(name, root)
     if not isinstance(data, dict):
         raise PackError(name, 1, 1, "a rule pack is a mapping with 'pack' and 'rules'")
@@ -95,24 +100,35 @@ def _compose(text: str, name: str) -> yaml.Node:
         raise PackError(name, line, column, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:
         raise PackError(name, 1, 1, f"YAML error: {exc}") from None
+    except RecursionError:  # PyYAML without libyaml composes recursively
+        raise PackError(name, 1, 1, "YAML syntax error: nested too deeply") from None
     if root is None:
         raise PackError(name, 1, 1, "empty rule pack")
+    try:
+        safe_yaml.check_graph(root)  # before any walk: tags, recursion, alias bombs
+    except safe_yaml.YamlProblem as exc:
+        raise PackError(name, exc.line, exc.column, exc.message) from None
     _reject_duplicate_keys(root, name)
     return root
 
 
-def _reject_duplicate_keys(node: yaml.Node, name: str) -> None:
-    if isinstance(node, yaml.MappingNode):
-        keys: set[Any] = set()
-        for key, value in node.value:
-            if key.value in keys:
-                mark = key.start_mark
-                raise PackError(name, mark.line + 1, mark.column + 1, f"duplicate key '{key.value}'")
-            keys.add(key.value)
-            _reject_duplicate_keys(value, name)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _reject_duplicate_keys(item, name)
+def _reject_duplicate_keys(root: yaml.Node, name: str) -> None:
+    """Each node once: an aliased mapping is checked where it is defined, not at every alias."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[Any] = set()
+            for key, _ in node.value:
+                if key.value in keys:
+                    mark = key.start_mark
+                    raise PackError(name, mark.line + 1, mark.column + 1, f"duplicate key '{key.value}'")
+                keys.add(key.value)
+        stack.extend(reversed(list(safe_yaml.children(node))))
 
 
 class _Located:
@@ -173,7 +189,28 @@ def _describe(error: Any, path: list[_PathItem]) -> tuple[str, list[_PathItem], 
         return f"unknown {key} {instance!r} (expected one of: {options})", path, True
     if error.validator == "pattern" and key == "code":
         return f"bad code {instance!r}: expected capital letters then digits, e.g. CL101", path, True
+    if error.validator == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = " or ".join(_TYPE_WORDS.get(f"{key}:{t}", _TYPE_WORDS.get(t, str(t))) for t in wanted)
+        return f"'{key}' must be {words}, not {_what(instance)}", path, True
+    if error.validator == "minLength":
+        return f"'{key}' must not be empty", path, True
     return f"{key}: {error.message}", path, True
+
+
+#: JSON Schema types in words, for pack errors ("'rules' must be a list of rules, not empty").
+_TYPE_WORDS = {"array": "a list", "object": "a mapping", "string": "text", "boolean": "true or false",
+               "integer": "a whole number", "number": "a number", "rules:array": "a list of rules",
+               "applies_to:object": "a mapping of files, markers and unless"}
+
+
+def _what(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true or false"
+    kinds = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number"}
+    return next((word for kind, word in kinds.items() if isinstance(value, kind)), type(value).__name__)
 
 
 def _build_rule(raw: Any, index: int, pack: str, located: _Located, validate: bool) -> Rule:

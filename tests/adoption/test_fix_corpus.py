@@ -21,7 +21,7 @@ EXPECTED = {
 def test_fix_on_the_corpus_changes_only_the_defective_words(
         corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     copy = tmp_path / "real"
-    shutil.copytree(corpus, copy)
+    shutil.copytree(corpus, copy, copy_function=shutil.copyfile)  # writable copies: --fix skips read-only files
     monkeypatch.chdir(tmp_path)
     code, out, err = run_cli(["--isolated", "--today", "2026-11-28", "--fix", "real"])
     # What remains is the reviewed list of real defects less the four fixed words: none of them

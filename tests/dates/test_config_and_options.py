@@ -89,7 +89,7 @@ def test_impossible_yaml_date_is_a_config_error(tmp_path: Path) -> None:
     cert = _write(tmp_path, "cert.txt", CERT)
     code, out, err = run_cli(["--config", str(config), str(cert)])
     assert (code, out) == (2, "")
-    assert err == f"certlint: error: {config}: invalid value: day is out of range for month\n"
+    assert err == f"certlint: error: {config}:3: invalid date '2023-02-30': day is out of range for month\n"
 
 
 def test_unreadable_document_facts_are_reported_at_the_top(tmp_path: Path) -> None:

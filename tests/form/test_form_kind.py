@@ -60,7 +60,7 @@ def test_user_pack(tmp_path: Path, text: str, expected: list[str]) -> None:
     (("report: [wording, structure]", "report: [wording, typos]"),
      "unknown report 'typos' (expected one of: wording"),
     (("        label: house form\n", "        label: house form\n        filed_from: 2024\n"),
-     "filed_from: 2024 is not of type 'string'"),
+     "'filed_from' must be text, not a number"),
 ])
 def test_bad_options_are_located(tmp_path: Path, change: tuple[str, str], message: str) -> None:
     code, found, err = lint_with_pack(tmp_path, PACK.replace(*change), "I, Jo Roe, certify that:\n")

@@ -12,6 +12,7 @@ the unbalanced, Word-generated markup EDGAR holds and reads a 10 KB exhibit in a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
 
@@ -56,6 +57,9 @@ class _ProseParser(HTMLParser):
         self._base = start
         self._hidden: list[tuple[str, int]] = []  # (tag, nesting) of the hidden element we are in
         self._blocks: list[str] = []  # the open block elements, innermost last
+        # How many of each are open: asked at every block end and text run, which scanning the
+        # stack made quadratic in the nesting depth (10,000 nested <div>s: minutes).
+        self._open: Counter[str] = Counter()
         self._inline: list[tuple[str, bool]] = []  # open inline elements: (tag, space after it)
         self._block_text: list[str] = []  # text of the current block so far
         self._joining = False  # the current block is a list marker waiting for its text
@@ -66,9 +70,9 @@ class _ProseParser(HTMLParser):
         return self._base + self._newlines[line - 1] + column
 
     def _kind(self) -> str:
-        if any(tag in HEADINGS for tag in self._blocks):
+        if any(self._open[tag] for tag in HEADINGS):
             return "heading"
-        return "table_cell" if any(tag in CELLS for tag in self._blocks) else "paragraph"
+        return "table_cell" if any(self._open[tag] for tag in CELLS) else "paragraph"
 
     def _end_block(self) -> None:
         if self._joining:
@@ -91,14 +95,17 @@ class _ProseParser(HTMLParser):
         # An unclosed <p>, <li>, <td> or <tr> ends where the next one of its kind starts.
         closes = _IMPLIED_END.get(tag)
         while closes and self._blocks and self._blocks[-1] in closes:
-            self._blocks.pop()
+            self._open[self._blocks.pop()] -= 1
         self._blocks.append(tag)
+        self._open[tag] += 1
 
-    @staticmethod
-    def _pop(stack: list[str], tag: str) -> None:
-        if tag in stack:  # otherwise a stray end tag
-            while stack.pop() != tag:
-                pass
+    def _close_block(self, tag: str) -> None:
+        if self._open[tag]:  # otherwise a stray end tag
+            while True:
+                name = self._blocks.pop()
+                self._open[name] -= 1
+                if name == tag:
+                    break
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._hidden:
@@ -159,9 +166,9 @@ class _ProseParser(HTMLParser):
             return
         if tag in BLOCK_TAGS:
             self._end_block()
-            if tag == "ol" and self._lists and "ol" in self._blocks:
+            if tag == "ol" and self._lists and self._open["ol"]:
                 self._lists.pop()
-            self._pop(self._blocks, tag)
+            self._close_block(tag)
         elif any(name == tag for name, _ in self._inline):
             while self._inline:
                 name, space_after = self._inline.pop()
@@ -176,7 +183,7 @@ class _ProseParser(HTMLParser):
         start = self._source_offset()
         end = start + len(data)
         self._text(data)
-        if "pre" in self._blocks:
+        if self._open["pre"]:
             # Preformatted text keeps its layout: a blank line ends a paragraph, as in a .txt.
             for match in _BLANK_LINES.finditer(self.source, start, end):
                 self.builder.add_source(self.source, start, match.start())

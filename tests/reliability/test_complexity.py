@@ -1,0 +1,83 @@
+"""Complexity: inputs that cost quadratic time or memory. Each runs in a child process with a
+deadline far above its linear cost (a few seconds), so a regression fails instead of hanging.
+`benchmarks/scaling.py` measures the scaling itself."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from certlint.checks.title_support import split_titles
+from tests.conftest import ROOT
+
+# Peak memory by tracemalloc: a child's ru_maxrss would include the test process's own (Linux
+# keeps the maximum across exec).
+CHILD = """
+import sys, tracemalloc, certlint
+text = open(sys.argv[1], encoding="utf-8").read()
+tracemalloc.start()
+certlint.lint_text(text, "long.txt")
+print(tracemalloc.get_traced_memory()[1] // 2**20)
+"""
+
+
+def test_17_html_nested_twenty_thousand_levels(tmp_path: Path) -> None:
+    # Each block end asked the whole stack of open elements what the block was: quadratic.
+    depth = 20_000  # 84 s before, 1.5 s after, on the machine this was written on
+    html = ("<html><body>" + "<div>" * depth + "<p>I, Jane Doe, certify that:</p>" + "</div>" * depth
+            + "</body></html>")
+    (tmp_path / "long.txt").write_text(html, encoding="utf-8")
+    code = CHILD.replace('"long.txt"', '"deep.htm"')
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "long.txt")], capture_output=True,
+                   text=True, timeout=30, check=True, env={"PYTHONPATH": str(ROOT)})
+
+
+def test_17_nesting_still_read_right() -> None:
+    from certlint.document import read_documents
+
+    html = "<div><h2>Heading <div>inside</div></h2><table><tr><td><div>cell</div></td></tr></table><p>body</p></div>"
+    doc = read_documents("x.htm", text=html)[0]
+    kinds = [(doc.prose.text[b.start:b.end].strip(), b.kind) for b in doc.prose.blocks]
+    assert [k for k in kinds if k[0]] == [("Heading", "heading"), ("inside", "heading"), ("cell", "table_cell"),
+                                          ("body", "paragraph")]
+
+
+def test_18_one_very_long_paragraph(tmp_path: Path) -> None:
+    # 100 KB of title words joined by "and", after "BY ... AS": every "and" was a place to split
+    # the titles, each tried on the whole text (minutes, and every prefix kept in a cache).
+    unit = "chief executive officer and principal financial officer and "
+    text = "BY JANE DOE AND JOHN ROE AS " + unit * (100_000 // len(unit)) + "chief officer\n"
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "long.txt")], capture_output=True,
+                          text=True, timeout=90, check=True, env={"PYTHONPATH": str(ROOT)})
+    assert int(done.stdout) < 100, f"peak memory {done.stdout.strip()} MB"
+
+
+def test_18_titles_still_split_where_unambiguous() -> None:
+    text = "Chief Executive Officer and Chief Financial Officer"
+    first, second = split_titles(text, 2, 10)
+    assert first is not None and second is not None
+    assert (first.text, second.text, second.start) == ("Chief Executive Officer", "Chief Financial Officer", 38)
+    assert split_titles("President and Treasurer and Secretary", 2, 0) == [None, None]  # two places
+    assert split_titles(text, 3, 0) == [None, None, None]
+
+
+def test_20_findings_on_one_long_line_share_its_text(tmp_path: Path) -> None:
+    import tracemalloc
+
+    import certlint
+
+    pack = tmp_path / "zz.yaml"
+    pack.write_text("pack: zz\nrules:\n  - {code: ZZ101, kind: forbidden, message: m, phrase: zzz}\n",
+                    encoding="utf-8")
+    line = ("zzz " + "word " * 19) * 2_000  # 200 KB, 2,000 findings: 400 MB as copies of the line
+    tracemalloc.start()
+    try:
+        found = [d for d in certlint.lint_text(line + "\n", "one-line.txt", rules=[pack]) if d.code == "ZZ101"]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(found) == 2_000
+    assert all(d.source_line is found[0].source_line for d in found) and found[0].source_line == line
+    assert peak < 100 * 2**20, f"peak {peak / 2**20:.0f} MB"
