@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
-from certlint.checks.base import OptionError
-from certlint.diagnostic import Finding
 from certlint.analysis.parties import Party, Statement, certification_kind, statements
 from certlint.analysis.signatures import HONORIFICS, SUFFIXES, Signature, Span, name_tokens, squash
+from certlint.checks.base import OptionError
+from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext

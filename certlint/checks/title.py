@@ -32,11 +32,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from certlint.analysis.parties import certification_kind, statements
+from certlint.analysis.signatures import CONNECTIVES, Signature, Span, is_title_text, signatures, squash
 from certlint.checks import spelling
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding
-from certlint.analysis.parties import certification_kind, statements
-from certlint.analysis.signatures import CONNECTIVES, Signature, Span, is_title_text, signatures, squash
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext
@@ -66,7 +66,8 @@ SCHEMA: Mapping[str, Any] = {
 }
 
 _WORD = re.compile(r"[^\W\d_]+(?:'s)?")
-_OTHER_OFFICE = re.compile(r"(?:\bvice|\bassistant|\bdeputy)[- ]$", re.IGNORECASE)
+# "Vice President", "Assistant Treasurer" name other offices; a "Former" officer no longer holds it.
+_OTHER_OFFICE = re.compile(r"(?:\bvice|\bassistant|\bdeputy|\bformer)[- ]$", re.IGNORECASE)
 _ABBREVIATIONS = {"ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer",
                   "coo": "Chief Operating Officer", "cao": "Chief Accounting Officer",
                   "evp": "Executive Vice President", "svp": "Senior Vice President",
@@ -105,7 +106,7 @@ class TitleCheck:
             elif self.check_name == "designation":
                 yield from self._designation(sig)
             elif kind in ("302", "906"):
-                yield from self._role(sig)
+                yield from self._role(sig, _body_title(doc, sig))
 
     # -- words ---------------------------------------------------------------------------
     def _known(self, word: str) -> bool:
@@ -207,12 +208,20 @@ class TitleCheck:
             roles |= (self._designation_roles(corrected) or set()) | self.roles_of(corrected)
         return roles
 
-    def _role(self, sig: Signature) -> Iterator[Finding]:
+    def _role(self, sig: Signature, body_title: str | None) -> Iterator[Finding]:
         if self.signer_roles(sig) & self.certifying_roles:
+            return
+        title = sig.title_text or " ".join(r.text for r in sig.roles)
+        if not title:
+            # The signature block gives only the name: the body may give the role ("I, Jane
+            # Doe, Interim Chief Executive Officer"); with neither, the reading is unsure.
+            if body_title is None or self.roles_of(self._corrected(body_title)) & self.certifying_roles:
+                return
+            title = body_title
+        if not sig.display_name.strip():
             return
         where = sig.titles[0] if sig.titles else (sig.conformed[-1] if sig.conformed else sig.marker)
         end = sig.titles[-1].end if sig.titles else where.end
-        title = sig.title_text or "(no title)"
         yield Finding(where.start, end, {"title": title, "name": sig.display_name})
 
     def _designation(self, sig: Signature) -> Iterator[Finding]:
@@ -341,6 +350,16 @@ def _closest_designation(text: str, designations: Mapping[str, str]) -> str | No
     best = process.extractOne(text.strip("() "), list(designations), scorer=fuzz.ratio,
                               processor=str.lower, score_cutoff=75)
     return None if best is None else f"({best[0]})"
+
+
+def _body_title(doc: Document, sig: Signature) -> str | None:
+    """The title the body gives the signer ("I, Jane Doe, Chief Executive Officer of ...")."""
+    for st in statements(doc):
+        if sig in st.signatures:
+            for party in st.parties:
+                if party.title is not None and _signature_for(party.name.text, [sig]) is sig:
+                    return party.title.text
+    return None
 
 
 def _signature_for(name: str, sigs: Iterable[Signature]) -> Signature | None:

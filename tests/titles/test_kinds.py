@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from certlint.analysis.signatures import Span
 from certlint.api import lint_text
 from certlint.checks import OptionError, consistency, title
 from certlint.checks.consistency import name_difference
 from certlint.ruleset.schema import pack_schema_json
-from certlint.analysis.signatures import Span
 from tests.conftest import ROOT
 
 

@@ -55,7 +55,8 @@ def read_lines(doc: Document) -> list[Line]:
     lines: list[Line] = []
     row = -1
     for block_index, block in enumerate(prose.blocks):
-        for start, end in prose.block_lines(block):
+        spans = prose.block_lines(block)
+        for start, end in _html_lines(doc, spans) if doc.format == "html" else spans:
             raw = prose.text[start:end]
             table = raw.startswith("|")
             pieces = _cells(raw) if table else _columns(doc, raw, start)
@@ -72,6 +73,19 @@ def read_lines(doc: Document) -> list[Line]:
                     column = doc.lines.position(source)[1]
                 lines.append(Line(offset, offset + len(piece), piece, column, row, block_index))
     return lines
+
+
+def _html_lines(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In HTML a line break of the source is a space: lines end only at a `<br>`."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            between = doc.source[doc.prose.to_source_end(out[-1][1]):doc.prose.to_source(start)]
+            if not _BR.search(between):
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _cells(raw: str) -> list[tuple[int, int, int]]:
@@ -139,8 +153,14 @@ def following(lines: list[Line], index: int, markers: Mapping[int, int]) -> list
         cells = list(dict.fromkeys(lines[i].block for i in after))
         mine = set(cells[position - start::size])
         return [i for i in after if lines[i].block in mine]
+    # The pieces after the signature on its own row ("/s/ Jane Doe      Chief Executive Officer")
+    # go with it, whatever their column.
+    # (unless another signature stands beside it there).
     stop = min(len(lines), index + 40)
-    return [i for i in range(index + 1, stop) if _same_column(column, lines[i].column)]
+    beside = {i for i in range(index + 1, stop) if lines[i].row == lines[index].row}
+    if beside & set(markers):
+        beside = set()
+    return [i for i in range(index + 1, stop) if _same_column(column, lines[i].column) or i in beside]
 
 
 def _same_column(one: int, other: int) -> bool:

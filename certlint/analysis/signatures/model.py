@@ -26,6 +26,11 @@ class Signature:
     date: Span | None = None
 
     @property
+    def typed(self) -> bool:
+        """A name typed in the signature position without "/s/"."""
+        return not self.marker.text
+
+    @property
     def conformed_text(self) -> str:
         return " ".join(span.text for span in self.conformed)
 

@@ -29,6 +29,17 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "md", "phd", "c
 # A Markdown source may keep "&nbsp;" as text (the HTML reader decodes it).
 _NBSP = re.compile(r"&nbsp;?", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'.-]*")
+#: Lower-case particles of surnames ("de la Cruz", "van der Berg", "bin Salman").
+PARTICLES = frozenset({"de", "la", "le", "del", "della", "der", "den", "di", "da", "das", "do", "dos",
+                       "du", "van", "von", "ten", "ter", "y", "bin", "al", "el", "st"})
+#: Words a title opens with, when it follows a name on the same line without a comma.
+_TITLE_OPENERS = frozenset({"chief", "president", "vice", "senior", "executive", "interim", "acting",
+                            "principal", "chairman", "chairwoman", "chair", "chairperson", "treasurer",
+                            "controller", "comptroller", "secretary", "co", "ceo", "cfo", "general",
+                            "managing", "corporate", "group", "global", "deputy", "assistant",
+                            "director", "trustee", "manager"})
+# "(the "Company")", "("Acme")": a defined term after a title, not a role designation.
+_DEFINED_TERM = re.compile(r"\s*\((?:the\s+)?\"[^()]*\"\)\s*$", re.IGNORECASE)
 
 
 def squash(text: str) -> str:
@@ -85,17 +96,41 @@ def is_name(text: str) -> bool:
     if is_title_text(text):
         return False
     return all(w[0].isupper() or w.lower().strip(".") in SUFFIXES | HONORIFICS
-               or w.lower() in ("de", "van", "von")
+               or w.lower() in PARTICLES
                for w in words)
 
 
 def name_then_title(span: Span) -> tuple[Span, Span] | None:
-    """ "Jane Doe, Chief Executive Officer" on one line: the name, then the title."""
+    """ "Jane Doe, Chief Executive Officer" on one line: the name, then the title.
+
+    Without a comma (the two were apart in the layout, by a run of spaces or `&nbsp;`), the
+    title must open with a word titles open with and be made of title words only."""
     for match in re.finditer(r",\s*", span.text):
         head, tail = span.text[:match.start()], span.text[match.end():]
-        if tail.lower().rstrip(".") in SUFFIXES or tail.lower().startswith(("jr", "sr")):
+        first = lower_words(tail)[:1]
+        if not first or first[0] in SUFFIXES:
             continue
-        if is_name(head) and is_title_text(tail):
+        part = title_part(tail)
+        if is_name(head) and part:
+            return (Span(span.start, span.start + len(head), head),
+                    Span(span.start + match.end(), span.start + match.end() + len(part), part))
+    for match in re.finditer(r"\s+", span.text):
+        head, tail = span.text[:match.start()].rstrip(","), span.text[match.end():]
+        words = lower_words(re.sub(r"\([^()]*\)\s*$", "", tail))
+        if words and words[0] in _TITLE_OPENERS and is_name(head) \
+                and all(w in TITLE_WORDS or w in CONNECTIVES for w in words):
             return (Span(span.start, span.start + len(head), head),
                     Span(span.start + match.end(), span.end, tail))
     return None
+
+
+def title_part(text: str) -> str:
+    """The title a line opens with, "" if it does not: "Chief Executive Officer of Acme Foods,
+    Inc. (the "Company")" is "Chief Executive Officer" ("of the Board", "of the General
+    Partner" stay part of the title)."""
+    text = _DEFINED_TERM.sub("", text)
+    for match in re.finditer(r"\s+of\s+(?:the\s+)?([^\W\d_]+)", text):
+        if match.group(1).lower() not in TITLE_WORDS:
+            text = text[:match.start()].rstrip(" ,")
+            break
+    return text if is_title_text(text) else ""
