@@ -74,6 +74,7 @@ def name_difference(reference: list[Span], found: list[Span]) -> tuple[Span, str
     if not found or not reference:
         return None
     ref = [_norm(t.text) for t in reference]
+    found = _join_small_caps(found, set(ref))
     got = [_norm(t.text) for t in found]
     if not set(ref) & set(got):  # another person altogether
         span = Span(found[0].start, found[-1].end, " ".join(t.text for t in found))
@@ -94,6 +95,19 @@ def name_difference(reference: list[Span], found: list[Span]) -> tuple[Span, str
         span = Span(anchor.start, found[j2 - 1].end if j2 > j1 else anchor.end, word)
         return span, part, word, expected
     return None
+
+
+def _join_small_caps(tokens: list[Span], words: set[str]) -> list[Span]:
+    """Small capitals split by their markup ("J ANE Q. D OE"): a capital and the capitals after
+    it are one word when together they are a word of the other name."""
+    out: list[Span] = []
+    for token in tokens:
+        if out and len(out[-1].text) == 1 and out[-1].text.isupper() and token.text.isupper() \
+                and _norm(out[-1].text + token.text) in words:
+            out[-1] = Span(out[-1].start, token.end, out[-1].text + token.text)
+        else:
+            out.append(token)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

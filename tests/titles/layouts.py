@@ -30,6 +30,12 @@ class Signer:
     title: tuple[str, ...]  # the title's lines
     role: str  # "(Principal Executive Officer)" or ""
     date: str  # "February 27, 2026"
+    #: What the signature says, when a test makes it differ from the name the body gives.
+    signed: str = ""
+
+    @property
+    def conformed(self) -> str:
+        return self.signed or self.name
 
     @property
     def name(self) -> str:
@@ -50,84 +56,84 @@ def _caps(name: str) -> str:
 
 
 def _stacked(s: Signer) -> tuple[Row, ...]:
-    rows: list[Row] = [((f"Date: {s.date}",),), ((f"/s/ {s.name}",),), ((s.name,),)]
+    rows: list[Row] = [((f"Date: {s.date}",),), ((f"/s/ {s.conformed}",),), ((s.name,),)]
     rows += [((line,),) for line in s.title]
     return (*rows, *((((s.role,),),) if s.role else ()))
 
 
 def _date_line(s: Signer) -> tuple[Row, ...]:
-    rows: list[Row] = [((f"Date: {s.date}",), (f"/s/ {s.name}",)), (("",), (s.name,))]
+    rows: list[Row] = [((f"Date: {s.date}",), (f"/s/ {s.conformed}",)), (("",), (s.name,))]
     rows += [(("",), (line,)) for line in s.title]
     return (*rows, *(((("",), (s.role,)),) if s.role else ()))
 
 
 def _by_line(s: Signer) -> tuple[Row, ...]:
-    rows: list[Row] = [((f"By: /S/ {s.name.upper()}",),), ((s.name,),)]
+    rows: list[Row] = [((f"By: /S/ {s.conformed.upper()}",),), ((s.name,),)]
     rows += [((line,),) for line in s.title]
     return (*rows, *((((s.role,),),) if s.role else ()), ((f"Dated: {s.date}",),))
 
 
 def _labels_inline(s: Signer) -> tuple[Row, ...]:
     title = s.title_text + (f" {s.role}" if s.role else "")
-    return (((f"By: /s/ {s.name}",),), ((f"Name: {s.name}",),), ((f"Title: {title}",),),
+    return (((f"By: /s/ {s.conformed}",),), ((f"Name: {s.name}",),), ((f"Title: {title}",),),
             ((f"Date: {s.date}",),))
 
 
 def _labels_next_cell(s: Signer) -> tuple[Row, ...]:
     title = s.title_text + (f" {s.role}" if s.role else "")
-    return ((("By:",), (f"/s/ {s.name}",)), (("Name:",), (s.name,)), (("Title:",), (title,)),
+    return ((("By:",), (f"/s/ {s.conformed}",)), (("Name:",), (s.name,)), (("Title:",), (title,)),
             (("Date:",), (s.date,)))
 
 
 def _labels_next_row(s: Signer) -> tuple[Row, ...]:
     title = s.title_text + (f" {s.role}" if s.role else "")
-    return (((f"Date: {s.date}",),), (("By:",),), ((f"/s/ {s.name}",),), (("Name:",),), ((s.name,),),
+    return (((f"Date: {s.date}",),), (("By:",),), ((f"/s/ {s.conformed}",),), (("Name:",),), ((s.name,),),
             (("Title:",),), ((title,),))
 
 
 def _name_comma_title(s: Signer) -> tuple[Row, ...]:
     title = s.title_text + (f" {s.role}" if s.role else "")
-    return (((f"/s/ {s.name}",),), ((f"{s.name}, {title}",),), ((s.date,),))
+    return (((f"/s/ {s.conformed}",),), ((f"{s.name}, {title}",),), ((s.date,),))
 
 
 def _name_nbsp_title(s: Signer) -> tuple[Row, ...]:
     title = s.title_text + (f" {s.role}" if s.role else "")
-    return (((f"Date: {s.date}",),), ((f"/s/ {s.name}\x02{title}",),))
+    return (((f"Date: {s.date}",),), ((f"/s/ {s.conformed}\x02{title}",),))
 
 
 def _small_caps(s: Signer) -> tuple[Row, ...]:
-    rows: list[Row] = [((f"\x03{s.name}",),), ((s.name,),)]
+    rows: list[Row] = [((f"\x03{s.conformed}",),), ((s.name,),)]
     rows += [((line,),) for line in s.title]
     return (*rows, *((((s.role,),),) if s.role else ()), ((s.date,),))
 
 
 def _source_breaks(s: Signer) -> tuple[Row, ...]:
-    first, _, rest = s.name.upper().partition(" ")
+    first, _, rest = s.conformed.upper().partition(" ")
     cell = (f"/S/ {first}\x01{rest}", s.name, *s.title, *((s.role,) if s.role else ()))
     return (((f"Date: {s.date}",),), (cell,))
 
 
 def _title_goes_on(s: Signer) -> tuple[Row, ...]:
-    rows: list[Row] = [((f"/s/ {s.name}",),), ((s.name,),)]
+    rows: list[Row] = [((f"/s/ {s.conformed}",),), ((s.name,),)]
     rows += [((line,),) for line in s.title[:-1]]
     rows.append(((f'{s.title[-1]} of Acme Foods, Inc. (the "Company")',),))
     return (*rows, *((((s.role,),),) if s.role else ()), ((f"Date: {s.date}",),))
 
 
 def _date_cell_beside(s: Signer) -> tuple[Row, ...]:
-    rows: list[Row] = [((s.date,), (f"/s/ {s.name}",)), (("",), (s.name,))]
+    rows: list[Row] = [((s.date,), (f"/s/ {s.conformed}",)), (("",), (s.name,))]
     rows += [(("",), (line,)) for line in s.title]
     return (*rows, *(((("",), (s.role,)),) if s.role else ()))
 
 
 def _backslash(s: Signer) -> tuple[Row, ...]:
-    rows: list[Row] = [((f"Date: {s.date}",),), ((f"\\s\\ {s.name}",),), ((s.name,),)]
+    rows: list[Row] = [((f"Date: {s.date}",),), ((f"\\s\\ {s.conformed}",),), ((s.name,),)]
     return (*rows, *(((line,),) for line in s.title), *((((s.role,),),) if s.role else ()))
 
 
 def _typed_only(s: Signer) -> tuple[Row, ...]:
     """A typed name in the signature position, no "/s/" (Regulation S-T Rule 302(a): a signature)."""
-    rows: list[Row] = [((f"Date: {s.date}",),), ((s.name,),)]
+    rows: list[Row] = [((f"Date: {s.date}",),), ((s.conformed,),)]
     return (*rows, *(((line,),) for line in s.title), *((((s.role,),),) if s.role else ()))
 
 

@@ -128,15 +128,15 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int]) -> 
             name, pending = _name_span(here), ""
         elif text.startswith("(") and text.endswith(")") and (titles or name is not None):
             roles.append(here)
+        elif name is None and not titles and (split := name_then_title(here)) is not None:
+            name, title = split
+            titles.append(title)
         elif title_part(text):
             titles.append(_title_span(here))
         elif titles and re.search(r"(?:\bof|\band|,)$", titles[-1].text):
             pass  # the title goes on: "... of the General Partner of" + "Pipeline Partners, L.P."
         elif name is None and not titles and is_name(text.rstrip(",")):
             name = _name_span(here)
-        elif name is None and not titles and (split := name_then_title(here)) is not None:
-            name, title = split
-            titles.append(title)
         else:
             break
         last = i

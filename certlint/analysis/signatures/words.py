@@ -104,21 +104,22 @@ def name_then_title(span: Span) -> tuple[Span, Span] | None:
     """ "Jane Doe, Chief Executive Officer" on one line: the name, then the title.
 
     Without a comma (the two were apart in the layout, by a run of spaces or `&nbsp;`), the
-    title must open with a word titles open with and be made of title words only."""
+    title must open with a word titles open with ("Chief", "President", "Senior"...)."""
     for match in re.finditer(r",\s*", span.text):
         head, tail = span.text[:match.start()], span.text[match.end():]
         first = lower_words(tail)[:1]
         if not first or first[0] in SUFFIXES:
             continue
         part = title_part(tail)
-        if is_name(head) and part:
+        last = lower_words(head)[-1:]
+        if is_name(head) and part and not (last and last[0] in TITLE_WORDS):
             return (Span(span.start, span.start + len(head), head),
                     Span(span.start + match.end(), span.start + match.end() + len(part), part))
     for match in re.finditer(r"\s+", span.text):
         head, tail = span.text[:match.start()].rstrip(","), span.text[match.end():]
         words = lower_words(re.sub(r"\([^()]*\)\s*$", "", tail))
-        if words and words[0] in _TITLE_OPENERS and is_name(head) \
-                and all(w in TITLE_WORDS or w in CONNECTIVES for w in words):
+        if words and words[0] in _TITLE_OPENERS and tail[:1].isupper() and is_name(head) \
+                and is_title_text(tail):
             return (Span(span.start, span.start + len(head), head),
                     Span(span.start + match.end(), span.end, tail))
     return None

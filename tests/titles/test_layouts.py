@@ -1,0 +1,128 @@
+"""The signature area of one certification in every layout family, text, HTML and Markdown:
+the reading (name, title, role, date) is the same in each, a clean rendering draws nothing from
+the signature, title and name rules, and an injected defect is reported at the signature."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from certlint.analysis.parties import statements
+from certlint.analysis.signatures import squash
+from certlint.api import make_linter
+from certlint.document import read_documents
+from tests.titles.layouts import FAMILIES, FORMATS, Signer, render
+
+LINTER = make_linter(today=date(2026, 11, 28))
+#: The rules of signatures, names and titles (CL211, the 302's missing paragraphs, is not one).
+CODES = frozenset({"CL301", "CL302", "CL303", "CL304", "CL305", "CL306", "CL307", "CL501", "CL502",
+                   "CL503", "CL505", "CL507"})
+CASES = [(family, fmt, kind) for family in FAMILIES for fmt in FORMATS for kind in ("302", "906")]
+IDS = [f"{family}-{fmt}-{kind}" for family, fmt, kind in CASES]
+
+_FIRST = st.sampled_from(["Jane", "Rafael", "Mary-Kate", "Kenji", "O'Neil", "Pieter", "Siobhan", "Li"])
+_LAST = st.sampled_from(["Doe", "de la Cruz", "Van Houten", "Smith-Jones", "McAllister", "Watanabe",
+                         "von Trapp", "Nguyen"])
+_TITLES = st.sampled_from([
+    (("Chief Executive Officer",), "(Principal Executive Officer)"),
+    (("President and Chief Executive Officer",), ""),
+    (("Executive Vice President and", "Chief Financial Officer"), "(Principal Financial Officer)"),
+    (("Interim Chief Financial Officer",), ""),
+    (("Senior Vice President, Chief Financial Officer",), ""),
+    (("Chairman of the Board and", "Chief Executive Officer"), ""),
+    (("Vice President, Controller",), "(Principal Financial Officer)"),
+    (("Acting Chief Executive Officer",), "(Principal Executive Officer)"),
+])
+_DATES = st.sampled_from(["February 27, 2026", "March 3, 2025", "May 2, 2024", "November 14, 2003"])
+
+
+@st.composite
+def signers(draw: st.DrawFn, middle: bool | None = None) -> Signer:
+    initial = draw(st.sampled_from("ABCDJKQRT")) + "."
+    has_middle = draw(st.booleans()) if middle is None else middle
+    title, role = draw(_TITLES)
+    suffix = draw(st.sampled_from(["", "", "Jr.", "III"]))
+    return Signer(draw(_FIRST), initial if has_middle else "", draw(_LAST), suffix, title, role,
+                  draw(_DATES))
+
+
+def _diagnostics(text: str, fmt: str) -> list[str]:
+    return [f"{d.line}:{d.column}: {d.code}" for d in LINTER.lint_file(f"x.{fmt}", text=text)
+            if d.code in CODES]
+
+
+def _position(text: str, needle: str, after: int) -> str:
+    """ "line:col" (1-based) of `needle`, first found after offset `after`."""
+    offset = text.index(needle, after)
+    line = text.count("\n", 0, offset) + 1
+    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def _signature_area(text: str, kind: str) -> int:
+    return text.index("covered by this report;" if kind == "302" else "operations of the Company.")
+
+
+_SETTINGS = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize(("family", "fmt", "kind"), CASES, ids=IDS)
+@_SETTINGS
+@given(signer=signers())
+def test_reading_is_the_same_and_clean(family: str, fmt: str, kind: str, signer: Signer) -> None:
+    text = render(family, fmt, signer, kind)
+    doc = read_documents(f"x.{fmt}", text=text)[0]
+    (statement,) = statements(doc)
+    (sig,) = statement.signatures
+    assert squash(sig.display_name) == squash(signer.name)
+    assert squash(sig.title_text) == squash(signer.title_text)
+    assert [squash(r.text) for r in sig.roles] == ([squash(signer.role)] if signer.role else [])
+    assert sig.date is not None and signer.date in " ".join(sig.date.text.split())
+    assert _diagnostics(text, fmt) == []
+
+
+@pytest.mark.parametrize(("family", "fmt", "kind"), CASES, ids=IDS)
+@_SETTINGS
+@given(signer=signers(middle=True))
+def test_a_changed_middle_initial_is_reported_where_it_is_signed(family: str, fmt: str, kind: str,
+                                                                 signer: Signer) -> None:
+    wrong = "Z." if signer.middle != "Z." else "Y."
+    changed = Signer(**{**signer.__dict__, "signed": signer.name.replace(f" {signer.middle} ", f" {wrong} ")})
+    text = render(family, fmt, changed, kind)
+    expected = _position(text, wrong, _signature_area(text, kind))
+    assert _diagnostics(text, fmt) == [f"{expected}: CL501"]
+
+
+@pytest.mark.parametrize(("family", "fmt", "kind"), CASES, ids=IDS)
+@_SETTINGS
+@given(signer=signers())
+def test_a_misspelled_title_word_is_reported(family: str, fmt: str, kind: str, signer: Signer) -> None:
+    *head, last = signer.title[-1].split(" ")
+    typo = last[:2] + last[3:]  # "Officer" -> "Oficer", "Controller" -> "Cotroller"
+    title = (*signer.title[:-1], " ".join([*head, typo]))
+    text = render(family, fmt, Signer(**{**signer.__dict__, "title": title}), kind)
+    expected = _position(text, typo, _signature_area(text, kind))
+    assert _diagnostics(text, fmt) == [f"{expected}: CL301"]
+
+
+@pytest.mark.parametrize(("family", "fmt", "kind"), CASES, ids=IDS)
+@_SETTINGS
+@given(signer=signers())
+def test_a_non_officer_is_reported_at_the_title(family: str, fmt: str, kind: str, signer: Signer) -> None:
+    other = Signer(**{**signer.__dict__, "title": ("Senior Vice President, Corporate Services",), "role": ""})
+    text = render(family, fmt, other, kind)
+    expected = _position(text, "Senior Vice President", _signature_area(text, kind))
+    assert _diagnostics(text, fmt) == [f"{expected}: CL305"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("kind", ["302", "906"])
+def test_a_certification_with_no_signature_is_reported(fmt: str, kind: str) -> None:
+    signer = Signer("Jane", "Q.", "Doe", "", ("Chief Executive Officer",), "", "February 27, 2026")
+    text = render("stacked", fmt, signer, kind)
+    cut = text.index("Date: February")
+    text = text[:cut] + ("</body></html>\n" if fmt == "htm" else "")
+    got = [line.split(": ")[1] for line in _diagnostics(text, fmt)]
+    assert got == (["CL502"] if kind == "302" else ["CL505"])
