@@ -19,7 +19,7 @@ from tests.titles.layouts import FAMILIES, FORMATS, Signer, render
 LINTER = make_linter(today=date(2026, 11, 28))
 #: The rules of signatures, names and titles (CL211, the 302's missing paragraphs, is not one).
 CODES = frozenset({"CL301", "CL302", "CL303", "CL304", "CL305", "CL306", "CL307", "CL501", "CL502",
-                   "CL503", "CL505", "CL507"})
+                   "CL503", "CL505", "CL507", "CL509", "CL510", "CL511"})
 CASES = [(family, fmt, kind) for family in FAMILIES for fmt in FORMATS for kind in ("302", "906")]
 IDS = [f"{family}-{fmt}-{kind}" for family, fmt, kind in CASES]
 
@@ -54,6 +54,11 @@ def _diagnostics(text: str, fmt: str) -> list[str]:
             if d.code in CODES]
 
 
+def _in_order(*found: str) -> list[str]:
+    """Diagnostics as the linter orders them: by line, then column."""
+    return sorted(found, key=lambda item: tuple(int(n) for n in item.split(":")[:2]))
+
+
 def _position(text: str, needle: str, after: int) -> str:
     """ "line:col" (1-based) of `needle`, first found after offset `after`."""
     offset = text.index(needle, after)
@@ -65,7 +70,7 @@ def _signature_area(text: str, kind: str) -> int:
     return text.index("covered by this report;" if kind == "302" else "operations of the Company.")
 
 
-_SETTINGS = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize(("family", "fmt", "kind"), CASES, ids=IDS)
@@ -80,7 +85,9 @@ def test_reading_is_the_same_and_clean(family: str, fmt: str, kind: str, signer:
     assert squash(sig.title_text) == squash(signer.title_text)
     assert [squash(r.text) for r in sig.roles] == ([squash(signer.role)] if signer.role else [])
     assert sig.date is not None and signer.date in " ".join(sig.date.text.split())
-    assert _diagnostics(text, fmt) == []
+    # A typed name with no "/s/" is a signature (Regulation S-T Rule 302(a)): a warning at most.
+    typed = [f"{_position(text, signer.name, _signature_area(text, kind))}: CL510"]
+    assert _diagnostics(text, fmt) == (typed if family == "typed-only" else [])
 
 
 @pytest.mark.parametrize(("family", "fmt", "kind"), CASES, ids=IDS)
@@ -92,7 +99,27 @@ def test_a_changed_middle_initial_is_reported_where_it_is_signed(family: str, fm
     changed = Signer(**{**signer.__dict__, "signed": signer.name.replace(f" {signer.middle} ", f" {wrong} ")})
     text = render(family, fmt, changed, kind)
     expected = _position(text, wrong, _signature_area(text, kind))
-    assert _diagnostics(text, fmt) == [f"{expected}: CL501"]
+    assert _diagnostics(text, fmt) == _in_order(f"{expected}: CL501", *_typed_warning(family, text, kind, changed))
+
+
+def _typed_warning(family: str, text: str, kind: str, signer: Signer) -> list[str]:
+    if family != "typed-only":
+        return []
+    return [f"{_position(text, signer.conformed, _signature_area(text, kind))}: CL510"]
+
+
+@pytest.mark.parametrize(("family", "fmt", "kind"), CASES, ids=IDS)
+@_SETTINGS
+@given(signer=signers())
+def test_a_variant_of_the_name_is_a_warning(family: str, fmt: str, kind: str, signer: Signer) -> None:
+    """ "Chris" for "Christopher": the same officer, a warning (CL509), never CL501."""
+    named = Signer(**{**signer.__dict__, "first": "Christopher"})
+    changed = Signer(**{**named.__dict__, "signed": named.name.replace("Christopher", "Chris", 1)})
+    text = render(family, fmt, changed, kind)
+    needle = {"by-line": "CHRIS", "source-breaks": "CHRIS",
+              "small-caps": "C<font" if fmt == "htm" else "C HRIS"}.get(family, "Chris")
+    expected = _position(text, needle, _signature_area(text, kind))
+    assert _diagnostics(text, fmt) == _in_order(f"{expected}: CL509", *_typed_warning(family, text, kind, changed))
 
 
 @pytest.mark.parametrize(("family", "fmt", "kind"), CASES, ids=IDS)
@@ -102,9 +129,10 @@ def test_a_misspelled_title_word_is_reported(family: str, fmt: str, kind: str, s
     *head, last = signer.title[-1].split(" ")
     typo = last[:2] + last[3:]  # "Officer" -> "Oficer", "Controller" -> "Cotroller"
     title = (*signer.title[:-1], " ".join([*head, typo]))
-    text = render(family, fmt, Signer(**{**signer.__dict__, "title": title}), kind)
+    misspelled = Signer(**{**signer.__dict__, "title": title})
+    text = render(family, fmt, misspelled, kind)
     expected = _position(text, typo, _signature_area(text, kind))
-    assert _diagnostics(text, fmt) == [f"{expected}: CL301"]
+    assert _diagnostics(text, fmt) == _in_order(f"{expected}: CL301", *_typed_warning(family, text, kind, misspelled))
 
 
 @pytest.mark.parametrize(("family", "fmt", "kind"), CASES, ids=IDS)
@@ -114,7 +142,7 @@ def test_a_non_officer_is_reported_at_the_title(family: str, fmt: str, kind: str
     other = Signer(**{**signer.__dict__, "title": ("Senior Vice President, Corporate Services",), "role": ""})
     text = render(family, fmt, other, kind)
     expected = _position(text, "Senior Vice President", _signature_area(text, kind))
-    assert _diagnostics(text, fmt) == [f"{expected}: CL305"]
+    assert _diagnostics(text, fmt) == _in_order(f"{expected}: CL305", *_typed_warning(family, text, kind, other))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -126,3 +154,20 @@ def test_a_certification_with_no_signature_is_reported(fmt: str, kind: str) -> N
     text = text[:cut] + ("</body></html>\n" if fmt == "htm" else "")
     got = [line.split(": ")[1] for line in _diagnostics(text, fmt)]
     assert got == (["CL502"] if kind == "302" else ["CL505"])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_blank_date_is_reported_at_the_label(fmt: str) -> None:
+    signer = Signer("Jane", "Q.", "Doe", "", ("Chief Executive Officer",), "", "February 27, 2026")
+    text = render("labels-next-row", fmt, signer).replace("Date: February 27, 2026", "Date:")
+    expected = _position(text, "Date:", _signature_area(text, "302"))
+    assert _diagnostics(text, fmt) == [f"{expected}: CL511"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_attorney_in_fact_is_reported(fmt: str) -> None:
+    signer = Signer("Jane", "Q.", "Doe", "", ("Chief Executive Officer",), "", "February 27, 2026",
+                    signed="John R. Roe, as attorney-in-fact for Jane Q. Doe")
+    text = render("stacked", fmt, signer)
+    expected = _position(text, "as attorney-in-fact", _signature_area(text, "302"))
+    assert f"{expected}: CL507" in _diagnostics(text, fmt)

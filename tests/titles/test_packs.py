@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from certlint.api import lint_text
+from certlint.engine.config import Config
 from tests.conftest import ROOT
 
 RULES = [rule for pack in ("officer-titles", "names")
@@ -14,7 +15,9 @@ RULES = [rule for pack in ("officer-titles", "names")
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule["code"] for rule in RULES])
 def test_example_is_reported(rule: dict[str, str]) -> None:
-    codes = [d.code for d in lint_text(rule["example"], "example.txt")]
+    # A rule kept off by default runs when selected by its full code.
+    config = Config(extend_select=(rule["code"],)) if rule.get("enabled") is False else None
+    codes = [d.code for d in lint_text(rule["example"], "example.txt", config=config)]
     assert rule["code"] in codes
 
 

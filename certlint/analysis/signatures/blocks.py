@@ -146,7 +146,17 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int]) -> 
         below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
     titles, roles = _split_roles(titles, roles)
     date = below if below is not None else _date_above(lines, index)
-    return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date)
+    blank = _blank_date(lines, index, last) if date is None else None
+    return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date, blank)
+
+
+def _blank_date(lines: list[Line], index: int, last: int) -> Span | None:
+    """A "Date:" label left blank ("Date:", "Date: ______") above, beside or below the block."""
+    for line in lines[max(0, index - 3):last + 2]:
+        label = _LABEL.match(line.text)
+        if label and label.group(1).lower() in ("date", "dated") and not line.text[label.end():].strip(" _"):
+            return Span(line.start, line.start + label.end(), line.text[:label.end()].rstrip())
+    return None
 
 
 def _name_span(span: Span) -> Span:
