@@ -27,15 +27,26 @@ One kind, several checks, chosen by the rule's `check` key (all read `certlint.a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from certlint.analysis.parties import certification_kind, statements
-from certlint.analysis.signatures import CONNECTIVES, Signature, Span, is_title_text, signatures, squash
+from certlint.analysis.signatures import CONNECTIVES, Signature, Span, signatures
 from certlint.checks import spelling
 from certlint.checks.base import OptionError
+from certlint.checks.title_support import (
+    HEADING_BY,
+    HEADING_OF,
+    body_title,
+    closest_designation,
+    edits_within,
+    one_edit,
+    phrases_pattern,
+    shared_prefix,
+    signature_for,
+    split_titles,
+)
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -74,12 +85,6 @@ _ABBREVIATIONS = {"ceo": "Chief Executive Officer", "cfo": "Chief Financial Offi
                   "vp": "Vice President", "chairwoman": "Chairman", "chair": "Chairman",
                   "chairperson": "Chairman"}
 _DISTRIBUTED = re.compile(r"\b(Chief|Principal) (\w+) and (\w+) (Officer)\b", re.IGNORECASE)
-_OFFICE = r"(?:[A-Z][A-Za-z]* )*?(?:OFFICER|CEO|CFO)"
-_HEADING_OF = re.compile(
-    rf"\bCERTIFICATIONS? OF (?:THE )?(?P<title>{_OFFICE}(?:\s*(?:,|/|&|,? AND)\s*(?:THE )?{_OFFICE})*)\b"
-    r"|(?P<title2>PRINCIPAL (?:EXECUTIVE|FINANCIAL) OFFICER)'S CERTIFICATION", re.IGNORECASE)
-_HEADING_BY = re.compile(r"\bBY (?P<names>[^\n]+?) AS (?P<titles>[^\n]+?)(?:,? RESPECTIVELY)?(?=\n|$)",
-                         re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +111,7 @@ class TitleCheck:
             elif self.check_name == "designation":
                 yield from self._designation(sig)
             elif kind in ("302", "906"):
-                yield from self._role(sig, _body_title(doc, sig))
+                yield from self._role(sig, body_title(doc, sig))
 
     # -- words ---------------------------------------------------------------------------
     def _known(self, word: str) -> bool:
@@ -118,9 +123,9 @@ class TitleCheck:
         if self.speller is None or len(word) < 4:
             return None
         best = self.speller._closest(word.lower())  # the spelling kind's matcher, reused
-        if best is None or (len(word) < 7 and not _edits_within(word, best, 1)):
+        if best is None or (len(word) < 7 and not edits_within(word, best, 1)):
             return None
-        if len(word) >= 7 and _shared_prefix(word.lower(), best.lower()) >= len(word) - 3:
+        if len(word) >= 7 and shared_prefix(word.lower(), best.lower()) >= len(word) - 3:
             return None  # another form of the word ("Administrative", "Operational"), not a typo
         return best
 
@@ -131,7 +136,7 @@ class TitleCheck:
                 if self._known(word):
                     continue
                 suggestion = self._typo(word)
-                if suggestion is not None and _one_edit(word, suggestion):
+                if suggestion is not None and one_edit(word, suggestion):
                     continue  # CL301 (spelling) reports it
                 if suggestion is None and not self.unknown_words:
                     continue  # a word of the company's own titles ("Chief Growth Officer")
@@ -172,7 +177,7 @@ class TitleCheck:
         text = _DISTRIBUTED.sub(lambda m: f"{m[1]} {m[2]} {m[4]} and {m[1]} {m[3]} {m[4]}", text)
         found = set()
         for role, phrases in self.role_titles.items():
-            for match in _phrases_pattern(phrases).finditer(text):
+            for match in phrases_pattern(phrases).finditer(text):
                 if not _OTHER_OFFICE.search(text[:match.start()]):
                     found.add(role)
                     break
@@ -234,7 +239,7 @@ class TitleCheck:
                 continue  # a title in parentheses, "(Chief Executive Officer)"
             if self._designation_roles(self._corrected(span.text)) is not None:
                 continue  # a misspelled word: the spelling rules report it
-            suggestion = _closest_designation(span.text, self.designations)
+            suggestion = closest_designation(span.text, self.designations)
             yield Finding(span.start, span.end, {"designation": span.text,
                                                  "suggestion": suggestion or ""},
                           suggestion=suggestion)
@@ -244,16 +249,16 @@ class TitleCheck:
         sigs = signatures(doc)
         for st in statements(doc):
             for party in st.parties:
-                sig = _signature_for(party.name.text, st.signatures or sigs)
+                sig = signature_for(party.name.text, st.signatures or sigs)
                 if party.title is not None and sig is not None:
                     yield from self._compare(party.title, party.name.text, sig)
         text = doc.prose.text
         first = min((s.marker.start for s in sigs), default=len(text))
-        for match in _HEADING_BY.finditer(text, 0, first):
+        for match in HEADING_BY.finditer(text, 0, first):
             names = [n.strip(" ,") for n in re.split(r"\s+AND\s+", match.group("names"), flags=re.IGNORECASE)]
-            titles = _split_titles(match.group("titles"), len(names), match.start("titles"))
+            titles = split_titles(match.group("titles"), len(names), match.start("titles"))
             for name, title in zip(names, titles, strict=False):
-                sig = _signature_for(name, sigs)
+                sig = signature_for(name, sigs)
                 if sig is not None and title is not None:
                     yield from self._compare(title, name, sig)
         yield from self._heading_roles(doc)
@@ -267,7 +272,7 @@ class TitleCheck:
             return
         # The heading above the first statement speaks for that statement's signers only
         # (an exhibit may hold the CEO's and then, under its own heading, the CFO's).
-        for match in _HEADING_OF.finditer(text, 0, first.intro.start):
+        for match in HEADING_OF.finditer(text, 0, first.intro.start):
             group = "title" if match.group("title") else "title2"
             title = match.group(group)
             said, roles = self._take_designations(self._corrected(title))
@@ -315,78 +320,6 @@ class TitleCheck:
             fixed = lower if self._known(lower) else (self._typo(lower) or lower).lower()
             words.add(fixed.rstrip("s") if fixed.endswith("s") and fixed[:-1] in self.vocabulary else fixed)
         return words
-
-
-@lru_cache(maxsize=64)
-def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the phrases, as whole words; the longest first where several start alike."""
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def _shared_prefix(one: str, other: str) -> int:
-    count = 0
-    for a, b in zip(one, other, strict=False):
-        if a != b:
-            break
-        count += 1
-    return count
-
-
-def _edits_within(word: str, right: str, edits: int) -> bool:
-    from rapidfuzz.distance import OSA
-
-    return bool(OSA.distance(word.lower(), right.lower()) <= edits)
-
-
-def _one_edit(word: str, right: str) -> bool:
-    """What the spelling rule (CL301: one edit, five letters or more) already reports."""
-    return len(word) >= 5 and _edits_within(word, right, 1)
-
-
-def _closest_designation(text: str, designations: Mapping[str, str]) -> str | None:
-    from rapidfuzz import fuzz, process
-
-    best = process.extractOne(text.strip("() "), list(designations), scorer=fuzz.ratio,
-                              processor=str.lower, score_cutoff=75)
-    return None if best is None else f"({best[0]})"
-
-
-def _body_title(doc: Document, sig: Signature) -> str | None:
-    """The title the body gives the signer ("I, Jane Doe, Chief Executive Officer of ...")."""
-    for st in statements(doc):
-        if sig in st.signatures:
-            for party in st.parties:
-                if party.title is not None and _signature_for(party.name.text, [sig]) is sig:
-                    return party.title.text
-    return None
-
-
-def _signature_for(name: str, sigs: Iterable[Signature]) -> Signature | None:
-    """The signature whose name shares the surname with `name`."""
-    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in ("jr", "sr", "ii", "iii")]
-    if not words:
-        return None
-    surname = squash(words[-1])
-    for sig in sigs:
-        if surname and surname in squash(sig.display_name):
-            return sig
-    return None
-
-
-def _split_titles(text: str, count: int, offset: int) -> list[Span | None]:
-    """Split "T1 AND T2" into `count` titles where the split is unambiguous."""
-    if count == 1:
-        return [Span(offset, offset + len(text), text)]
-    cuts = [m for m in re.finditer(r"\s+AND\s+", text, re.IGNORECASE)
-            if is_title_text(text[:m.start()]) and is_title_text(text[m.end():])
-            and re.search(r"(?:officer|president|treasurer|controller|chairman|secretary|\))\s*$",
-                          text[:m.start()], re.IGNORECASE)]
-    if count != 2 or len(cuts) != 1:
-        return [None] * count
-    cut = cuts[0]
-    return [Span(offset, offset + cut.start(), text[:cut.start()]),
-            Span(offset + cut.end(), offset + len(text), text[cut.end():])]
 
 
 def compile(options: Mapping[str, Any]) -> TitleCheck:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 # "/s/", "/S/", "/ S /" (small capitals once tags are dropped), "\\s\\" (typed by mistake).
 _CONFORMED = re.compile(r"^(?:(?:by|signature|signed)\s*:?\s*)?(?:/\s?s\s?/|\\s\\)(?:\s|&nbsp;?)*",
                         re.IGNORECASE)
+_CERTIFIES = re.compile(r"\bcertif(?:y|ies)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^(name|title|its|by|company|date|dated)\s*:\s*", re.IGNORECASE)
 
 
@@ -50,7 +51,9 @@ def _typed(lines: list[Line]) -> dict[int, int]:
     """Signatures typed without "/s/" (Regulation S-T Rule 302(a): a signature "in typed form"):
     a name line that ends the prose above it, under a title line or a "Title:" label."""
     found: dict[int, int] = {}
-    for i in range(1, len(lines) - 1):
+    # Only below a statement that certifies: a name over a title elsewhere is not a signature.
+    body = next((i for i, line in enumerate(lines) if _CERTIFIES.search(line.text)), len(lines))
+    for i in range(body + 1, len(lines) - 1):
         text = lines[i].text
         before, after = lines[i - 1].text, lines[i + 1].text
         if len(text.split()) < 2 or not is_name(text.rstrip(",")):
