@@ -153,6 +153,8 @@ def _parties(rest: str, offset: int) -> tuple[Party, ...]:
 def _title_after(between: str) -> str | None:
     """The title in ", Chief Executive Officer of the Company, and " (None when there is none)."""
     text = re.sub(r"^[\s,]+", "", between)
+    # "..., and I, John Roe, ...": the statement goes on with the next officer.
+    text = re.sub(r"[\s,]+and\s+(?:I|we)\b[\s,]*$", "", text)
     text = re.sub(r"[\s,]+(?:and)?[\s,]*$", "", text)
     text = re.sub(r"^(?:as\s+)?(?:(?:the|our|its)\s+)?", "", text, flags=re.IGNORECASE)
     # "... of the Company", "... of Gilead Sciences, Inc." end the title; "of the Board" does not.

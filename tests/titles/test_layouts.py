@@ -14,7 +14,7 @@ from certlint.analysis.parties import statements
 from certlint.analysis.signatures import squash
 from certlint.api import make_linter
 from certlint.document import read_documents
-from tests.titles.layouts import FAMILIES, FORMATS, Signer, render
+from tests.titles.layouts import FAMILIES, FORMATS, INTROS, JOINT, Signer, render, render_joint
 
 LINTER = make_linter(today=date(2026, 11, 28))
 #: The rules of signatures, names and titles (CL211, the 302's missing paragraphs, is not one).
@@ -171,3 +171,22 @@ def test_attorney_in_fact_is_reported(fmt: str) -> None:
     text = render("stacked", fmt, signer)
     expected = _position(text, "as attorney-in-fact", _signature_area(text, "302"))
     assert f"{expected}: CL507" in _diagnostics(text, fmt)
+
+
+JOINT_CASES = [(layout, fmt, intro) for layout in JOINT for fmt in FORMATS for intro in INTROS]
+
+
+@pytest.mark.parametrize(("layout", "fmt", "intro"), JOINT_CASES,
+                         ids=[f"{layout}-{fmt}-{intro}" for layout, fmt, intro in JOINT_CASES])
+@_SETTINGS
+@given(first=signers(), second=signers())
+def test_joint_906_reads_both_signers(layout: str, fmt: str, intro: str, first: Signer,
+                                      second: Signer) -> None:
+    second = Signer(**{**second.__dict__, "first": "Robert", "last": "Oyelaran", "date": first.date})
+    text = render_joint(layout, fmt, intro, first, second)
+    (statement,) = statements(read_documents(f"x.{fmt}", text=text)[0])
+    assert [squash(s.display_name) for s in statement.signatures] == [squash(first.name), squash(second.name)]
+    assert [squash(s.title_text) for s in statement.signatures] == [squash(first.title_text),
+                                                                     squash(second.title_text)]
+    assert all(s.date is not None for s in statement.signatures)
+    assert _diagnostics(text, fmt) == []

@@ -7,6 +7,7 @@ with their horizontal place, so that blocks laid out side by side are told apart
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +22,11 @@ _MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- 
 _MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
 _CELL_SLOT = 1000
+_TABLE_ROWS = 1_000_000  # HTML table rows are numbered apart from the other lines
+_TR = re.compile(r"<tr\b", re.IGNORECASE)
+_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+_CELL = re.compile(r"<t[dh]\b[^>]*>", re.IGNORECASE)
+_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 _COLUMN_TOLERANCE = 8
 
 
@@ -54,9 +60,10 @@ def read_lines(doc: Document) -> list[Line]:
     seen: set[int] = set()
     lines: list[Line] = []
     row = -1
+    cells = _HtmlCells(doc.source) if doc.format == "html" else None
     for block_index, block in enumerate(prose.blocks):
         spans = prose.block_lines(block)
-        for start, end in _html_lines(doc, spans) if doc.format == "html" else spans:
+        for start, end in _html_lines(doc, spans) if cells is not None else spans:
             raw = prose.text[start:end]
             table = raw.startswith("|")
             pieces = _cells(raw) if table else _columns(doc, raw, start)
@@ -71,8 +78,68 @@ def read_lines(doc: Document) -> list[Line]:
                 seen.add(source)
                 if column == 0 and not table:  # a text column: where it starts in the source
                     column = doc.lines.position(source)[1]
+                place = cells.place(source) if cells is not None else \
+                    _pipe_cell(doc, source) if doc.format == "markdown" and not table else None
+                if place is not None:  # an HTML table cell: its row and column in the table
+                    row, column = _TABLE_ROWS + place[0], _CELL_SLOT * place[1]
                 lines.append(Line(offset, offset + len(piece), piece, column, row, block_index))
-    return lines
+    return _indented_pieces(doc, lines)
+
+
+def _indented_pieces(doc: Document, lines: list[Line]) -> list[Line]:
+    """In a block laid out in columns, a line that sits within one column ("          Chief
+    Financial Officer" under the right-hand title, or a left-hand title going on alone) belongs
+    to that column; a line spanning several ("Dated: ...") still goes with any."""
+    columns: dict[int, list[int]] = {}
+    for line in lines:
+        if line.column >= 0:
+            columns.setdefault(line.block, []).append(line.column)
+    out = []
+    for line in lines:
+        starts = sorted(set(columns.get(line.block, ())))
+        if line.column == -1 and len(starts) > 1 and doc.format != "html":
+            start = doc.lines.position(doc.prose.to_source(line.start))[1]
+            mine = [c for c in starts if c <= start + _COLUMN_TOLERANCE]
+            after = [c for c in starts if c > start + _COLUMN_TOLERANCE]
+            if mine and (not after or start + len(line.text) < after[0]):
+                line = Line(line.start, line.end, line.text, max(mine[-1], start) if start > mine[-1]
+                            else mine[-1], line.row, line.block)
+        out.append(line)
+    return out
+
+
+def _pipe_cell(doc: Document, source: int) -> tuple[int, int] | None:
+    """Where a source offset sits in a Markdown pipe table: (source line, cell index)."""
+    line, column = doc.lines.position(source)
+    before = doc.source[source - column + 1:source]
+    if not before.lstrip().startswith("|"):
+        return None
+    return line, before.count("|") - before.count("\\|")
+
+
+class _HtmlCells:
+    """Where an offset of HTML source sits in a table: (row, column), colspans counted."""
+
+    def __init__(self, source: str) -> None:
+        self._rows = [m.start() for m in _TR.finditer(source)]
+        self._ends = [m.start() for m in _TABLE_END.finditer(source)]
+        self._cells = [m.start() for m in _CELL.finditer(source)]
+        self._spans = [int(c.group(1)) if (c := _COLSPAN.search(m.group())) else 1
+                       for m in _CELL.finditer(source)]
+
+    def place(self, offset: int) -> tuple[int, int] | None:
+        row = bisect.bisect_right(self._rows, offset) - 1
+        if row < 0:
+            return None
+        tr = self._rows[row]
+        end = bisect.bisect_left(self._ends, tr)
+        if end < len(self._ends) and self._ends[end] < offset:
+            return None  # the table closed before the offset
+        first = bisect.bisect_left(self._cells, tr)
+        last = bisect.bisect_right(self._cells, offset)
+        if last <= first:
+            return None
+        return row, sum(self._spans[first:last - 1])
 
 
 def _html_lines(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
