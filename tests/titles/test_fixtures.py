@@ -34,6 +34,9 @@ def test_every_issue_case_has_a_fixture() -> None:
         "power-of-attorney": "66:18: CL507",
         "company-variant": "18:66: CL508",
         "joint-906-missing-signer": "28:1: CL505",
+        "typed-signature": "65:1: CL510",
+        "blank-date": "64:1: CL511",
+        "nickname": "65:5: CL509",
     }
     for name, prefix in wanted.items():
         lines = (FIXTURES / "titles" / f"{name}.expected").read_text().splitlines()
