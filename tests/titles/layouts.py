@@ -281,3 +281,35 @@ def render_joint(layout: str, fmt: str, intro: str, a: Signer, b: Signer) -> str
         return "\n\n".join(body) + "\n\n" + _markdown(rows)
     paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in body)
     return f"<html><body>\n{paragraphs}{_html(rows)}</body></html>\n"
+
+
+def render_docx(family: str, signer: Signer, kind: str = "302") -> bytes:
+    """The certification as a Word document: body paragraphs, then the signature area as
+    paragraphs (one cell a row) or a table (several cells a row)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in _302_body(signer) if kind == "302" else _906_body(signer):
+        document.add_paragraph(paragraph)
+    rows = FAMILIES[family](signer)
+
+    def word(line: str) -> str:
+        return _plain(line).replace("      ", "\u00a0" * 6) if "\x02" in line else _plain(line)
+
+    if all(len(row) == 1 for row in rows):
+        for row in rows:
+            for line in row[0]:
+                document.add_paragraph(word(line))
+    else:
+        table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                target = table.cell(r, c)
+                target.paragraphs[0].text = word(cell[0])
+                for line in cell[1:]:
+                    target.add_paragraph(word(line))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

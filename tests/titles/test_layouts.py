@@ -14,7 +14,7 @@ from certlint.analysis.parties import statements
 from certlint.analysis.signatures import squash
 from certlint.api import make_linter
 from certlint.document import read_documents
-from tests.titles.layouts import FAMILIES, FORMATS, INTROS, JOINT, Signer, render, render_joint
+from tests.titles.layouts import FAMILIES, FORMATS, INTROS, JOINT, Signer, render, render_docx, render_joint
 
 LINTER = make_linter(today=date(2026, 11, 28))
 #: The rules of signatures, names and titles (CL211, the 302's missing paragraphs, is not one).
@@ -190,3 +190,23 @@ def test_joint_906_reads_both_signers(layout: str, fmt: str, intro: str, first: 
                                                                      squash(second.title_text)]
     assert all(s.date is not None for s in statement.signatures)
     assert _diagnostics(text, fmt) == []
+
+
+DOCX_CASES = [(family, kind) for family in FAMILIES for kind in ("302", "906")]
+
+
+@pytest.mark.parametrize(("family", "kind"), DOCX_CASES, ids=[f"{f}-docx-{k}" for f, k in DOCX_CASES])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(signer=signers())
+def test_docx_reads_the_same(family: str, kind: str, signer: Signer) -> None:
+    pytest.importorskip("docx", reason="python-docx (the docx extra) is not installed")
+    data = render_docx(family, signer, kind)
+    doc = read_documents("x.docx", data=data)[0]
+    (statement,) = statements(doc)
+    (sig,) = statement.signatures
+    assert squash(sig.display_name) == squash(signer.name)
+    assert squash(sig.title_text) == squash(signer.title_text)
+    assert [squash(r.text) for r in sig.roles] == ([squash(signer.role)] if signer.role else [])
+    assert sig.date is not None and signer.date in " ".join(sig.date.text.split())
+    found = [d.code for d in LINTER.lint_document(doc) if d.code in CODES]
+    assert found == (["CL510"] if family == "typed-only" else [])
