@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from certlint.analysis.parties import statements
@@ -23,7 +23,8 @@ CODES = frozenset({"CL301", "CL302", "CL303", "CL304", "CL305", "CL306", "CL307"
 CASES = [(family, fmt, kind) for family in FAMILIES for fmt in FORMATS for kind in ("302", "906")]
 IDS = [f"{family}-{fmt}-{kind}" for family, fmt, kind in CASES]
 
-_FIRST = st.sampled_from(["Jane", "Rafael", "Mary-Kate", "Kenji", "O'Neil", "Pieter", "Siobhan", "Li"])
+_FIRST = st.sampled_from(["Jane", "Rafael", "Mary-Kate", "Kenji", "O'Neil", "Pieter", "Siobhan", "Li",
+                          "J. Michael", "Mary Ann"])
 _LAST = st.sampled_from(["Doe", "de la Cruz", "Van Houten", "Smith-Jones", "McAllister", "Watanabe",
                          "von Trapp", "Nguyen"])
 _TITLES = st.sampled_from([
@@ -35,8 +36,15 @@ _TITLES = st.sampled_from([
     (("Chairman of the Board and", "Chief Executive Officer"), ""),
     (("Vice President, Controller",), "(Principal Financial Officer)"),
     (("Acting Chief Executive Officer",), "(Principal Executive Officer)"),
+    (("President & CEO",), ""),
+    (("Chairman, President and Chief Executive Officer",), ""),
+    (("EVP and CFO",), "(Principal Financial and Accounting Officer)"),
+    (("Chief Executive Officer and Director",), ""),
+    (("Co-Chief Executive Officer",), ""),
+    (("Vice President, Finance and Treasurer",), ""),
 ])
-_DATES = st.sampled_from(["February 27, 2026", "March 3, 2025", "May 2, 2024", "November 14, 2003"])
+_DATES = st.sampled_from(["February 27, 2026", "March 3, 2025", "May 2, 2024", "November 14, 2003",
+                          "Feb. 27, 2026", "27 February 2026", "2/27/2026"])
 
 
 @st.composite
@@ -126,9 +134,16 @@ def test_a_variant_of_the_name_is_a_warning(family: str, fmt: str, kind: str, si
 @_SETTINGS
 @given(signer=signers())
 def test_a_misspelled_title_word_is_reported(family: str, fmt: str, kind: str, signer: Signer) -> None:
-    *head, last = signer.title[-1].split(" ")
-    typo = last[:2] + last[3:]  # "Officer" -> "Oficer", "Controller" -> "Cotroller"
-    title = (*signer.title[:-1], " ".join([*head, typo]))
+    word = next((w for w in ("Officer", "President", "Financial", "Executive", "Controller")
+                 if w in signer.title_text), None)
+    assume(word is not None)
+    assert word is not None
+    typo = word[:2] + word[3:]  # "Officer" -> "Oficer", "Controller" -> "Cotroller"
+    title = tuple(line.replace(word, typo, 1) for line in signer.title)
+    if sum(line.count(word) for line in signer.title) > 1:
+        title = (*signer.title[:-1], signer.title[-1])  # keep one changed word: the first
+        first = next(i for i, line in enumerate(signer.title) if word in line)
+        title = tuple(line.replace(word, typo, 1) if i == first else line for i, line in enumerate(title))
     misspelled = Signer(**{**signer.__dict__, "title": title})
     text = render(family, fmt, misspelled, kind)
     expected = _position(text, typo, _signature_area(text, kind))

@@ -16,7 +16,7 @@ TITLE_WORDS = frozenset("""
 chief executive financial accounting operating officer officers principal president vice senior
 chairman chairwoman chair chairperson board treasurer controller comptroller secretary interim
 acting managing general partner manager trustee administrator director directors corporate
-global group co ceo cfo coo cao peo pfo pao executive-vice counsel finance operations
+global group co ceo cfo coo cao peo pfo pao evp svp vp executive-vice counsel finance operations
 administration worldwide international human resources legal technology strategy strategic sales
 marketing development business investor relations risk compliance lead independent emeritus
 deputy assistant associate division regional north america americas officer's
@@ -36,6 +36,7 @@ PARTICLES = frozenset({"de", "la", "le", "del", "della", "der", "den", "di", "da
 _TITLE_OPENERS = frozenset({"chief", "president", "vice", "senior", "executive", "interim", "acting",
                             "principal", "chairman", "chairwoman", "chair", "chairperson", "treasurer",
                             "controller", "comptroller", "secretary", "co", "ceo", "cfo", "general",
+                            "evp", "svp", "vp",
                             "managing", "corporate", "group", "global", "deputy", "assistant",
                             "director", "trustee", "manager"})
 # "(the "Company")", "("Acme")": a defined term after a title, not a role designation.
@@ -70,7 +71,9 @@ def lower_words(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def is_title_text(text: str) -> bool:
     """Mostly title words (one typo per word tolerated), at least one of them."""
-    words = [w for w in lower_words(text) if w not in CONNECTIVES]
+    # "Co-Chief", "Executive-Vice": the parts of a hyphenated title word are title words.
+    words = [part for w in lower_words(text) for part in (w.split("-") if "-" in w[1:] else [w])
+             if part and part not in CONNECTIVES]
     if not words or any(ch.isdigit() for ch in text) or len(words) > 16:
         return False
     hits = sum(1 for w in words if w in TITLE_WORDS or _near_title_word(w))
@@ -118,7 +121,7 @@ def name_then_title(span: Span) -> tuple[Span, Span] | None:
     for match in re.finditer(r"\s+", span.text):
         head, tail = span.text[:match.start()].rstrip(","), span.text[match.end():]
         words = lower_words(re.sub(r"\([^()]*\)\s*$", "", tail))
-        if words and words[0] in _TITLE_OPENERS and tail[:1].isupper() and is_name(head) \
+        if words and words[0].split("-")[0] in _TITLE_OPENERS and tail[:1].isupper() and is_name(head) \
                 and is_title_text(tail):
             return (Span(span.start, span.start + len(head), head),
                     Span(span.start + match.end(), span.end, tail))
