@@ -155,6 +155,8 @@ class Consistency:
         matched = set()
         for sig in st.signatures:
             party = _party_for(st, sig)
+            if party is None and not sig.display_name.strip():
+                continue  # a "/s/" whose name the reading did not find: CL510 says so
             if party is None:
                 end = sig.conformed[-1].end if sig.conformed else sig.marker.end
                 yield Finding(sig.marker.start, end, {"name": sig.display_name},
