@@ -39,6 +39,7 @@ _TITLE_OPENERS = frozenset({"chief", "president", "vice", "senior", "executive",
                             "evp", "svp", "vp",
                             "managing", "corporate", "group", "global", "deputy", "assistant",
                             "director", "trustee", "manager"})
+_OPENER_LIST = tuple(sorted(_TITLE_OPENERS))
 # "(the "Company")", "("Acme")": a defined term after a title, not a role designation.
 _DEFINED_TERM = re.compile(r"\s*\((?:the\s+)?\"[^()]*\"\)\s*$", re.IGNORECASE)
 
@@ -114,18 +115,31 @@ def name_then_title(span: Span) -> tuple[Span, Span] | None:
         if not first or first[0] in SUFFIXES:
             continue
         part = title_part(tail)
-        last = lower_words(head)[-1:]
-        if is_name(head) and part and not (last and last[0] in TITLE_WORDS):
+        # "Jane Doe Vice Prsident, Controller": a title word in the head is a title begun there.
+        if is_name(head) and part and not any(w in TITLE_WORDS for w in lower_words(head)):
             return (Span(span.start, span.start + len(head), head),
                     Span(span.start + match.end(), span.start + match.end() + len(part), part))
     for match in re.finditer(r"\s+", span.text):
         head, tail = span.text[:match.start()].rstrip(","), span.text[match.end():]
         words = lower_words(re.sub(r"\([^()]*\)\s*$", "", tail))
-        if words and words[0].split("-")[0] in _TITLE_OPENERS and tail[:1].isupper() and is_name(head) \
+        if words and _opens_title(words[0].split("-")[0]) and tail[:1].isupper() and is_name(head) \
                 and is_title_text(tail):
             return (Span(span.start, span.start + len(head), head),
                     Span(span.start + match.end(), span.end, tail))
     return None
+
+
+@lru_cache(maxsize=4096)
+def _opens_title(word: str) -> bool:
+    """A word titles open with, or a typo of one ("Prsident")."""
+    if word in _TITLE_OPENERS:
+        return True
+    if len(word) < 5:
+        return False
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    return process.extractOne(word, _OPENER_LIST, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 def title_part(text: str) -> str:
