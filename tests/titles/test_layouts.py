@@ -179,13 +179,18 @@ def test_a_blank_date_is_reported_at_the_label(fmt: str) -> None:
     assert _diagnostics(text, fmt) == [f"{expected}: CL511"]
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_attorney_in_fact_is_reported(fmt: str) -> None:
+@pytest.mark.parametrize(("family", "fmt", "kind"), CASES, ids=IDS)
+def test_attorney_in_fact_is_reported(family: str, fmt: str, kind: str) -> None:
     signer = Signer("Jane", "Q.", "Doe", "", ("Chief Executive Officer",), "", "February 27, 2026",
                     signed="John R. Roe, as attorney-in-fact for Jane Q. Doe")
-    text = render("stacked", fmt, signer)
-    expected = _position(text, "as attorney-in-fact", _signature_area(text, "302"))
-    assert f"{expected}: CL507" in _diagnostics(text, fmt)
+    text = render(family, fmt, signer, kind)
+    found = [d for d in _diagnostics(text, fmt) if d.endswith("CL507")]
+    if family == "small-caps" and fmt == "htm":  # "<font>AS</font> ATTORNEY-IN-FACT": on its line
+        line = _position(text, "ATTORNEY-IN-FACT", _signature_area(text, kind)).split(":")[0]
+        assert [d.split(":")[0] for d in found] == [line]
+        return
+    where = text.lower().index("as attorney-in-fact", _signature_area(text, kind))
+    assert found == [f"{_position(text, text[where:where + 19], where)}: CL507"]
 
 
 JOINT_CASES = [(layout, fmt, intro) for layout in JOINT for fmt in FORMATS for intro in INTROS]
