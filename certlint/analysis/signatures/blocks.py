@@ -1,4 +1,11 @@
-"""Reading a signature block's fields: conformed signature, typed name, titles, roles, date."""
+"""Reading a signature block's fields: conformed signature, typed name, titles, roles, date.
+
+A line is read by what it is, not where it sits: "/s/" (also "/S/", "/ S /", "\\s\\"), a
+label ("Name:", "Title:", "By:", "Date:") with its value beside it or on the next line or
+cell, a name, a title (its company left out: "... of Acme Foods, Inc."), a name and title on
+one line, a role in parentheses, a date. Without any "/s/", a name typed over a title below
+the certifying statement is a signature (Regulation S-T Rule 302(a)), marked `typed`.
+"""
 
 from __future__ import annotations
 

@@ -1,8 +1,11 @@
-"""The layout of signature blocks: their lines, pipe-table cells and side-by-side columns.
+"""The layout of signature blocks: their lines, table cells and side-by-side columns.
 
 A signature block is usually one block of several source lines in text, separate paragraphs
 or table cells in HTML, pipe-table cells in Markdown (`Prose.block_lines`). Its lines are read
-with their horizontal place, so that blocks laid out side by side are told apart.
+with their place: the row and column of their table cell (HTML `<tr>`/`<td>` with colspans,
+Markdown pipes), or the source column of a piece of a text line laid out in columns, so that
+blocks laid out side by side are told apart. In HTML a line of the source is not a line of the
+block: only `<br>` and the cells break it.
 """
 
 from __future__ import annotations
