@@ -4,6 +4,7 @@ the signature, title and name rules, and an injected defect is reported at the s
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from certlint.analysis.parties import statements
-from certlint.analysis.signatures import squash
+from certlint.analysis.signatures import Signature, squash
 from certlint.api import make_linter
 from certlint.document import read_documents
 from tests.titles.layouts import FAMILIES, FORMATS, INTROS, JOINT, Signer, render, render_docx, render_joint
@@ -191,6 +192,26 @@ def test_attorney_in_fact_is_reported(family: str, fmt: str, kind: str) -> None:
         return
     where = text.lower().index("as attorney-in-fact", _signature_area(text, kind))
     assert found == [f"{_position(text, text[where:where + 19], where)}: CL507"]
+
+
+@pytest.mark.parametrize(("family", "kind"), [(f, k) for f in FAMILIES for k in ("302", "906")],
+                         ids=[f"{f}-pre-{k}" for f in FAMILIES for k in ("302", "906")])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(signer=signers())
+def test_text_inside_html_pre_reads_as_text(family: str, kind: str, signer: Signer) -> None:
+    """Old EDGAR HTML wraps the text filing in <pre>: its source lines are lines."""
+    text = render(family, "txt", signer, kind)
+    wrapped = f"<html><body><pre>\n{html.escape(text, quote=False)}</pre></body></html>\n"
+    as_text = [_reading(s) for st in statements(read_documents("x.txt", text=text)[0]) for s in st.signatures]
+    in_pre = [_reading(s) for st in statements(read_documents("x.htm", text=wrapped)[0])
+              for s in st.signatures]
+    assert in_pre == as_text
+    assert len(in_pre) == 1 and squash(in_pre[0][0]) == squash(signer.name)
+
+
+def _reading(sig: Signature) -> tuple[str, str, str, str | None]:
+    return (sig.display_name, sig.title_text, " ".join(r.text for r in sig.roles),
+            sig.date.text if sig.date else None)
 
 
 JOINT_CASES = [(layout, fmt, intro) for layout in JOINT for fmt in FORMATS for intro in INTROS]

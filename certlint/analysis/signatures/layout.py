@@ -26,6 +26,7 @@ _MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", r
 _CELL_SPLIT = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
 _CELL_SLOT = 1000
 _TABLE_ROWS = 1_000_000  # HTML table rows are numbered apart from the other lines
+_PRE = re.compile(r"<(pre|xmp|plaintext)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 _TR = re.compile(r"<tr\b", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _CELL = re.compile(r"<t[dh]\b[^>]*>", re.IGNORECASE)
@@ -64,9 +65,10 @@ def read_lines(doc: Document) -> list[Line]:
     lines: list[Line] = []
     row = -1
     cells = _HtmlCells(doc.source) if doc.format == "html" else None
+    pre = [m.span() for m in _PRE.finditer(doc.source)] if cells is not None else []
     for block_index, block in enumerate(prose.blocks):
         spans = prose.block_lines(block)
-        for start, end in _html_lines(doc, spans) if cells is not None else spans:
+        for start, end in _html_lines(doc, spans, pre) if cells is not None else spans:
             raw = prose.text[start:end]
             table = raw.startswith("|")
             pieces = _cells(raw) if table else _columns(doc, raw, start)
@@ -145,13 +147,16 @@ class _HtmlCells:
         return row, sum(self._spans[first:last - 1])
 
 
-def _html_lines(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """In HTML a line break of the source is a space: lines end only at a `<br>`."""
+def _html_lines(doc: Document, spans: list[tuple[int, int]],
+                pre: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In HTML a line break of the source is a space: lines end only at a `<br>` (or inside
+    `<pre>`, whose lines are lines)."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         if out:
-            between = doc.source[doc.prose.to_source_end(out[-1][1]):doc.prose.to_source(start)]
-            if not _BR.search(between):
+            left, right = doc.prose.to_source_end(out[-1][1]), doc.prose.to_source(start)
+            between = doc.source[left:right]
+            if not _BR.search(between) and not any(a <= right < b for a, b in pre):
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))
