@@ -47,6 +47,8 @@ class Line:
     row: int = 0
     #: The prose block (paragraph, table cell) the line belongs to.
     block: int = 0
+    #: The grid columns a table cell spans (its colspan); 0 for a line that is not a cell.
+    width: int = 0
 
 
 def _trim(text: str, start: int) -> tuple[str, int]:
@@ -85,9 +87,10 @@ def read_lines(doc: Document) -> list[Line]:
                     column = doc.lines.position(source)[1]
                 place = cells.place(source) if cells is not None else \
                     _pipe_cell(doc, source) if doc.format == "markdown" and not table else None
-                if place is not None:  # an HTML table cell: its row and column in the table
-                    row, column = _TABLE_ROWS + place[0], _CELL_SLOT * place[1]
-                lines.append(Line(offset, offset + len(piece), piece, column, row, block_index))
+                width = 0
+                if place is not None:  # a table cell: its row, column and colspan in the table
+                    row, column, width = _TABLE_ROWS + place[0], _CELL_SLOT * place[1], place[2]
+                lines.append(Line(offset, offset + len(piece), piece, column, row, block_index, width))
     return _indented_pieces(doc, lines)
 
 
@@ -113,17 +116,17 @@ def _indented_pieces(doc: Document, lines: list[Line]) -> list[Line]:
     return out
 
 
-def _pipe_cell(doc: Document, source: int) -> tuple[int, int] | None:
-    """Where a source offset sits in a Markdown pipe table: (source line, cell index)."""
+def _pipe_cell(doc: Document, source: int) -> tuple[int, int, int] | None:
+    """Where a source offset sits in a Markdown pipe table: (source line, cell index, 1)."""
     line, column = doc.lines.position(source)
     before = doc.source[source - column + 1:source]
     if not before.lstrip().startswith("|"):
         return None
-    return line, before.count("|") - before.count("\\|")
+    return line, before.count("|") - before.count("\\|"), 1
 
 
 class _HtmlCells:
-    """Where an offset of HTML source sits in a table: (row, column), colspans counted."""
+    """Where an offset of HTML source sits in a table: (row, column, colspan), colspans counted."""
 
     def __init__(self, source: str) -> None:
         self._rows = [m.start() for m in _TR.finditer(source)]
@@ -132,7 +135,7 @@ class _HtmlCells:
         self._spans = [int(c.group(1)) if (c := _COLSPAN.search(m.group())) else 1
                        for m in _CELL.finditer(source)]
 
-    def place(self, offset: int) -> tuple[int, int] | None:
+    def place(self, offset: int) -> tuple[int, int, int] | None:
         row = bisect.bisect_right(self._rows, offset) - 1
         if row < 0:
             return None
@@ -144,7 +147,7 @@ class _HtmlCells:
         last = bisect.bisect_right(self._cells, offset)
         if last <= first:
             return None
-        return row, sum(self._spans[first:last - 1])
+        return row, sum(self._spans[first:last - 1]), self._spans[last - 1]
 
 
 def _html_lines(doc: Document, spans: list[tuple[int, int]],
@@ -235,8 +238,17 @@ def following(lines: list[Line], index: int, markers: Mapping[int, int]) -> list
     beside = {i for i in range(index + 1, stop) if lines[i].row == lines[index].row}
     if beside & set(markers):
         beside = set()
-    return [i for i in range(index + 1, stop) if _same_column(column, lines[i].column) or i in beside]
+    return [i for i in range(index + 1, stop) if _same_column(lines[index], lines[i]) or i in beside]
 
 
-def _same_column(one: int, other: int) -> bool:
+def _same_column(line: Line, other_line: Line) -> bool:
+    """Two lines one above the other: a table cell overlaps the grid columns of the other
+    (colspans differ from row to row), a text piece starts near the other."""
+    one, other = line.column, other_line.column
+    if line.width and other_line.width:
+        return one < other + _CELL_SLOT * other_line.width and other < one + _CELL_SLOT * line.width
+    return _near(one, other)
+
+
+def _near(one: int, other: int) -> bool:
     return one == -1 or other == -1 or abs(one - other) <= _COLUMN_TOLERANCE
