@@ -170,8 +170,9 @@ def _906_body(s: Signer) -> list[str]:
     ]
 
 
-def render(family: str, fmt: str, signer: Signer, kind: str = "302") -> str:
-    """The certification with its signature area in `family`'s layout, in format `fmt`."""
+def render(family: str, fmt: str, signer: Signer, kind: str = "302", grid: bool = False) -> str:
+    """The certification with its signature area in `family`'s layout, in format `fmt`; with
+    `grid`, HTML tables as Workiva writes them (padding cells, colspans, a wide first row)."""
     body = _302_body(signer) if kind == "302" else _906_body(signer)
     rows = FAMILIES[family](signer)
     if fmt == "txt":
@@ -179,7 +180,7 @@ def render(family: str, fmt: str, signer: Signer, kind: str = "302") -> str:
     if fmt == "md":
         return "\n\n".join(body) + "\n\n" + _markdown(rows)
     paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in body)
-    return f"<html><body>\n{paragraphs}{_html(rows)}</body></html>\n"
+    return f"<html><body>\n{paragraphs}{_html(rows, grid)}</body></html>\n"
 
 
 def _text(rows: tuple[Row, ...]) -> str:
@@ -223,13 +224,23 @@ def _html_line(line: str) -> str:
     return text.replace("\x01", "\n").replace("\x02", "&nbsp;" * 6)
 
 
-def _html(rows: tuple[Row, ...]) -> str:
-    if all(len(row) == 1 and len(row[0]) == 1 for row in rows):
+def _html(rows: tuple[Row, ...], grid: bool = False) -> str:
+    if all(len(row) == 1 and len(row[0]) == 1 for row in rows) and not grid:
         return "".join(f"<p>{_html_line(row[0][0])}</p>\n" for row in rows)
+    width = max(len(row) for row in rows)
     out = ["<table>"]
+    if grid:  # a row of empty grid cells first, as Workiva sets the column widths
+        out.append("<tr>" + '<td style="width:10%"></td>' * (width * 3 + 1) + "</tr>")
     for row in rows:
-        cells = "".join("<td>" + "<br>".join(_html_line(line) for line in cell) + "</td>" for cell in row)
-        out.append(f"<tr>{cells}</tr>")
+        cells = []
+        for index, cell in enumerate(row):
+            text = "<br>".join(_html_line(line) for line in cell)
+            if grid:  # a padding cell, then the content over three grid columns
+                span = 3 * (width - index) if index == len(row) - 1 else 3
+                cells.append(f'<td style="padding:0 1pt"></td><td colspan="{span}">{text}</td>')
+            else:
+                cells.append(f"<td>{text}</td>")
+        out.append(f"<tr>{''.join(cells)}</tr>")
     return "\n".join(out) + "\n</table>\n"
 
 

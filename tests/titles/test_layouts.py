@@ -209,6 +209,21 @@ def test_text_inside_html_pre_reads_as_text(family: str, kind: str, signer: Sign
     assert len(in_pre) == 1 and squash(in_pre[0][0]) == squash(signer.name)
 
 
+@pytest.mark.parametrize(("family", "kind"), [(f, k) for f in FAMILIES for k in ("302", "906")],
+                         ids=[f"{f}-grid-{k}" for f in FAMILIES for k in ("302", "906")])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(signer=signers())
+def test_html_grid_tables_read_the_same(family: str, kind: str, signer: Signer) -> None:
+    """Workiva's tables: padding cells, colspans, every line in a table."""
+    text = render(family, "htm", signer, kind, grid=True)
+    plain = render(family, "htm", signer, kind)
+    readings = [[_reading(s) for st in statements(read_documents("x.htm", text=t)[0]) for s in st.signatures]
+                for t in (text, plain)]
+    assert readings[0] == readings[1]
+    typed = ["CL510"] if family == "typed-only" else []
+    assert [d.split(": ")[1] for d in _diagnostics(text, "htm")] == typed
+
+
 def _reading(sig: Signature) -> tuple[str, str, str, str | None]:
     return (sig.display_name, sig.title_text, " ".join(r.text for r in sig.roles),
             sig.date.text if sig.date else None)
