@@ -73,7 +73,12 @@ def read_lines(doc: Document) -> list[Line]:
         for start, end in _html_lines(doc, spans, pre) if cells is not None else spans:
             raw = prose.text[start:end]
             table = raw.startswith("|")
-            pieces = _cells(raw) if table else _columns(doc, raw, start)
+            if table:
+                pieces = _cells(raw)
+            elif cells is not None and not _within(pre, prose.to_source(start)):
+                pieces = [(0, len(raw), -1)]  # HTML: a run of spaces is one space, not a column
+            else:
+                pieces = _columns(doc, raw, start)
             row += 1
             for piece_start, piece_end, column in pieces:
                 piece, offset = _trim(raw[piece_start:piece_end], start + piece_start)
@@ -125,6 +130,10 @@ def _pipe_cell(doc: Document, source: int) -> tuple[int, int, int] | None:
     return line, before.count("|") - before.count("\\|"), 1
 
 
+def _within(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in ranges)
+
+
 class _HtmlCells:
     """Where an offset of HTML source sits in a table: (row, column, colspan), colspans counted."""
 
@@ -159,7 +168,7 @@ def _html_lines(doc: Document, spans: list[tuple[int, int]],
         if out:
             left, right = doc.prose.to_source_end(out[-1][1]), doc.prose.to_source(start)
             between = doc.source[left:right]
-            if not _BR.search(between) and not any(a <= right < b for a, b in pre):
+            if not _BR.search(between) and not _within(pre, right):
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))
