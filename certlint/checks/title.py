@@ -111,7 +111,7 @@ class TitleCheck:
             elif self.check_name == "designation":
                 yield from self._designation(sig)
             elif kind in ("302", "906"):
-                yield from self._role(sig, body_title(doc, sig))
+                yield from self._role(doc, sig)
 
     # -- words ---------------------------------------------------------------------------
     def _known(self, word: str) -> bool:
@@ -213,16 +213,17 @@ class TitleCheck:
             roles |= (self._designation_roles(corrected) or set()) | self.roles_of(corrected)
         return roles
 
-    def _role(self, sig: Signature, body_title: str | None) -> Iterator[Finding]:
+    def _role(self, doc: Document, sig: Signature) -> Iterator[Finding]:
         if self.signer_roles(sig) & self.certifying_roles:
             return
         title = sig.title_text or " ".join(r.text for r in sig.roles)
         if not title:
             # The signature block gives only the name: the body may give the role ("I, Jane
             # Doe, Interim Chief Executive Officer"); with neither, the reading is unsure.
-            if body_title is None or self.roles_of(self._corrected(body_title)) & self.certifying_roles:
+            given = body_title(doc, sig)
+            if given is None or self.roles_of(self._corrected(given)) & self.certifying_roles:
                 return
-            title = body_title
+            title = given
         if not sig.display_name.strip():
             return
         where = sig.titles[0] if sig.titles else (sig.conformed[-1] if sig.conformed else sig.marker)
