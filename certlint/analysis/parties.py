@@ -156,6 +156,8 @@ def _parties(rest: str, offset: int) -> tuple[Party, ...]:
 def _title_after(between: str) -> str | None:
     """The title in ", Chief Executive Officer of the Company, and " (None when there is none)."""
     text = re.sub(r"^[\s,]+", "", between)
+    # "..., and I, John Roe, ...": the statement goes on with the next officer.
+    text = re.sub(r"[\s,]+and\s+(?:I|we)\b[\s,]*$", "", text)
     text = re.sub(r"[\s,]+(?:and)?[\s,]*$", "", text)
     text = re.sub(r"^(?:as\s+)?(?:(?:the|our|its)\s+)?", "", text, flags=re.IGNORECASE)
     # "... of the Company", "... of Gilead Sciences, Inc." end the title; "of the Board" does not.
@@ -176,15 +178,39 @@ def _named_with_titles(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, .
         return ()
     sentence_start = max(text.rfind("\n", 0, verb.start()) + 1, 0)
     parties = []
-    for match in _NAME_THEN_TITLE.finditer(text, sentence_start, verb.start()):
-        title = _title_after(match.group("after"))
-        words = lower_words(match.group("name"))
+    position = sentence_start
+    while (match := _NAME_THEN_TITLE.search(text, position, verb.start())) is not None:
+        after, after_start = match.group("after"), match.start("after")
+        # "X, Chief Executive Officer of the Company and Y, Chief Financial Officer": the title
+        # of X ends where the next person is named.
+        position = match.end()
+        for joint in re.finditer(r"\s+and\s+", after):
+            follower = _NAME.match(after, joint.end())
+            comma = after_start + follower.end() if follower else -1
+            if follower and text[comma:comma + 1] == "," and not any(
+                    w in TITLE_WORDS for w in lower_words(follower.group())):
+                after, position = after[:joint.start()], after_start + joint.end()
+                break
+        title = _title_after(after)
+        name = match.group("name")
+        words = lower_words(_sentence_tail(name))
         if title is None or len(words) < 2 or any(w in _COMPANY_WORDS for w in words):
             continue
-        t_start = match.start("after") + match.group("after").find(title)
-        parties.append(Party(Span(match.start("name"), match.end("name"), match.group("name")),
+        start = match.start("name") + len(name) - len(_sentence_tail(name))
+        t_start = after_start + after.find(title)
+        parties.append(Party(Span(start, match.end("name"), _sentence_tail(name)),
                              Span(t_start, t_start + len(title), title)))
     return tuple(parties)
+
+
+def _sentence_tail(name: str) -> str:
+    """ "United States Code. Kenji Watanabe" is "Kenji Watanabe": a word of three letters or
+    more ending in a period ends a sentence, not a name (initials and "Jr." do not)."""
+    cut = 0
+    for match in re.finditer(r"\b[A-Za-z]{3,}\.\s+", name):
+        if match.group().lower().strip(". ") not in SUFFIXES:
+            cut = match.end()
+    return name[cut:]
 
 
 def _third_person_parties(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:
@@ -201,6 +227,7 @@ def _third_person_parties(text: str, sigs: tuple[Signature, ...]) -> tuple[Party
             continue
         for match in _NAME.finditer(text, 0, body_end):
             if re.search(rf"\b{surname}\b", match.group(), re.IGNORECASE):
-                parties.append(Party(Span(match.start(), match.end(), match.group())))
+                tail = _sentence_tail(match.group())
+                parties.append(Party(Span(match.end() - len(tail), match.end(), tail)))
                 break
     return tuple(parties)

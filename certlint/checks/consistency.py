@@ -5,7 +5,9 @@ signature blocks and intro lines, `certlint.analysis.signatures` and `certlint.a
 
 - `name-match`: the name in "I, [name], certify" (or "we, X and Y") equals the conformed
   signature and the typed name, case and whitespace aside; the first differing word is reported
-  (middle initial, suffix or spelling). Without an intro, the typed name is compared with "/s/".
+  (`checks.name_compare`). `variants: only` reports only the variants of one name (a middle
+  initial or suffix left out, a nickname from `nicknames`), `exclude` (the default) all else.
+  Without an intro, the typed name is compared with "/s/".
 - `signer-count`: a 302 certification (not asset-backed) is signed by exactly one officer, who
   speaks as "I" (Item 601(b)(31)(i): "a separate certification for each ... officer").
 - `intro-title`: a title in a 302 intro line ("I, Jane Doe, Chief Executive Officer, certify").
@@ -15,6 +17,10 @@ signature blocks and intro lines, `certlint.analysis.signatures` and `certlint.a
   the signatures are its only names, deliberately.
 - `person`: an "undersigned" statement that slips into the first person ("the undersigned
   officer ... certifies that, to my knowledge").
+- `conformed-mark`: a signature typed without "/s/" (Regulation S-T Rule 302(a) accepts a typed
+  name, a reviewer asks for the conformed form), or a "/s/" with no name.
+- `dated`: a 302 certification whose signature block has a blank "Date:" (with `missing: true`,
+  also one with no date at all: off by default, as a date may sit anywhere in a layout).
 - `registrant-name`: the registrant's name is spelled the same everywhere in a document, and as
   `context.facts.company` when that is configured ("Innovo Group Inc." vs "Innovo Group, Inc.").
 
@@ -27,13 +33,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from certlint.analysis.parties import Party, Statement, certification_kind, statements
-from certlint.analysis.signatures import HONORIFICS, SUFFIXES, Signature, Span, name_tokens, squash
+from certlint.analysis.signatures import Signature, Span, name_tokens, squash
 from certlint.checks.base import OptionError
+from certlint.checks.name_compare import name_differences
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -42,10 +49,20 @@ if TYPE_CHECKING:
 
 NAME = "consistency"
 CHECKS = ("name-match", "signer-count", "intro-title", "intro-comma", "parties", "person",
-          "registrant-name")
+          "registrant-name", "conformed-mark", "dated")
 SCHEMA: Mapping[str, Any] = {
     "properties": {
         "check": {"enum": list(CHECKS), "description": "Which consistency check the rule runs."},
+        "variants": {"enum": ["exclude", "only"], "default": "exclude",
+                     "description": "name-match: leave out (exclude) or report only (only) the "
+                                    "variants of one name: a middle initial or suffix left out, "
+                                    "a nickname, a first name cut to its initial."},
+        "missing": {"type": "boolean", "default": False,
+                    "description": "dated: report a certification with no date at all, not only "
+                                   "a blank 'Date:'."},
+        "nicknames": {"type": "object", "additionalProperties": {"type": "string"},
+                      "description": "name-match: nicknames mapped to the given name (chris: "
+                                     "christopher), besides short forms of the name itself."},
     },
     "required": ["check"],
 }
@@ -61,44 +78,12 @@ def _words(span: Span) -> list[Span]:
     return name_tokens([span])
 
 
-def _norm(word: str) -> str:
-    return word.lower().replace(".", "").strip(",")
-
-
-def name_difference(reference: list[Span], found: list[Span]) -> tuple[Span, str, str, str] | None:
-    """The first place where `found` differs from `reference`: (span, part, found, expected)."""
-    reference = [t for t in reference if _norm(t.text) not in HONORIFICS]
-    found = [t for t in found if _norm(t.text) not in HONORIFICS]
-    if squash(" ".join(t.text for t in reference)) == squash(" ".join(t.text for t in found)):
-        return None
-    if not found or not reference:
-        return None
-    ref = [_norm(t.text) for t in reference]
-    got = [_norm(t.text) for t in found]
-    if not set(ref) & set(got):  # another person altogether
-        span = Span(found[0].start, found[-1].end, " ".join(t.text for t in found))
-        return span, "name", span.text, " ".join(t.text for t in reference)
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ref, got, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        expected = " ".join(t.text for t in reference[i1:i2]) or "(none)"
-        word = " ".join(t.text for t in found[j1:j2]) or "(none)"
-        words = ref[i1:i2] + got[j1:j2]
-        if any(w in SUFFIXES for w in words):
-            part = "suffix"
-        elif all(len(w) == 1 for w in words):
-            part = "middle initial" if min(i1, j1) > 0 else "initial"
-        else:
-            part = "spelling"
-        anchor = found[j1] if j1 < len(found) else found[-1]
-        span = Span(anchor.start, found[j2 - 1].end if j2 > j1 else anchor.end, word)
-        return span, part, word, expected
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class Consistency:
     check_name: str
+    variants: str = "exclude"
+    nicknames: Mapping[str, str] = field(default_factory=dict)
+    missing: bool = False
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         kind = certification_kind(doc, context.facts.exhibit)
@@ -109,7 +94,8 @@ class Consistency:
             return
         run = {"name-match": self._name_match, "signer-count": self._signer_count,
                "intro-title": self._intro_title, "intro-comma": self._intro_comma,
-               "parties": self._parties, "person": self._person}[self.check_name]
+               "parties": self._parties, "person": self._person,
+               "conformed-mark": self._conformed_mark, "dated": self._dated}[self.check_name]
         for statement in statements(doc):
             yield from run(doc, statement, kind)
 
@@ -131,9 +117,10 @@ class Consistency:
                 reference, where = conformed, "conformed signature"
                 pairs = [(typed, "typed name")]
             for tokens, what in pairs:
-                diff = name_difference(reference, tokens)
-                if diff is not None:
-                    span, part, found, expected = diff
+                wanted = [diff for diff, variant in name_differences(reference, tokens, self.nicknames)
+                          if variant == (self.variants == "only")]
+                if wanted:
+                    span, part, found, expected = wanted[0]
                     yield Finding(span.start, span.end, {"part": part, "found": found,
                                   "expected": expected, "where": what, "reference": where})
 
@@ -168,6 +155,8 @@ class Consistency:
         matched = set()
         for sig in st.signatures:
             party = _party_for(st, sig)
+            if party is None and not sig.display_name.strip():
+                continue  # a "/s/" whose name the reading did not find: CL510 says so
             if party is None:
                 end = sig.conformed[-1].end if sig.conformed else sig.marker.end
                 yield Finding(sig.marker.start, end, {"name": sig.display_name},
@@ -190,6 +179,31 @@ class Consistency:
                 start = st.start + match.start() + word.start()
                 yield Finding(start, start + len(word.group()), {"word": word.group()})
                 return
+
+    def _conformed_mark(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
+        """A signature typed without "/s/", or a "/s/" with no name (the reading found none)."""
+        for sig in st.signatures:
+            if sig.typed and sig.conformed:
+                span = sig.conformed[0]
+                yield Finding(span.start, sig.conformed[-1].end, {"name": sig.display_name},
+                              detail=f"'{sig.display_name}' is typed without '/s/': a conformed "
+                                     f"signature reads '/s/ {sig.display_name}'")
+            elif not sig.typed and not sig.conformed and sig.name is None:
+                yield Finding(sig.marker.start, sig.marker.end, {"name": ""},
+                              detail="'/s/' with no name: the conformed signature names the officer")
+
+    def _dated(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
+        """A 302 certification whose signature has no date: a "Date:" left blank beside it, or
+        (with `missing`) no date at all."""
+        if kind != "302" or not st.signatures or any(sig.date is not None for sig in st.signatures):
+            return
+        sig = st.signatures[0]
+        end = sig.conformed[-1].end if sig.conformed else sig.marker.end
+        blank = next((s.blank_date for s in st.signatures if s.blank_date is not None), None)
+        if blank is not None:
+            yield Finding(blank.start, blank.end, {})
+        elif self.missing:
+            yield Finding(sig.marker.start, end, {})
 
 
 def _party_for(st: Statement, sig: Signature) -> Party | None:
@@ -242,4 +256,8 @@ def compile(options: Mapping[str, Any]) -> Consistency:
     check = str(options.get("check", ""))
     if check not in CHECKS:
         raise OptionError("check", f"unknown check '{check}'")
-    return Consistency(check)
+    variants = str(options.get("variants", "exclude"))
+    if variants not in ("exclude", "only"):
+        raise OptionError("variants", f"unknown value '{variants}' (exclude or only)")
+    nicknames = {str(k).lower(): str(v).lower() for k, v in dict(options.get("nicknames", {})).items()}
+    return Consistency(check, variants, nicknames, bool(options.get("missing", False)))

@@ -1,5 +1,4 @@
 """`title`: officer titles in signature blocks, their role designations, and agreement with the body.
-
 One kind, several checks, chosen by the rule's `check` key (all read `certlint.analysis.signatures`):
 
 - `vocabulary`: the words of a signature's title lines are title words (`vocabulary`, plurals,
@@ -34,9 +33,24 @@ from typing import TYPE_CHECKING, Any
 from certlint.analysis.parties import certification_kind, statements
 from certlint.analysis.signatures import CONNECTIVES, Signature, Span, signatures
 from certlint.checks import spelling
-from certlint.checks import title_support as support
-from certlint.checks.base import OptionError
-from certlint.checks.title_support import CHECKS, SCHEMA
+from certlint.checks.title_options import SCHEMA as SCHEMA
+from certlint.checks.title_options import read_options
+from certlint.checks.title_support import (
+    ABBREVIATIONS,
+    DISTRIBUTED,
+    HEADING_BY,
+    HEADING_OF,
+    OTHER_OFFICE,
+    WORD,
+    body_title,
+    closest_designation,
+    edits_within,
+    one_edit,
+    phrases_pattern,
+    shared_prefix,
+    signature_for,
+    split_titles,
+)
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -44,7 +58,6 @@ if TYPE_CHECKING:
     from certlint.document import Document
 
 NAME = "title"
-__all__ = ["NAME", "SCHEMA", "TitleCheck", "compile"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +84,7 @@ class TitleCheck:
             elif self.check_name == "designation":
                 yield from self._designation(sig)
             elif kind in ("302", "906"):
-                yield from self._role(sig)
+                yield from self._role(doc, sig)
 
     # -- words ---------------------------------------------------------------------------
     def _known(self, word: str) -> bool:
@@ -83,20 +96,20 @@ class TitleCheck:
         if self.speller is None or len(word) < 4:
             return None
         best = self.speller._closest(word.lower())  # the spelling kind's matcher, reused
-        if best is None or (len(word) < 7 and not support.edits_within(word, best, 1)):
+        if best is None or (len(word) < 7 and not edits_within(word, best, 1)):
             return None
-        if len(word) >= 7 and support.shared_prefix(word.lower(), best.lower()) >= len(word) - 3:
+        if len(word) >= 7 and shared_prefix(word.lower(), best.lower()) >= len(word) - 3:
             return None  # another form of the word ("Administrative", "Operational"), not a typo
         return best
 
     def _vocabulary(self, sig: Signature) -> Iterator[Finding]:
         for line in (*sig.titles, *sig.roles):
-            for match in support.WORD.finditer(line.text):
+            for match in WORD.finditer(line.text):
                 word = match.group()
                 if self._known(word):
                     continue
                 suggestion = self._typo(word)
-                if suggestion is not None and support.one_edit(word, suggestion):
+                if suggestion is not None and one_edit(word, suggestion):
                     continue  # CL301 (spelling) reports it
                 if suggestion is None and not self.unknown_words:
                     continue  # a word of the company's own titles ("Chief Growth Officer")
@@ -116,7 +129,7 @@ class TitleCheck:
             letters = [c for c in line.text if c.isalpha()]
             if letters and all(c.isupper() for c in letters):
                 continue
-            for match in support.WORD.finditer(line.text):
+            for match in WORD.finditer(line.text):
                 word = match.group()
                 lower = word.lower()
                 if lower in CONNECTIVES or (lower.upper() == word and len(word) <= 4):
@@ -134,11 +147,11 @@ class TitleCheck:
     def roles_of(self, text: str) -> set[str]:
         """Roles a title implies (phrases of `role_titles`), "Chief Financial and Administrative
         Officer" read as "Chief Financial Officer and Chief Administrative Officer"."""
-        text = support.DISTRIBUTED.sub(lambda m: f"{m[1]} {m[2]} {m[4]} and {m[1]} {m[3]} {m[4]}", text)
+        text = DISTRIBUTED.sub(lambda m: f"{m[1]} {m[2]} {m[4]} and {m[1]} {m[3]} {m[4]}", text)
         found = set()
         for role, phrases in self.role_titles.items():
-            for match in support.phrases_pattern(phrases).finditer(text):
-                if not support.OTHER_OFFICE.search(text[:match.start()]):
+            for match in phrases_pattern(phrases).finditer(text):
+                if not OTHER_OFFICE.search(text[:match.start()]):
                     found.add(role)
                     break
         return found
@@ -158,7 +171,7 @@ class TitleCheck:
         """`text` with misspelled title words corrected (the spelling rules report those)."""
         if self.speller is None:
             return text
-        return support.WORD.sub(lambda m: m.group() if self._known(m.group())
+        return WORD.sub(lambda m: m.group() if self._known(m.group())
                          else (self.homophones.get(m.group().lower()) or self._typo(m.group())
                                or m.group()), text)
 
@@ -173,12 +186,21 @@ class TitleCheck:
             roles |= (self._designation_roles(corrected) or set()) | self.roles_of(corrected)
         return roles
 
-    def _role(self, sig: Signature) -> Iterator[Finding]:
+    def _role(self, doc: Document, sig: Signature) -> Iterator[Finding]:
         if self.signer_roles(sig) & self.certifying_roles:
+            return
+        title = sig.title_text or " ".join(r.text for r in sig.roles)
+        if not title:
+            # The signature block gives only the name: the body may give the role ("I, Jane
+            # Doe, Interim Chief Executive Officer"); with neither, the reading is unsure.
+            given = body_title(doc, sig)
+            if given is None or self.roles_of(self._corrected(given)) & self.certifying_roles:
+                return
+            title = given
+        if not sig.display_name.strip():
             return
         where = sig.titles[0] if sig.titles else (sig.conformed[-1] if sig.conformed else sig.marker)
         end = sig.titles[-1].end if sig.titles else where.end
-        title = sig.title_text or "(no title)"
         yield Finding(where.start, end, {"title": title, "name": sig.display_name})
 
     def _designation(self, sig: Signature) -> Iterator[Finding]:
@@ -191,7 +213,7 @@ class TitleCheck:
                 continue  # a title in parentheses, "(Chief Executive Officer)"
             if self._designation_roles(self._corrected(span.text)) is not None:
                 continue  # a misspelled word: the spelling rules report it
-            suggestion = support.closest_designation(span.text, self.designations)
+            suggestion = closest_designation(span.text, self.designations)
             yield Finding(span.start, span.end, {"designation": span.text,
                                                  "suggestion": suggestion or ""},
                           suggestion=suggestion)
@@ -201,16 +223,16 @@ class TitleCheck:
         sigs = signatures(doc)
         for st in statements(doc):
             for party in st.parties:
-                sig = support.signature_for(party.name.text, st.signatures or sigs)
+                sig = signature_for(party.name.text, st.signatures or sigs)
                 if party.title is not None and sig is not None:
                     yield from self._compare(party.title, party.name.text, sig)
         text = doc.prose.text
         first = min((s.marker.start for s in sigs), default=len(text))
-        for match in support.HEADING_BY.finditer(text, 0, first):
+        for match in HEADING_BY.finditer(text, 0, first):
             names = [n.strip(" ,") for n in re.split(r"\s+AND\s+", match.group("names"), flags=re.IGNORECASE)]
-            titles = support.split_titles(match.group("titles"), len(names), match.start("titles"))
+            titles = split_titles(match.group("titles"), len(names), match.start("titles"))
             for name, title in zip(names, titles, strict=False):
-                sig = support.signature_for(name, sigs)
+                sig = signature_for(name, sigs)
                 if sig is not None and title is not None:
                     yield from self._compare(title, name, sig)
         yield from self._heading_roles(doc)
@@ -224,7 +246,7 @@ class TitleCheck:
             return
         # The heading above the first statement speaks for that statement's signers only
         # (an exhibit may hold the CEO's and then, under its own heading, the CFO's).
-        for match in support.HEADING_OF.finditer(text, 0, first.intro.start):
+        for match in HEADING_OF.finditer(text, 0, first.intro.start):
             group = "title" if match.group("title") else "title2"
             title = match.group(group)
             said, roles = self._take_designations(self._corrected(title))
@@ -263,9 +285,9 @@ class TitleCheck:
         return text, roles
 
     def _title_words(self, text: str) -> set[str]:
-        text = " ".join(support.ABBREVIATIONS.get(w.lower(), w) for w in text.split())
+        text = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in text.split())
         words = set()
-        for word in support.WORD.findall(text):
+        for word in WORD.findall(text):
             lower = word.lower()
             if lower in CONNECTIVES or lower in ("company", "registrant"):
                 continue
@@ -275,26 +297,4 @@ class TitleCheck:
 
 
 def compile(options: Mapping[str, Any]) -> TitleCheck:
-    check = str(options.get("check", ""))
-    if check not in CHECKS:
-        raise OptionError("check", f"unknown check '{check}'")
-    vocabulary = [str(w) for w in options.get("vocabulary", ())]
-    allow = [str(w) for w in options.get("allow", ())]
-    if check in ("vocabulary", "casing", "designation", "agreement") and not vocabulary:
-        raise OptionError("vocabulary", f"check '{check}' needs a 'vocabulary'")
-    if check == "role" and not (options.get("role_titles") and options.get("certifying_roles")):
-        raise OptionError("role_titles", "check 'role' needs 'role_titles' and 'certifying_roles'")
-    if check == "designation" and not options.get("designations"):
-        raise OptionError("designations", "check 'designation' needs 'designations'")
-    speller = spelling.compile({"vocabulary": [w for w in vocabulary if w.isalpha()] or ["Officer"],
-                                "max_distance": 2, "min_length": 4}) if vocabulary else None
-    return TitleCheck(
-        check,
-        frozenset(w.lower() for w in [*vocabulary, *allow]),
-        {str(k): str(v) for k, v in dict(options.get("designations", {})).items()},
-        {str(k): tuple(str(p) for p in v) for k, v in dict(options.get("role_titles", {})).items()},
-        frozenset(str(r) for r in options.get("certifying_roles", ())),
-        speller,
-        bool(options.get("unknown_words", False)),
-        {str(k).lower(): str(v) for k, v in dict(options.get("homophones", {})).items()},
-    )
+    return TitleCheck(*read_options(options))

@@ -1,41 +1,22 @@
-"""What the `title` kind is made of besides its checks: its option schema, the patterns it reads
-titles and headings with, and pure text helpers (near misses of a title word, joint titles,
-designations), kept apart from the checks that use them.
-"""
+"""Helpers of the `title` kind: phrase patterns, edit distances, the headings that name
+officers, and finding the signature a name in the body or a heading belongs to."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
+from certlint.analysis.parties import statements
 from certlint.analysis.signatures import Signature, Span, is_title_text, squash
 
-CHECKS = ("vocabulary", "casing", "role", "designation", "agreement")
-STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
-SCHEMA: Mapping[str, Any] = {
-    "properties": {
-        "check": {"enum": list(CHECKS), "description": "Which title check the rule runs."},
-        "vocabulary": {**STRINGS, "description": "Words titles are built from."},
-        "allow": {**STRINGS, "description": "Other words accepted in a title."},
-        "designations": {"type": "object", "additionalProperties": {"type": "string"},
-                         "description": "Role designations (without parentheses) mapped to roles."},
-        "role_titles": {"type": "object", "additionalProperties": STRINGS,
-                        "description": "Roles mapped to the title phrases that imply them."},
-        "certifying_roles": {**STRINGS, "description": "Roles that may sign a certification."},
-        "homophones": {"type": "object", "additionalProperties": {"type": "string"},
-                       "description": "Real words misused for a title word (principle: Principal), "
-                                      "read as the title word when roles are identified."},
-        "unknown_words": {"type": "boolean", "default": False,
-                          "description": "vocabulary: report every word outside the vocabulary, "
-                                         "not only near misses of a title word."},
-    },
-    "required": ["check"],
-}
+if TYPE_CHECKING:
+    from certlint.document import Document
 
 WORD = re.compile(r"[^\W\d_]+(?:'s)?")
-OTHER_OFFICE = re.compile(r"(?:\bvice|\bassistant|\bdeputy)[- ]$", re.IGNORECASE)
+# "Vice President", "Assistant Treasurer" name other offices; a "Former" officer no longer holds it.
+OTHER_OFFICE = re.compile(r"(?:\bvice|\bassistant|\bdeputy|\bformer)[- ]$", re.IGNORECASE)
 ABBREVIATIONS = {"ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer",
                   "coo": "Chief Operating Officer", "cao": "Chief Accounting Officer",
                   "evp": "Executive Vice President", "svp": "Senior Vice President",
@@ -83,6 +64,16 @@ def closest_designation(text: str, designations: Mapping[str, str]) -> str | Non
     best = process.extractOne(text.strip("() "), list(designations), scorer=fuzz.ratio,
                               processor=str.lower, score_cutoff=75)
     return None if best is None else f"({best[0]})"
+
+
+def body_title(doc: Document, sig: Signature) -> str | None:
+    """The title the body gives the signer ("I, Jane Doe, Chief Executive Officer of ...")."""
+    for st in statements(doc):
+        if sig in st.signatures:
+            for party in st.parties:
+                if party.title is not None and signature_for(party.name.text, [sig]) is sig:
+                    return party.title.text
+    return None
 
 
 def signature_for(name: str, sigs: Iterable[Signature]) -> Signature | None:

@@ -20,7 +20,7 @@ def test_fixture(path: Path) -> None:
 
 
 def test_every_fixture_has_a_sidecar() -> None:
-    assert len(CASES) == 24
+    assert len(CASES) == 37
     assert harness.sidecars_match(TITLES)
 
 
@@ -34,6 +34,9 @@ def test_every_fixture_has_a_sidecar() -> None:
     ("power-of-attorney.txt", "66:18: CL507"),
     ("company-variant.txt", "18:66: CL508"),
     ("joint-906-missing-signer.txt", "28:1: CL505"),
+    ("typed-signature.txt", "65:1: CL510"),
+    ("blank-date.txt", "64:1: CL511"),
+    ("nickname.txt", "65:5: CL509"),
 ])
 def test_every_issue_case_has_a_fixture(name: str, problem: str) -> None:
     """The cases the title and name rules were written for, each with the code it must report."""

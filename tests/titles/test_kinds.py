@@ -7,7 +7,7 @@ import pytest
 from certlint.analysis.signatures import Span
 from certlint.api import lint_text
 from certlint.checks import OptionError, consistency, title
-from certlint.checks.consistency import name_difference
+from certlint.checks.name_compare import name_difference
 from certlint.ruleset.schema import pack_schema_json
 from tests import harness
 from tests.conftest import ROOT

@@ -1,4 +1,11 @@
-"""Reading a signature block's fields: conformed signature, typed name, titles, roles, date."""
+"""Reading a signature block's fields: conformed signature, typed name, titles, roles, date.
+
+A line is read by what it is, not where it sits: "/s/" (also "/S/", "/ S /", "\\s\\"), a
+label ("Name:", "Title:", "By:", "Date:") with its value beside it or on the next line or
+cell, a name, a title (its company left out: "... of Acme Foods, Inc."), a name and title on
+one line, a role in parentheses, a date. Without any "/s/", a name typed over a title below
+the certifying statement is a signature (Regulation S-T Rule 302(a)), marked `typed`.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +17,15 @@ from certlint.analysis.dates.extract import is_date_line
 from certlint.analysis.memo import per_document
 from certlint.analysis.signatures.layout import Line, following, read_lines
 from certlint.analysis.signatures.model import Signature, Span
-from certlint.analysis.signatures.words import is_name, is_title_text, name_then_title, squash
+from certlint.analysis.signatures.words import is_name, name_then_title, squash, title_part
 
 if TYPE_CHECKING:
     from certlint.document import Document
 
-_CONFORMED = re.compile(r"^(?:(?:by|signature|signed)\s*:?\s*)?/s/(?:\s|&nbsp;?)*", re.IGNORECASE)
+# "/s/", "/S/", "/ S /" (small capitals once tags are dropped), "\\s\\" (typed by mistake).
+_CONFORMED = re.compile(r"^(?:(?:by|signature|signed)\s*:?\s*)?(?:/\s?s\s?/|\\s\\)(?:\s|&nbsp;?)*",
+                        re.IGNORECASE)
+_CERTIFIES = re.compile(r"\bcertif(?:y|ies)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^(name|title|its|by|company|date|dated)\s*:\s*", re.IGNORECASE)
 
 
@@ -28,6 +38,8 @@ def signatures(doc: Document) -> tuple[Signature, ...]:
 def _parse(doc: Document) -> tuple[Signature, ...]:
     lines = read_lines(doc)
     markers = {i: m.end() for i, line in enumerate(lines) if (m := _CONFORMED.match(line.text))}
+    if not markers:
+        markers = _typed(lines)
     found: list[Signature] = []
     previous = -1
     for index, name_at in markers.items():
@@ -40,6 +52,24 @@ def _parse(doc: Document) -> tuple[Signature, ...]:
         found.append(sig)
         previous = index
     return tuple(found)
+
+
+def _typed(lines: list[Line]) -> dict[int, int]:
+    """Signatures typed without "/s/" (Regulation S-T Rule 302(a): a signature "in typed form"):
+    a name line that ends the prose above it, under a title line or a "Title:" label."""
+    found: dict[int, int] = {}
+    # Only below a statement that certifies: a name over a title elsewhere is not a signature.
+    body = next((i for i, line in enumerate(lines) if _CERTIFIES.search(line.text)), len(lines))
+    for i in range(body + 1, len(lines) - 1):
+        text = lines[i].text
+        before, after = lines[i - 1].text, lines[i + 1].text
+        if len(text.split()) < 2 or not is_name(text.rstrip(",")):
+            continue
+        if len(before) > 80 and not before.rstrip().endswith((".", ":", ";")):
+            continue  # a line inside a paragraph
+        if title_part(after) or re.match(r"(?:title|its)\s*:", after, re.IGNORECASE):
+            found[i] = 0
+    return found
 
 
 def _signature(lines: list[Line], index: int, name_at: int, rest: list[int]) -> Signature:
@@ -73,42 +103,50 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int]) -> 
     last = index
     if conformed:
         conformed, titles = _peel_title(conformed[-1], conformed[:-1])
+    pending = ""  # a label whose value is on the next line or in the next cell ("Name:" | "Jane Doe")
     for i in rest:
         text = lines[i].text
         label = _LABEL.match(text)
+        key = label.group(1).lower() if label else ""
         if _CONFORMED.match(text):
             break
-        if is_date_line(text) or (label and label.group(1).lower() in ("date", "dated")):
+        if is_date_line(text) or key in ("date", "dated"):
             # A date beside or below the signature wins over one above; "Date:" + "May 2," + "2025".
             if below is None:
                 below = Span(lines[i].start, lines[i].end, text)
             elif previous_was_date and i == last + 1:
                 below = Span(below.start, lines[i].end, below.text + " " + text)
             previous_was_date = True
+            pending = ""
             last = i
             continue
         previous_was_date = False
         here = Span(lines[i].start, lines[i].end, text)
         if label:
-            key = label.group(1).lower()
             value = Span(here.start + label.end(), here.end, text[label.end():])
             if key == "by":
-                pass
+                pending = ""
             elif key == "name" and name is None and not titles:
-                name = value
+                name, pending = (value, "") if value.text else (None, "name")
             elif key in ("title", "its"):
-                titles.append(value)
+                if value.text:
+                    titles.append(_title_span(value))
+                pending = "title"
             else:
                 break
+        elif pending == "name" and is_name(text.rstrip(",")):
+            name, pending = _name_span(here), ""
         elif text.startswith("(") and text.endswith(")") and (titles or name is not None):
             roles.append(here)
-        elif is_title_text(text):
-            titles.append(here)
-        elif name is None and not titles and is_name(text.rstrip(",")):
-            name = Span(here.start, here.end - (len(text) - len(text.rstrip(","))), text.rstrip(","))
         elif name is None and not titles and (split := name_then_title(here)) is not None:
             name, title = split
             titles.append(title)
+        elif title_part(text):
+            titles.append(_title_span(here))
+        elif titles and re.search(r"(?:\bof|\band|,)$", titles[-1].text):
+            pass  # the title goes on: "... of the General Partner of" + "Pipeline Partners, L.P."
+        elif name is None and not titles and is_name(text.rstrip(",")):
+            name = _name_span(here)
         else:
             break
         last = i
@@ -118,7 +156,29 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int]) -> 
         below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
     titles, roles = _split_roles(titles, roles)
     date = below if below is not None else _date_above(lines, index)
-    return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date)
+    blank = _blank_date(lines, index, last) if date is None else None
+    return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date, blank)
+
+
+def _blank_date(lines: list[Line], index: int, last: int) -> Span | None:
+    """A "Date:" label left blank ("Date:", "Date: ______") above, beside or below the block."""
+    for line in lines[max(0, index - 3):last + 2]:
+        label = _LABEL.match(line.text)
+        if label and label.group(1).lower() in ("date", "dated") and not line.text[label.end():].strip(" _"):
+            return Span(line.start, line.start + label.end(), line.text[:label.end()].rstrip())
+    return None
+
+
+def _name_span(span: Span) -> Span:
+    """A typed-name line without the comma that may end it ("Jane Doe," over the title)."""
+    text = span.text.rstrip(",")
+    return Span(span.start, span.start + len(text), text)
+
+
+def _title_span(span: Span) -> Span:
+    """The title part of a title line, without the company it is of ("... of Acme Foods, Inc.")."""
+    part = title_part(span.text) or span.text
+    return Span(span.start, span.start + len(part), part)
 
 
 def _peel_title(span: Span, before: list[Span]) -> tuple[list[Span], list[Span]]:

@@ -1,12 +1,16 @@
-"""The layout of signature blocks: their lines, pipe-table cells and side-by-side columns.
+"""The layout of signature blocks: their lines, table cells and side-by-side columns.
 
 A signature block is usually one block of several source lines in text, separate paragraphs
 or table cells in HTML, pipe-table cells in Markdown (`Prose.block_lines`). Its lines are read
-with their horizontal place, so that blocks laid out side by side are told apart.
+with their place: the row and column of their table cell (HTML `<tr>`/`<td>` with colspans,
+Markdown pipes), or the source column of a piece of a text line laid out in columns, so that
+blocks laid out side by side are told apart. In HTML a line of the source is not a line of the
+block: only `<br>` and the cells break it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +25,12 @@ _MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- 
 _MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
 _CELL_SLOT = 1000
+_TABLE_ROWS = 1_000_000  # HTML table rows are numbered apart from the other lines
+_PRE = re.compile(r"<(pre|xmp|plaintext)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_TR = re.compile(r"<tr\b", re.IGNORECASE)
+_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+_CELL = re.compile(r"<t[dh]\b[^>]*>", re.IGNORECASE)
+_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 _COLUMN_TOLERANCE = 8
 
 
@@ -37,6 +47,8 @@ class Line:
     row: int = 0
     #: The prose block (paragraph, table cell) the line belongs to.
     block: int = 0
+    #: The grid columns a table cell spans (its colspan); 0 for a line that is not a cell.
+    width: int = 0
 
 
 def _trim(text: str, start: int) -> tuple[str, int]:
@@ -54,11 +66,19 @@ def read_lines(doc: Document) -> list[Line]:
     seen: set[int] = set()
     lines: list[Line] = []
     row = -1
+    cells = _HtmlCells(doc.source) if doc.format == "html" else None
+    pre = [m.span() for m in _PRE.finditer(doc.source)] if cells is not None else []
     for block_index, block in enumerate(prose.blocks):
-        for start, end in prose.block_lines(block):
+        spans = prose.block_lines(block)
+        for start, end in _html_lines(doc, spans, pre) if cells is not None else spans:
             raw = prose.text[start:end]
             table = raw.startswith("|")
-            pieces = _cells(raw) if table else _columns(doc, raw, start)
+            if table:
+                pieces = _cells(raw)
+            elif cells is not None and not _within(pre, prose.to_source(start)):
+                pieces = [(0, len(raw), -1)]  # HTML: a run of spaces is one space, not a column
+            else:
+                pieces = _columns(doc, raw, start)
             row += 1
             for piece_start, piece_end, column in pieces:
                 piece, offset = _trim(raw[piece_start:piece_end], start + piece_start)
@@ -70,8 +90,89 @@ def read_lines(doc: Document) -> list[Line]:
                 seen.add(source)
                 if column == 0 and not table:  # a text column: where it starts in the source
                     column = doc.lines.position(source)[1]
-                lines.append(Line(offset, offset + len(piece), piece, column, row, block_index))
-    return lines
+                place = cells.place(source) if cells is not None else \
+                    _pipe_cell(doc, source) if doc.format == "markdown" and not table else None
+                width = 0
+                if place is not None:  # a table cell: its row, column and colspan in the table
+                    row, column, width = _TABLE_ROWS + place[0], _CELL_SLOT * place[1], place[2]
+                lines.append(Line(offset, offset + len(piece), piece, column, row, block_index, width))
+    return _indented_pieces(doc, lines)
+
+
+def _indented_pieces(doc: Document, lines: list[Line]) -> list[Line]:
+    """In a block laid out in columns, a line that sits within one column ("          Chief
+    Financial Officer" under the right-hand title, or a left-hand title going on alone) belongs
+    to that column; a line spanning several ("Dated: ...") still goes with any."""
+    columns: dict[int, list[int]] = {}
+    for line in lines:
+        if line.column >= 0:
+            columns.setdefault(line.block, []).append(line.column)
+    out = []
+    for line in lines:
+        starts = sorted(set(columns.get(line.block, ())))
+        if line.column == -1 and len(starts) > 1 and doc.format != "html":
+            start = doc.lines.position(doc.prose.to_source(line.start))[1]
+            mine = [c for c in starts if c <= start + _COLUMN_TOLERANCE]
+            after = [c for c in starts if c > start + _COLUMN_TOLERANCE]
+            if mine and (not after or start + len(line.text) < after[0]):
+                line = Line(line.start, line.end, line.text, max(mine[-1], start) if start > mine[-1]
+                            else mine[-1], line.row, line.block)
+        out.append(line)
+    return out
+
+
+def _pipe_cell(doc: Document, source: int) -> tuple[int, int, int] | None:
+    """Where a source offset sits in a Markdown pipe table: (source line, cell index, 1)."""
+    line, column = doc.lines.position(source)
+    before = doc.source[source - column + 1:source]
+    if not before.lstrip().startswith("|"):
+        return None
+    return line, before.count("|") - before.count("\\|"), 1
+
+
+def _within(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in ranges)
+
+
+class _HtmlCells:
+    """Where an offset of HTML source sits in a table: (row, column, colspan), colspans counted."""
+
+    def __init__(self, source: str) -> None:
+        self._rows = [m.start() for m in _TR.finditer(source)]
+        self._ends = [m.start() for m in _TABLE_END.finditer(source)]
+        self._cells = [m.start() for m in _CELL.finditer(source)]
+        self._spans = [int(c.group(1)) if (c := _COLSPAN.search(m.group())) else 1
+                       for m in _CELL.finditer(source)]
+
+    def place(self, offset: int) -> tuple[int, int, int] | None:
+        row = bisect.bisect_right(self._rows, offset) - 1
+        if row < 0:
+            return None
+        tr = self._rows[row]
+        end = bisect.bisect_left(self._ends, tr)
+        if end < len(self._ends) and self._ends[end] < offset:
+            return None  # the table closed before the offset
+        first = bisect.bisect_left(self._cells, tr)
+        last = bisect.bisect_right(self._cells, offset)
+        if last <= first:
+            return None
+        return row, sum(self._spans[first:last - 1]), self._spans[last - 1]
+
+
+def _html_lines(doc: Document, spans: list[tuple[int, int]],
+                pre: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In HTML a line break of the source is a space: lines end only at a `<br>` (or inside
+    `<pre>`, whose lines are lines)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            left, right = doc.prose.to_source_end(out[-1][1]), doc.prose.to_source(start)
+            between = doc.source[left:right]
+            if not _BR.search(between) and not _within(pre, right):
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _cells(raw: str) -> list[tuple[int, int, int]]:
@@ -139,9 +240,24 @@ def following(lines: list[Line], index: int, markers: Mapping[int, int]) -> list
         cells = list(dict.fromkeys(lines[i].block for i in after))
         mine = set(cells[position - start::size])
         return [i for i in after if lines[i].block in mine]
+    # The pieces after the signature on its own row ("/s/ Jane Doe      Chief Executive Officer")
+    # go with it, whatever their column.
+    # (unless another signature stands beside it there).
     stop = min(len(lines), index + 40)
-    return [i for i in range(index + 1, stop) if _same_column(column, lines[i].column)]
+    beside = {i for i in range(index + 1, stop) if lines[i].row == lines[index].row}
+    if beside & set(markers):
+        beside = set()
+    return [i for i in range(index + 1, stop) if _same_column(lines[index], lines[i]) or i in beside]
 
 
-def _same_column(one: int, other: int) -> bool:
+def _same_column(line: Line, other_line: Line) -> bool:
+    """Two lines one above the other: a table cell overlaps the grid columns of the other
+    (colspans differ from row to row), a text piece starts near the other."""
+    one, other = line.column, other_line.column
+    if line.width and other_line.width:
+        return one < other + _CELL_SLOT * other_line.width and other < one + _CELL_SLOT * line.width
+    return _near(one, other)
+
+
+def _near(one: int, other: int) -> bool:
     return one == -1 or other == -1 or abs(one - other) <= _COLUMN_TOLERANCE

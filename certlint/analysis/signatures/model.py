@@ -24,6 +24,13 @@ class Signature:
     titles: tuple[Span, ...] = ()
     roles: tuple[Span, ...] = ()
     date: Span | None = None
+    #: A "Date:" label left blank near the block (when no date was found).
+    blank_date: Span | None = None
+
+    @property
+    def typed(self) -> bool:
+        """A name typed in the signature position without "/s/"."""
+        return not self.marker.text
 
     @property
     def conformed_text(self) -> str:

@@ -16,7 +16,7 @@ TITLE_WORDS = frozenset("""
 chief executive financial accounting operating officer officers principal president vice senior
 chairman chairwoman chair chairperson board treasurer controller comptroller secretary interim
 acting managing general partner manager trustee administrator director directors corporate
-global group co ceo cfo coo cao peo pfo pao executive-vice counsel finance operations
+global group co ceo cfo coo cao peo pfo pao evp svp vp executive-vice counsel finance operations
 administration worldwide international human resources legal technology strategy strategic sales
 marketing development business investor relations risk compliance lead independent emeritus
 deputy assistant associate division regional north america americas officer's
@@ -29,6 +29,19 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "md", "phd", "c
 # A Markdown source may keep "&nbsp;" as text (the HTML reader decodes it).
 _NBSP = re.compile(r"&nbsp;?", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'.-]*")
+#: Lower-case particles of surnames ("de la Cruz", "van der Berg", "bin Salman").
+PARTICLES = frozenset({"de", "la", "le", "del", "della", "der", "den", "di", "da", "das", "do", "dos",
+                       "du", "van", "von", "ten", "ter", "y", "bin", "al", "el", "st"})
+#: Words a title opens with, when it follows a name on the same line without a comma.
+_TITLE_OPENERS = frozenset({"chief", "president", "vice", "senior", "executive", "interim", "acting",
+                            "principal", "chairman", "chairwoman", "chair", "chairperson", "treasurer",
+                            "controller", "comptroller", "secretary", "co", "ceo", "cfo", "general",
+                            "evp", "svp", "vp",
+                            "managing", "corporate", "group", "global", "deputy", "assistant",
+                            "director", "trustee", "manager"})
+_OPENER_LIST = tuple(sorted(_TITLE_OPENERS))
+# "(the "Company")", "("Acme")": a defined term after a title, not a role designation.
+_DEFINED_TERM = re.compile(r"\s*\((?:the\s+)?\"[^()]*\"\)\s*$", re.IGNORECASE)
 
 
 def squash(text: str) -> str:
@@ -59,7 +72,9 @@ def lower_words(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def is_title_text(text: str) -> bool:
     """Mostly title words (one typo per word tolerated), at least one of them."""
-    words = [w for w in lower_words(text) if w not in CONNECTIVES]
+    # "Co-Chief", "Executive-Vice": the parts of a hyphenated title word are title words.
+    words = [part for w in lower_words(text) for part in (w.split("-") if "-" in w[1:] else [w])
+             if part and part not in CONNECTIVES]
     if not words or any(ch.isdigit() for ch in text) or len(words) > 16:
         return False
     hits = sum(1 for w in words if w in TITLE_WORDS or _near_title_word(w))
@@ -85,17 +100,55 @@ def is_name(text: str) -> bool:
     if is_title_text(text):
         return False
     return all(w[0].isupper() or w.lower().strip(".") in SUFFIXES | HONORIFICS
-               or w.lower() in ("de", "van", "von")
+               or w.lower() in PARTICLES
                for w in words)
 
 
 def name_then_title(span: Span) -> tuple[Span, Span] | None:
-    """ "Jane Doe, Chief Executive Officer" on one line: the name, then the title."""
+    """ "Jane Doe, Chief Executive Officer" on one line: the name, then the title.
+
+    Without a comma (the two were apart in the layout, by a run of spaces or `&nbsp;`), the
+    title must open with a word titles open with ("Chief", "President", "Senior"...)."""
     for match in re.finditer(r",\s*", span.text):
         head, tail = span.text[:match.start()], span.text[match.end():]
-        if tail.lower().rstrip(".") in SUFFIXES or tail.lower().startswith(("jr", "sr")):
+        first = lower_words(tail)[:1]
+        if not first or first[0] in SUFFIXES:
             continue
-        if is_name(head) and is_title_text(tail):
+        part = title_part(tail)
+        # "Jane Doe Vice Prsident, Controller": a title word in the head is a title begun there.
+        if is_name(head) and part and not any(w in TITLE_WORDS for w in lower_words(head)):
+            return (Span(span.start, span.start + len(head), head),
+                    Span(span.start + match.end(), span.start + match.end() + len(part), part))
+    for match in re.finditer(r"\s+", span.text):
+        head, tail = span.text[:match.start()].rstrip(","), span.text[match.end():]
+        words = lower_words(re.sub(r"\([^()]*\)\s*$", "", tail))
+        if words and _opens_title(words[0].split("-")[0]) and tail[:1].isupper() and is_name(head) \
+                and is_title_text(tail):
             return (Span(span.start, span.start + len(head), head),
                     Span(span.start + match.end(), span.end, tail))
     return None
+
+
+@lru_cache(maxsize=4096)
+def _opens_title(word: str) -> bool:
+    """A word titles open with, or a typo of one ("Prsident")."""
+    if word in _TITLE_OPENERS:
+        return True
+    if len(word) < 5:
+        return False
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    return process.extractOne(word, _OPENER_LIST, scorer=OSA.distance, score_cutoff=1) is not None
+
+
+def title_part(text: str) -> str:
+    """The title a line opens with, "" if it does not: "Chief Executive Officer of Acme Foods,
+    Inc. (the "Company")" is "Chief Executive Officer" ("of the Board", "of the General
+    Partner" stay part of the title)."""
+    text = _DEFINED_TERM.sub("", text)
+    for match in re.finditer(r"\s+of\s+(?:the\s+)?([^\W\d_]+)", text):
+        if match.group(1).lower() not in TITLE_WORDS:
+            text = text[:match.start()].rstrip(" ,")
+            break
+    return text if is_title_text(text) else ""
