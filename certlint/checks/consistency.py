@@ -67,8 +67,11 @@ SCHEMA: Mapping[str, Any] = {
     "required": ["check"],
 }
 
+#: A company name: up to twelve capitalised words before a corporate suffix. The bound keeps the
+#: search linear on a long run of capitalised words with no suffix (unbounded, every start
+#: position scanned to the run's end: quadratic).
 _COMPANY = re.compile(
-    r"(?<![\w-])(?:[A-Z0-9][\w&'.-]*,? (?:and )?)+?"
+    r"(?<![\w-])(?:[A-Z0-9][\w&'.-]*,? (?:and )?){1,12}?"
     r"(?:Inc|Incorporated|Corporation|Corp|Company|Co|LLC|L\.L\.C|L\.P|Ltd|plc|N\.A|Trust(?: \d{4}-\w+)?)"
     r"(?![\w-])\.?")
 _FIRST_PERSON = re.compile(r"\b(?:my|me)\b|(?<![\w'(])I(?![\w')])")

@@ -81,3 +81,20 @@ def test_20_findings_on_one_long_line_share_its_text(tmp_path: Path) -> None:
     assert len(found) == 2_000
     assert all(d.source_line is found[0].source_line for d in found) and found[0].source_line == line
     assert peak < 100 * 2**20, f"peak {peak / 2**20:.0f} MB"
+
+
+def test_a_long_run_of_capitalised_words_without_a_company_suffix(tmp_path: Path) -> None:
+    # The company-name pattern scanned the whole run from every word when no suffix ended it:
+    # 0.25 MB of such words took over 120 s before it was bounded to twelve words.
+    words = " ".join(["Alpha"] * 50_000)  # 0.3 MB
+    text = f"I, Jane Doe, certify that: 1. I have reviewed this annual report of {words} of Example Corp.;\n"
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "long.txt")], capture_output=True,
+                   text=True, timeout=60, check=True, env={"PYTHONPATH": str(ROOT)})
+
+
+def test_company_names_are_still_found_whole() -> None:
+    from certlint.checks.consistency import _COMPANY
+
+    found = [m.group() for m in _COMPANY.finditer("provided to Innovo Group, Inc. and Example Holdings Corp.")]
+    assert found == ["Innovo Group, Inc.", "Example Holdings Corp."]
