@@ -165,7 +165,7 @@ class CertlintServer(LanguageServer):
 
     async def lint(self, uri: str) -> None:
         """Lint the buffer off the loop and publish its diagnostics (an empty list clears them),
-        unless it changed or closed meanwhile: that result is dropped, a newer lint follows."""
+        unless it changed or closed meanwhile: that result is dropped (a change brings a new lint)."""
         generation = self.cancel(uri)
         async with self._lock:
             if self._generation[uri] != generation or uri not in self.workspace.text_documents:
