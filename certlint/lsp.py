@@ -1,12 +1,13 @@
 """The language server (`certlint lsp`): certlint's diagnostics in any LSP editor, over stdio.
 
 Lints a document when it is opened, after edits (debounced: DEBOUNCE_SECONDS after the last
-change) and when it is saved, using the buffer's text, so unsaved edits count. Configuration
-is found as the CLI finds it, walking up from the document's folder (the workspace root for an
-unsaved buffer). Positions are sent in the encoding negotiated with the client: UTF-16 code
-units unless the client offers UTF-32 or UTF-8. Quick fixes are the edits --fix makes (none
-where --fix refuses one, as for a span holding markup); hovering a diagnostic shows the rule's
-documentation (`certlint explain`), as Markdown when the client renders it.
+change) and when it is saved, using the buffer's text, so unsaved edits count; in a worker
+thread, so requests are answered meanwhile, and a result is sent only if the buffer is still the
+version linted. Configuration is found as the CLI finds it, walking up from the document's folder
+(the workspace root for an unsaved buffer). Positions are sent in the encoding negotiated with
+the client: UTF-16 code units unless the client offers UTF-32 or UTF-8. Quick fixes are the edits
+--fix makes (none where --fix refuses one, as for a span holding markup); hovering a diagnostic
+shows the rule's documentation (`certlint explain`), as Markdown when the client renders it.
 
 pygls is imported here only, so a plain lint run never pays for it.
 """
@@ -14,7 +15,9 @@ pygls is imported here only, so a plain lint run never pays for it.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,11 +40,9 @@ from certlint.ruleset import PackError
 
 DEBOUNCE_SECONDS = 0.3
 
-SEVERITIES = {
-    Severity.ERROR: types.DiagnosticSeverity.Error,
-    Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.INFO: types.DiagnosticSeverity.Information,
-}
+SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
+              Severity.WARNING: types.DiagnosticSeverity.Warning,
+              Severity.INFO: types.DiagnosticSeverity.Information}
 
 #: Language ids of unsaved buffers -> the suffix that picks certlint's reader.
 LANGUAGE_SUFFIXES = {"markdown": ".md", "html": ".html", "plaintext": ".txt"}
@@ -77,6 +78,50 @@ def _overlaps(a: types.Range, b: types.Range) -> bool:
     return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
 
 
+def _convert(d: Diagnostic, lines: LineIndex, encoding: str, linter: Linter, source: str) -> Published:
+    span = types.Range(start=lsp_position(lines, d.offset, encoding),
+                       end=lsp_position(lines, d.end_offset, encoding))
+    data: dict[str, Any] = {"suggestion": d.suggestion} if d.suggestion is not None else {}
+    lsp = types.Diagnostic(range=span, message=d.message, severity=SEVERITIES[d.severity],
+                           code=d.code, source="certlint", data=data or None)
+    rule = linter.ruleset.get(d.code)
+    edit = edit_for(d, source, linter.policy)
+    return Published(span, lsp, d, rule_help(rule) if rule is not None else d.message,
+                     edit.text if edit is not None else None)
+
+
+@dataclass(frozen=True, slots=True)
+class LintJob:
+    """One version of a buffer, linted in a worker thread from a copy of all it reads."""
+
+    name: str
+    source: str
+    version: int | None
+    encoding: str
+    linter: Linter
+
+    def start(self) -> asyncio.Future[tuple[list[Published], str | None]]:
+        """Lint in a daemon thread, not an executor's (exit joins those: it would wait for a lint
+        whose result nobody reads). The thread holds the GIL, yet requests are answered within
+        milliseconds: the loop's work is small and gets its turn every switch interval."""
+        done: concurrent.futures.Future[tuple[list[Published], str | None]] = concurrent.futures.Future()
+        done.set_running_or_notify_cancel()  # cancelling the awaiting task now only drops the result
+
+        def run() -> None:
+            try:
+                found = self.linter.lint_file(self.name, text=self.source)
+                lines = LineIndex(self.source)
+                done.set_result(([_convert(d, lines, self.encoding, self.linter, self.source)
+                                  for d in found], None))
+            except (BinaryFileError, DocumentError) as exc:
+                done.set_result(([], f"certlint: {self.name}: {exc}"))
+            except Exception as exc:
+                done.set_exception(exc)
+
+        threading.Thread(target=run, name="certlint-lint", daemon=True).start()
+        return asyncio.wrap_future(done)
+
+
 class CertlintServer(LanguageServer):
     """The server's state: linters per configuration, pending lints, published diagnostics."""
 
@@ -86,6 +131,10 @@ class CertlintServer(LanguageServer):
         self.debounce = float(os.environ.get("CERTLINT_LSP_DEBOUNCE", DEBOUNCE_SECONDS))
         self._linters: dict[tuple[str, int], Linter] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
+        #: Bumped by every edit and lint request: a lint of an older one is skipped or dropped.
+        self._generation: dict[str, int] = {}
+        #: One lint at a time: under the GIL a second one adds no speed, and lints would pile up.
+        self._lock = asyncio.Lock()
         self.published: dict[str, tuple[int | None, list[Published]]] = {}
         self._reported: set[str] = set()
         #: The client asked to shut down before exiting (else the exit status is 1, as LSP says).
@@ -114,70 +163,58 @@ class CertlintServer(LanguageServer):
             self._reported.add(message)
             self.window_show_message(types.ShowMessageParams(type=kind, message=message))
 
-    def lint(self, uri: str) -> None:
-        """Lint the buffer now and publish its diagnostics (an empty list clears them)."""
-        document = self.workspace.get_text_document(uri)
-        path = to_fs_path(uri) if uri.startswith("file:") else None
-        linter = self.linter_for(path)
-        if linter is None:
-            return
-        name = path or "untitled" + LANGUAGE_SUFFIXES.get(document.language_id or "", ".txt")
-        try:
-            found = linter.lint_file(name, text=document.source)
-        except (BinaryFileError, DocumentError) as exc:
-            self._tell(types.MessageType.Warning, f"certlint: {name}: {exc}")
-            found = []
-        lines = LineIndex(document.source)
-        negotiated = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
-        encoding = str(getattr(negotiated, "value", negotiated))
-        published = [self._convert(d, lines, encoding, linter, document.source) for d in found]
-        self.published[uri] = (document.version, published)
+    async def lint(self, uri: str) -> None:
+        """Lint the buffer off the loop and publish its diagnostics (an empty list clears them),
+        unless it changed or closed meanwhile: that result is dropped (a change brings a new lint)."""
+        generation = self.cancel(uri)
+        async with self._lock:
+            if self._generation[uri] != generation or uri not in self.workspace.text_documents:
+                return  # superseded while waiting for the worker
+            document = self.workspace.get_text_document(uri)
+            path = to_fs_path(uri) if uri.startswith("file:") else None
+            if (linter := self.linter_for(path)) is None:
+                return
+            name = path or "untitled" + LANGUAGE_SUFFIXES.get(document.language_id or "", ".txt")
+            negotiated = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+            job = LintJob(name, document.source, document.version,
+                          str(getattr(negotiated, "value", negotiated)), linter)
+            published, warning = await job.start()  # what it needs is copied: the buffer may change
+        document = self.workspace.text_documents.get(uri)
+        if self._generation[uri] != generation or document is None or document.version != job.version:
+            return  # stale: the buffer changed or closed, or a newer lint was asked for
+        if warning is not None:
+            self._tell(types.MessageType.Warning, warning)
+        self.published[uri] = (job.version, published)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=document.version, diagnostics=[p.lsp for p in published]))
-
-    def _convert(self, d: Diagnostic, lines: LineIndex, encoding: str, linter: Linter,
-                 source: str) -> Published:
-        span = types.Range(start=lsp_position(lines, d.offset, encoding),
-                           end=lsp_position(lines, d.end_offset, encoding))
-        data: dict[str, Any] = {"suggestion": d.suggestion} if d.suggestion is not None else {}
-        lsp = types.Diagnostic(range=span, message=d.message, severity=SEVERITIES[d.severity],
-                               code=d.code, source="certlint", data=data or None)
-        rule = linter.ruleset.get(d.code)
-        edit = edit_for(d, source, linter.policy)
-        return Published(span, lsp, d, rule_help(rule) if rule is not None else d.message,
-                         edit.text if edit is not None else None)
+            uri=uri, version=job.version, diagnostics=[p.lsp for p in published]))
 
     def schedule(self, uri: str) -> None:
         """Lint after a quiet period; a newer change restarts the wait."""
         self.cancel(uri)
         self._pending[uri] = asyncio.get_running_loop().create_task(self._lint_later(uri))
 
-    def cancel(self, uri: str) -> None:
-        task = self._pending.pop(uri, None)
-        if task is not None:
+    def cancel(self, uri: str) -> int:
+        """Drop what is planned or running for the buffer (it changed, or a new lint is asked for):
+        the debounce wait, and the result of the lint in flight. Returns the new generation."""
+        if (task := self._pending.pop(uri, None)) is not None:
             task.cancel()
+        self._generation[uri] = generation = self._generation.get(uri, 0) + 1
+        return generation
 
     async def _lint_later(self, uri: str) -> None:
         await asyncio.sleep(self.debounce)
         self._pending.pop(uri, None)
-        self.lint(uri)
+        await self.lint(uri)
 
     def current(self, uri: str) -> list[Published]:
         """The published diagnostics of a document, if they match its current text."""
         version, published = self.published.get(uri, (None, []))
-        if version != self.workspace.get_text_document(uri).version:
-            return []
-        return published
+        return published if version == self.workspace.get_text_document(uri).version else []
 
     def forget_linters(self) -> None:
         """Drop cached linters so that configs and packs are read again."""
         self._linters.clear()
         self._reported.clear()
-
-    def relint_all(self) -> None:
-        self.forget_linters()
-        for uri in list(self.published):
-            self.lint(uri)
 
 
 def create_server() -> CertlintServer:
@@ -186,7 +223,7 @@ def create_server() -> CertlintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: CertlintServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.lint(params.text_document.uri)
+        await ls.lint(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: CertlintServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -194,9 +231,8 @@ def create_server() -> CertlintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: CertlintServer, params: types.DidSaveTextDocumentParams) -> None:
-        ls.cancel(params.text_document.uri)
         ls.forget_linters()  # a saved config or pack applies from now on
-        ls.lint(params.text_document.uri)
+        await ls.lint(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     async def did_close(ls: CertlintServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -208,7 +244,9 @@ def create_server() -> CertlintServer:
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: CertlintServer,
                                        params: types.DidChangeConfigurationParams) -> None:
-        ls.relint_all()
+        ls.forget_linters()
+        for uri in list(ls.published):
+            await ls.lint(uri)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
