@@ -107,9 +107,11 @@ def _indented_pieces(doc: Document, lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.column >= 0:
             columns.setdefault(line.block, []).append(line.column)
+    # Sorted once per block, not once per line: a block of many lines would be quadratic.
+    sorted_columns = {block: sorted(set(found)) for block, found in columns.items()}
     out = []
     for line in lines:
-        starts = sorted(set(columns.get(line.block, ())))
+        starts = sorted_columns.get(line.block, [])
         if line.column == -1 and len(starts) > 1 and doc.format != "html":
             start = doc.lines.position(doc.prose.to_source(line.start))[1]
             mine = [c for c in starts if c <= start + _COLUMN_TOLERANCE]
@@ -131,7 +133,9 @@ def _pipe_cell(doc: Document, source: int) -> tuple[int, int, int] | None:
 
 
 def _within(ranges: list[tuple[int, int]], offset: int) -> bool:
-    return any(a <= offset < b for a, b in ranges)
+    """Whether an offset is inside one of disjoint ranges sorted by start (one bisection)."""
+    index = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
 
 
 class _HtmlCells:
