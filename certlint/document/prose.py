@@ -13,7 +13,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # Typographic characters and the C1 controls that cp1252 text decoded as latin-1 leaves behind
@@ -68,6 +68,12 @@ class Prose:
     breaks: tuple[int, ...]
     _marks_prose: tuple[int, ...]
     _marks_source: tuple[int, ...]
+    #: The blocks' starts, sorted: `block_at` is asked once per date or line, so it must not
+    #: rebuild them (that made a document of many dates quadratic).
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(block.start for block in self.blocks))
 
     def to_source(self, offset: int) -> int:
         """Source offset of the character at a prose offset."""
@@ -84,11 +90,15 @@ class Prose:
 
     def block_at(self, offset: int) -> Block | None:
         """The block holding a prose offset."""
-        starts = [block.start for block in self.blocks]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = self.block_index_at(offset)
+        return self.blocks[index] if index >= 0 else None
+
+    def block_index_at(self, offset: int) -> int:
+        """The index in `blocks` of the block holding a prose offset, or -1."""
+        index = bisect.bisect_right(self._starts, offset) - 1
         if index >= 0 and offset <= self.blocks[index].end:
-            return self.blocks[index]
-        return None
+            return index
+        return -1
 
     def block_lines(self, block: Block) -> list[tuple[int, int]]:
         """The [start, end) prose spans of a block's source lines (for line-oriented parsing)."""

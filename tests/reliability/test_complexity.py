@@ -98,3 +98,32 @@ def test_company_names_are_still_found_whole() -> None:
 
     found = [m.group() for m in _COMPANY.finditer("provided to Innovo Group, Inc. and Example Holdings Corp.")]
     assert found == ["Innovo Group, Inc.", "Example Holdings Corp."]
+
+
+def test_19_many_signatures_and_dates(tmp_path: Path) -> None:
+    # Each signature walked every line of the document (its continuation, a date on its row),
+    # each date was checked against all the earlier ones, and each block lookup rebuilt the
+    # list of block starts: 0.7 MB of signature blocks took minutes, now a few seconds.
+    block = ("/s/ Jane Doe\nJane Doe\nChief Executive Officer\nDate: March 29, 2004\n\n"
+             "/s/ John Roe\nJohn Roe\nChief Financial Officer\nDated: March 30, 2004\n\n")
+    text = (ROOT / "examples" / "innovo-group-10-K-A-ex32.txt").read_text(encoding="utf-8") + block * 5_000
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    code = "import sys, certlint; assert len(certlint.lint(sys.argv[1])) > 9_000"  # no tracemalloc: it is slow
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "long.txt")], capture_output=True,
+                   text=True, timeout=45, check=True, env={"PYTHONPATH": str(ROOT)})
+
+
+def test_19_signatures_still_read_whole() -> None:
+    from certlint.analysis.dates.extract import find_dates
+    from certlint.analysis.signatures import signatures
+    from certlint.document import read_documents
+
+    block = "/s/ Jane Doe\nJane Doe\nChief Executive Officer\nDate: March 29, 2004\n\n"
+    doc = read_documents("x.txt", text="I, Jane Doe, certify that:\n\n" + block * 3)[0]
+    found = signatures(doc)
+    assert len(found) == 3
+    assert all((s.conformed_text, s.name and s.name.text, s.title_text, s.date and s.date.text)
+               == ("Jane Doe", "Jane Doe", "Chief Executive Officer", "Date: March 29, 2004") for s in found)
+    # Overlapping candidates keep the first found: the named date, not the slashed one inside it.
+    dates = find_dates("on 3/29/2004 and March 29, 2004 and the 29th day of March, 2004 and 2004-03-29")
+    assert [d.text for d in dates] == ["3/29/2004", "March 29, 2004", "29th day of March, 2004", "2004-03-29"]

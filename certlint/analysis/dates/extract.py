@@ -8,8 +8,10 @@ so that it is reported where it stands rather than silently skipped.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -195,28 +197,46 @@ def _month_day(match: re.Match[str]) -> DateMention | None:
 def find_dates(text: str) -> list[DateMention]:
     """Every date in a prose text, in order; overlapping candidates keep the first found."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(mention: DateMention | None, span: tuple[int, int]) -> None:
-        if mention is None or any(s < span[1] and span[0] < e for s, e in taken):
-            return
-        found.append(mention)
-        taken.append(span)
-
-    for match in _MDY.finditer(text):
-        add(_named(match, text), match.span())
-    for match in _DMY.finditer(text):
-        add(_named(match, text), match.span())
+    taken = _Taken()
+    taken.add(found, ((_named(m, text), m.span()) for m in _MDY.finditer(text)))
+    taken.add(found, ((_named(m, text), m.span()) for m in _DMY.finditer(text)))
     for pattern in (_SLASHED, _ISO):
-        for match in pattern.finditer(text):
-            add(_numeric(match), match.span())
+        taken.add(found, ((_numeric(m), m.span()) for m in pattern.finditer(text)))
     if _maybe_misspelled(text):
         for pattern in (_WORD_MDY, _WORD_DMY):
-            for match in pattern.finditer(text):
-                add(_misspelled(match, text), match.span())
-    for match in _MONTH_DAY.finditer(text):
-        add(_month_day(match), match.span())
+            taken.add(found, ((_misspelled(m, text), m.span()) for m in pattern.finditer(text)))
+    taken.add(found, ((_month_day(m), m.span()) for m in _MONTH_DAY.finditer(text)))
     return sorted(found, key=lambda m: m.start)
+
+
+class _Taken:
+    """The spans of the dates kept so far, sorted and disjoint, so that a candidate's overlap is
+    one bisection (checking each against all the earlier ones made many dates quadratic)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, found: list[DateMention],
+            candidates: Iterable[tuple[DateMention | None, tuple[int, int]]]) -> None:
+        """Keep each candidate of one pattern that overlaps no kept span. One pattern's matches
+        never overlap each other, so they are merged in once the pattern is done."""
+        new: list[tuple[int, int]] = []
+        for mention, (start, end) in candidates:
+            if mention is None or self._overlaps(start, end):
+                continue
+            found.append(mention)
+            new.append((start, end))
+        if new:
+            spans = sorted([*zip(self._starts, self._ends, strict=True), *new])
+            self._starts = [s for s, _ in spans]
+            self._ends = [e for _, e in spans]
+
+    def _overlaps(self, start: int, end: int) -> bool:
+        # Disjoint spans sorted by start are sorted by end too: only the last one starting
+        # before `end` can reach past `start`.
+        index = bisect.bisect_left(self._starts, end) - 1
+        return index >= 0 and self._ends[index] > start
 
 
 _DAY_YEAR = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s?,\s?|\s)\d{4}|\d{1,2}\s[A-Za-z]{4,10},?\s?\d{4}")

@@ -174,19 +174,18 @@ def _is_certification_date(prose: Prose, mention: DateMention) -> bool:
 
 
 def _period_end(prose: Prose, mention: DateMention) -> PeriodEnd | None:
-    block = prose.block_at(mention.start)
+    index = prose.block_index_at(mention.start)
+    block = prose.blocks[index] if index >= 0 else None
     end = mention.begin
     lo = max(block.start if block else 0, end - _LABEL_REACH)
     match = _PERIOD_LABEL.search(prose.text, lo, end)
-    if match is None and block is not None and not prose.text[block.start:end].strip(" |*_"):
-        # A heading split into blocks: "FOR THE FISCAL YEAR ENDED" / "DECEMBER 31, 2003".
-        index = prose.blocks.index(block)
-        if index > 0:
-            previous = prose.blocks[index - 1]
-            stop = previous.end
-            while stop > previous.start and prose.text[stop - 1] in " |*_":
-                stop -= 1
-            match = _PERIOD_LABEL.search(prose.text, max(previous.start, stop - _LABEL_REACH), stop)
+    # A heading split into blocks: "FOR THE FISCAL YEAR ENDED" / "DECEMBER 31, 2003".
+    if match is None and block is not None and not prose.text[block.start:end].strip(" |*_") and index > 0:
+        previous = prose.blocks[index - 1]
+        stop = previous.end
+        while stop > previous.start and prose.text[stop - 1] in " |*_":
+            stop -= 1
+        match = _PERIOD_LABEL.search(prose.text, max(previous.start, stop - _LABEL_REACH), stop)
     if match is None:
         return None
     if match.group("asof"):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from certlint.analysis.dates.extract import is_date_line
 from certlint.analysis.memo import per_document
-from certlint.analysis.signatures.layout import Line, following, read_lines
+from certlint.analysis.signatures.layout import Continuations, Line, read_lines
 from certlint.analysis.signatures.model import Signature, Span
 from certlint.analysis.signatures.words import is_name, name_then_title, squash, title_part
 
@@ -42,8 +42,10 @@ def _parse(doc: Document) -> tuple[Signature, ...]:
         markers = _typed(lines)
     found: list[Signature] = []
     previous = -1
+    continuations = Continuations(lines, markers)
+    dated_rows = _dated_rows(lines)
     for index, name_at in markers.items():
-        sig = _signature(lines, index, name_at, following(lines, index, markers))
+        sig = _signature(lines, index, name_at, continuations.of(index), dated_rows)
         # Joint blocks share one date ("Date: ..." above the first of two signatures), unless
         # prose (another statement) stands between them.
         if sig.date is None and found and found[-1].date is not None \
@@ -72,7 +74,8 @@ def _typed(lines: list[Line]) -> dict[int, int]:
     return found
 
 
-def _signature(lines: list[Line], index: int, name_at: int, rest: list[int]) -> Signature:
+def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
+               dated_rows: dict[int, list[int]]) -> Signature:
     line = lines[index]
     marker = Span(line.start, line.start + name_at, line.text[:name_at])
     conformed: list[Span] = []
@@ -155,7 +158,7 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int]) -> 
     if below is None and last + 1 < len(lines) and is_date_line(lines[last + 1].text):
         below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
     titles, roles = _split_roles(titles, roles)
-    date = below if below is not None else _date_above(lines, index)
+    date = below if below is not None else _date_above(lines, index, dated_rows)
     blank = _blank_date(lines, index, last) if date is None else None
     return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date, blank)
 
@@ -202,11 +205,21 @@ def _split_roles(titles: list[Span], roles: list[Span]) -> tuple[list[Span], lis
     return out, sorted(roles, key=lambda s: s.start)
 
 
-def _date_above(lines: list[Line], index: int) -> Span | None:
+def _dated_rows(lines: list[Line]) -> dict[int, list[int]]:
+    """The lines holding a date (with a digit) in each row, in order: a signature looks up its
+    own row rather than reading every line of the document."""
+    rows: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if is_date_line(line.text) and re.search(r"\d", line.text):
+            rows.setdefault(line.row, []).append(i)
+    return rows
+
+
+def _date_above(lines: list[Line], index: int, dated_rows: dict[int, list[int]]) -> Span | None:
     """A date beside the signature (same row) or just above it (before a "By:" line, say)."""
-    for other in lines:
-        if other.row == lines[index].row and other is not lines[index] and is_date_line(other.text) \
-                and re.search(r"\d", other.text):
+    for i in dated_rows.get(lines[index].row, ())[:2]:
+        if i != index:
+            other = lines[i]
             return Span(other.start, other.end, other.text)
     for i in range(index - 1, max(-1, index - 4), -1):
         text = lines[i].text

@@ -107,9 +107,11 @@ def _indented_pieces(doc: Document, lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.column >= 0:
             columns.setdefault(line.block, []).append(line.column)
+    # Sorted once per block, not once per line: a block of many lines would be quadratic.
+    sorted_columns = {block: sorted(set(found)) for block, found in columns.items()}
     out = []
     for line in lines:
-        starts = sorted(set(columns.get(line.block, ())))
+        starts = sorted_columns.get(line.block, [])
         if line.column == -1 and len(starts) > 1 and doc.format != "html":
             start = doc.lines.position(doc.prose.to_source(line.start))[1]
             mine = [c for c in starts if c <= start + _COLUMN_TOLERANCE]
@@ -131,7 +133,9 @@ def _pipe_cell(doc: Document, source: int) -> tuple[int, int, int] | None:
 
 
 def _within(ranges: list[tuple[int, int]], offset: int) -> bool:
-    return any(a <= offset < b for a, b in ranges)
+    """Whether an offset is inside one of disjoint ranges sorted by start (one bisection)."""
+    index = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
 
 
 class _HtmlCells:
@@ -215,39 +219,67 @@ def _columns(doc: Document, raw: str, start: int) -> list[tuple[int, int, int]]:
     return [(bounds[i], bounds[i + 1], 0) for i in range(len(bounds) - 1)]
 
 
-def following(lines: list[Line], index: int, markers: Mapping[int, int]) -> list[int]:
-    """The lines that may continue a signature: its column, or its share of a side-by-side run.
+class Continuations:
+    """Which lines may continue each signature (`of`), read from the lines and the "/s/" markers
+    once: asked once per signature, it must not walk the whole document each time. `markers`
+    maps the index of each line holding a "/s/" to where the name after it starts."""
 
-    HTML signature tables laid out side by side give "/s/ A", "/s/ B", "A", "B", "Title A",
-    "Title B" as consecutive cells (with "By:" cells between, perhaps): a run of k signatures
-    takes every k-th cell after the run, with all the lines of that cell ("A<br>Title A").
-    `markers` maps the index of each line holding a "/s/" to where the name after it starts.
-    """
-    column = lines[index].column
-    # Signatures with a name on their own line, in one column, with only "By:" between them.
-    steps = [i for i in range(len(lines)) if not _BY_ONLY.match(lines[i].text)]
-    run = [i for i in steps if i in markers and markers[i] < len(lines[i].text)
-           and lines[i].column == column]
-    position = steps.index(index) if index in steps else -1
-    start = end = position
-    while start > 0 and steps[start - 1] in run:
-        start -= 1
-    while end + 1 < len(steps) and steps[end + 1] in run:
-        end += 1
-    size = end - start + 1
-    if index in run and size > 1:
-        after = steps[end + 1:end + 1 + 8 * size]
-        cells = list(dict.fromkeys(lines[i].block for i in after))
-        mine = set(cells[position - start::size])
-        return [i for i in after if lines[i].block in mine]
-    # The pieces after the signature on its own row ("/s/ Jane Doe      Chief Executive Officer")
-    # go with it, whatever their column.
-    # (unless another signature stands beside it there).
-    stop = min(len(lines), index + 40)
-    beside = {i for i in range(index + 1, stop) if lines[i].row == lines[index].row}
-    if beside & set(markers):
-        beside = set()
-    return [i for i in range(index + 1, stop) if _same_column(lines[index], lines[i]) or i in beside]
+    def __init__(self, lines: list[Line], markers: Mapping[int, int]) -> None:
+        self._lines = lines
+        self._markers = markers
+        # Signatures with a name on their own line, in one column, with only "By:" between them.
+        self._steps = [i for i in range(len(lines)) if not _BY_ONLY.match(lines[i].text)]
+        self._position = {line: position for position, line in enumerate(self._steps)}
+        # Each run of named signatures in one column: (first, last) position, by position.
+        self._runs: dict[int, tuple[int, int]] = {}
+        first = 0
+        for position, i in enumerate(self._steps):
+            if not self._named(i):
+                first = position + 1
+                continue
+            if position > first and lines[self._steps[position - 1]].column != lines[i].column:
+                first = position
+            if position + 1 == len(self._steps) or not self._named(self._steps[position + 1]) \
+                    or lines[self._steps[position + 1]].column != lines[i].column:
+                for member in range(first, position + 1):
+                    self._runs[member] = (first, position)
+        self._cells: dict[int, tuple[list[int], dict[int, list[int]]]] = {}  # by the run's last position
+
+    def _named(self, i: int) -> bool:
+        return i in self._markers and self._markers[i] < len(self._lines[i].text)
+
+    def of(self, index: int) -> list[int]:
+        """The lines that may continue a signature: its column, or its share of a side-by-side run.
+
+        HTML signature tables laid out side by side give "/s/ A", "/s/ B", "A", "B", "Title A",
+        "Title B" as consecutive cells (with "By:" cells between, perhaps): a run of k signatures
+        takes every k-th cell after the run, with all the lines of that cell ("A<br>Title A").
+        """
+        lines = self._lines
+        position = self._position.get(index, -1)
+        start, end = self._runs.get(position, (position, position))
+        size = end - start + 1
+        if position in self._runs and size > 1:
+            order, cells = self._after(start, end)
+            return sorted(i for block in order[position - start::size] for i in cells[block])
+        # The pieces after the signature on its own row ("/s/ Jane Doe      Chief Executive Officer")
+        # go with it, whatever their column.
+        # (unless another signature stands beside it there).
+        stop = min(len(lines), index + 40)
+        beside = {i for i in range(index + 1, stop) if lines[i].row == lines[index].row}
+        if any(i in self._markers for i in beside):
+            beside = set()
+        return [i for i in range(index + 1, stop) if _same_column(lines[index], lines[i]) or i in beside]
+
+    def _after(self, start: int, end: int) -> tuple[list[int], dict[int, list[int]]]:
+        """The lines after a run by their cell, cells in order: the same for every member of the
+        run (a member takes its share of the cells without reading them all)."""
+        if end not in self._cells:
+            cells: dict[int, list[int]] = {}
+            for i in self._steps[end + 1:end + 1 + 8 * (end - start + 1)]:
+                cells.setdefault(self._lines[i].block, []).append(i)
+            self._cells[end] = list(cells), cells
+        return self._cells[end]
 
 
 def _same_column(line: Line, other_line: Line) -> bool:

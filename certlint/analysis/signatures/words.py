@@ -49,7 +49,7 @@ def squash(text: str) -> str:
     import unicodedata
 
     text = _NBSP.sub(" ", text)
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if ch.isalnum())
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFKD", text.lower())))
 
 
 def name_tokens(spans: tuple[Span, ...] | list[Span]) -> list[Span]:
