@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -110,26 +110,10 @@ def _length(label: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _TextFacts:
-    kind: str | None
-    form: Fact[str] | None
-    report_kind: Fact[str] | None
-    amendment: Fact[bool] | None
-    amendment_number: Fact[int] | None
-    period_end: Fact[date] | None
-    period_length: Fact[str] | None
-    registrant: Fact[str] | None
-    certifiers: tuple[Fact[str], ...]
-    date: Fact[date] | None
-    exhibit: Fact[str] | None
-    reading: ReportReading
-    periods: tuple[PeriodEnd, ...]
-
-
 @per_document()
-def _text_facts(doc: Document) -> _TextFacts:
-    """The facts the text alone gives, read once per document."""
+def _text_facts(doc: Document) -> CertificationFacts:
+    """The facts the text alone gives, read once per document (no fiscal year end: only
+    outside facts give one)."""
     prose = doc.prose
     text = prose.text
     reading = report_of(prose)
@@ -180,8 +164,9 @@ def _text_facts(doc: Document) -> _TextFacts:
     if heading is not None:
         exhibit = Fact(heading.group("number"), TEXT,
                        Words(heading.start("number"), heading.end("number"), heading.group("number")))
-    return _TextFacts(certification_kind(doc), form, report_kind, amendment, amendment_number, period_end,
-                      length, registrant, tuple(certifiers), cert_date, exhibit, reading, periods)
+    return CertificationFacts(certification_kind(doc), form, report_kind, amendment, amendment_number,
+                              period_end, length, None, registrant, tuple(certifiers), cert_date, exhibit,
+                              reading, periods, form)
 
 
 def certification_facts(doc: Document, facts: Facts) -> CertificationFacts:
@@ -209,7 +194,6 @@ def certification_facts(doc: Document, facts: Facts) -> CertificationFacts:
     if not certifiers and facts.signers:
         certifiers = tuple(Fact(name, outside_source(doc, facts, "signers")) for name in facts.signers)
     kind = certification_kind(doc, exhibit.value if exhibit else None)
-    return CertificationFacts(kind, form or own.form, report_kind, amendment, own.amendment_number,
-                              period_end, own.period_length, _outside(doc, facts, "fiscal_year_end"),
-                              registrant, certifiers, own.date, exhibit or own.exhibit, own.reading,
-                              own.periods, own.form)
+    return replace(own, kind=kind, form=form or own.form, report_kind=report_kind, amendment=amendment,
+                   period_end=period_end, fiscal_year_end=_outside(doc, facts, "fiscal_year_end"),
+                   registrant=registrant, certifiers=certifiers, exhibit=exhibit or own.exhibit)

@@ -19,6 +19,7 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     from certlint.cli.lint import EXIT_CLEAN, EXIT_ERROR, build_parser
     from certlint.cli.options import setup_options
     from certlint.cli.parsing import parse
+    from certlint.document.facts import FACT_KEYS, FLAG_FACT_KEYS
     from certlint.engine.config import ConfigError
     from certlint.engine.setup import build_linter, config_path
     from certlint.ruleset import PackError
@@ -93,8 +94,7 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(f"{_key(glob)} = {_value(list(codes))}  # {origin('per-file-ignores.' + glob)}\n")
     for glob, facts in config.facts:
         stdout.write(f"\n[facts.{_key(glob)}]  # {origin('facts.' + glob, 'default')}\n")
-        for name in ("company", "form", "period_end", "fiscal_year_end", "fiscal_year_naming", "filed",
-                     "exhibit", "signers", "accelerated_filer", "icfr_transition"):
+        for name in (*FACT_KEYS, *FLAG_FACT_KEYS):
             value = getattr(facts, name)
             if value or value is False:
                 stdout.write(f"{name.replace('_', '-')} = {_value(value)}\n")

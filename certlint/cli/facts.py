@@ -6,7 +6,6 @@ The first thing to run when a diagnostic surprises: the checks compare exactly t
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -49,13 +48,10 @@ def report_rows(report: ReportFacts) -> list[tuple[str, ReportFact]]:
 
 def main(argv: list[str], out: TextIO, err: TextIO) -> int:
     from certlint.analysis.facts import certification_facts
-    from certlint.cli.options import add_setup_options, setup_options
+    from certlint.cli.options import add_setup_options, command_linter, report_unread
     from certlint.cli.parsing import Parser, parse
-    from certlint.engine.config import ConfigError
     from certlint.engine.filings import group, read_all
     from certlint.engine.linter import LintResult
-    from certlint.engine.setup import build_linter
-    from certlint.ruleset import PackError
 
     parser = Parser(prog="certlint facts",
                     description="Show each certification's facts and where each came from.")
@@ -64,16 +60,10 @@ def main(argv: list[str], out: TextIO, err: TextIO) -> int:
     args = parse(parser, argv, out, err)
     if isinstance(args, int):
         return args
-    try:
-        linter = build_linter(setup_options(args))
-    except (ConfigError, PackError) as exc:
-        err.write(f"certlint: error: {exc}\n")
-        return 2
-    paths = args.paths or ["."]
-    missing = [p for p in paths if not Path(p).exists()]
-    if missing:
-        err.write(f"certlint: error: {missing[0]}: no such file or folder\n")
-        return 2
+    ready = command_linter(args, err)
+    if isinstance(ready, int):
+        return ready
+    linter, paths = ready
     result = LintResult()
     for filing in group(read_all(paths, linter, result), linter):
         if filing.report is not None:
@@ -89,8 +79,5 @@ def main(argv: list[str], out: TextIO, err: TextIO) -> int:
             width = max(len(label) for label, _, _ in table)
             for label, value, origin in table:
                 out.write(f"  {label.ljust(width)}  {value}  ({origin})\n")
-    for message in result.skipped:
-        err.write(f"certlint: {message}\n")
-    for message in result.errors:
-        err.write(f"certlint: error: {message}\n")
+    report_unread(result, err)
     return 2 if result.errors else 0

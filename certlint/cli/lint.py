@@ -12,14 +12,13 @@ import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from certlint import __version__
 from certlint.adoption.run import AdoptionOptions
 from certlint.cli.inputs import InputError, add_input_options, discovery_start, stdin_name
-from certlint.cli.options import add_selection_options, add_setup_options, setup_options
+from certlint.cli.options import add_selection_options, add_setup_options, add_today_option, setup_options
 from certlint.cli.reporting import (
     OutputFileError,
     add_report_options,
@@ -39,13 +38,6 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 class UsageError(Exception):
     """A problem with the command line, config or rules: one line on stderr, exit 2."""
-
-
-def _today(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _jobs(value: str) -> int:
@@ -93,8 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-j", "--jobs", type=_jobs, metavar="N",
                         help="worker processes, at most one per file and per core (default: one "
                              "per core for runs of hundreds of files, else 1)")
-    parser.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
-                        help="the date date checks take as today (default: the system date)")
+    add_today_option(parser)
     adoption = parser.add_argument_group("adoption (suppressions, baseline, autofix)")
     adoption.add_argument("--no-suppress", action="store_true",
                           help="ignore `<!-- certlint: disable=... -->` comments: report everything")

@@ -10,7 +10,6 @@ could not be read (the page is still written, and lists it).
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -18,7 +17,7 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from certlint.cli.options import add_selection_options, add_setup_options
+    from certlint.cli.options import add_selection_options, add_setup_options, add_today_option
     from certlint.cli.parsing import Parser
 
     parser = Parser(
@@ -29,47 +28,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", default="-", metavar="FILE",
                         help="where to write the page (default: standard output)")
     parser.add_argument("--title", help="the page's title (default: 'certlint report: PATH...')")
-    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
-                        help="the date date checks take as today (default: the system date)")
+    add_today_option(parser)
     add_selection_options(parser)
     add_setup_options(parser)
     return parser
 
 
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
 def main(argv: list[str], out: TextIO, err: TextIO) -> int:
-    from certlint.cli.options import setup_options
+    from certlint.cli.options import command_linter, report_unread
     from certlint.cli.parsing import parse
-    from certlint.engine.config import ConfigError
     from certlint.engine.filings import lint_filings
-    from certlint.engine.setup import build_linter
     from certlint.output import redline
-    from certlint.ruleset import PackError
 
     args = parse(build_parser(), argv, out, err)
     if isinstance(args, int):
         return args
-    try:
-        linter = build_linter(setup_options(args, today=args.today))
-    except (ConfigError, PackError) as exc:
-        err.write(f"certlint: error: {exc}\n")
-        return EXIT_ERROR
-    paths = args.paths or ["."]
-    missing = [p for p in paths if not Path(p).exists()]
-    if missing:
-        err.write(f"certlint: error: {missing[0]}: no such file or folder\n")
-        return EXIT_ERROR
+    ready = command_linter(args, err, today=args.today)
+    if isinstance(ready, int):
+        return ready
+    linter, paths = ready
     result, filings = lint_filings(linter, paths)
-    for message in result.skipped:
-        err.write(f"certlint: {message}\n")
-    for message in result.errors:
-        err.write(f"certlint: error: {message}\n")
+    report_unread(result, err)
     title = args.title or f"certlint report: {' '.join(paths)}"
     page = redline.render(redline.build(linter, filings, result, title))
     if args.output == "-":

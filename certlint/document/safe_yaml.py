@@ -47,6 +47,19 @@ def children(node: yaml.Node) -> Iterator[yaml.Node]:
         yield from node.value
 
 
+def nodes(root: yaml.Node) -> Iterator[yaml.Node]:
+    """Every node of a checked document once, in document order: an aliased node is visited
+    where it is defined, not again at each alias."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        stack.extend(reversed(list(children(node))))
+
+
 def check_graph(root: yaml.Node | None) -> None:
     """Refuse unsafe tags, recursion and alias bombs; each node is visited once."""
     if root is None:
@@ -91,19 +104,13 @@ def construct(root: yaml.Node, loader: Any = yaml.SafeLoader) -> Any:
 
 def _bad_scalar(root: yaml.Node, loader: Any) -> YamlProblem | None:
     """The first scalar SafeLoader cannot build, at its line (the document is already checked)."""
-    stack, seen = [root], set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
+    for node in nodes(root):
         if isinstance(node, yaml.ScalarNode):
             try:
                 loader("").construct_object(node)
             except ValueError as exc:
                 kind = "date" if node.tag.endswith(":timestamp") else "value"
                 return _at(node, f"invalid {kind} '{node.value}': {exc}")
-        stack.extend(reversed(list(children(node))))
     return None
 
 

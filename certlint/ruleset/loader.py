@@ -114,13 +114,7 @@ def _compose(text: str, name: str) -> yaml.Node:
 
 def _reject_duplicate_keys(root: yaml.Node, name: str) -> None:
     """Each node once: an aliased mapping is checked where it is defined, not at every alias."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
+    for node in safe_yaml.nodes(root):
         if isinstance(node, yaml.MappingNode):
             keys: set[Any] = set()
             for key, _ in node.value:
@@ -128,7 +122,6 @@ def _reject_duplicate_keys(root: yaml.Node, name: str) -> None:
                     mark = key.start_mark
                     raise PackError(name, mark.line + 1, mark.column + 1, f"duplicate key '{key.value}'")
                 keys.add(key.value)
-        stack.extend(reversed(list(safe_yaml.children(node))))
 
 
 class _Located:
