@@ -12,6 +12,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match
+from certlint.checks.scope import (
+    ALLOW_FOR_FORMS_PROPERTIES,
+    SCOPE_PROPERTIES,
+    FormAllowance,
+    Scope,
+    compile_allowance,
+    compile_scope,
+    region,
+)
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -22,6 +31,8 @@ NAME = "forbidden"
 SCHEMA: Mapping[str, Any] = {
     "properties": {
         **MATCH_PROPERTIES,
+        **SCOPE_PROPERTIES,
+        **ALLOW_FOR_FORMS_PROPERTIES,
         "suggest": {"type": "string",
                     "description": "Replacement text, shown in the message and offered as a fix."},
     },
@@ -32,10 +43,18 @@ SCHEMA: Mapping[str, Any] = {
 class ForbiddenPhrase:
     pattern: Matcher
     suggest: str | None
+    scope: Scope | None = None
+    allowance: FormAllowance | None = None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
-        for match in self.pattern.finditer(doc.prose.text):
+        text = doc.prose.text
+        span = region(self.scope, text)
+        if span is None:
+            return
+        for match in self.pattern.finditer(text, *span):
             if match.end() == match.start():
+                continue
+            if self.allowance is not None and self.allowance.allowed(match.group(), text, context):
                 continue
             args = {"match": match.group()}
             if self.suggest is not None:
@@ -45,4 +64,5 @@ class ForbiddenPhrase:
 
 def compile(options: Mapping[str, Any]) -> ForbiddenPhrase:
     suggest = options.get("suggest")
-    return ForbiddenPhrase(compile_match(options), None if suggest is None else str(suggest))
+    return ForbiddenPhrase(compile_match(options), None if suggest is None else str(suggest),
+                           compile_scope(options), compile_allowance(options))
