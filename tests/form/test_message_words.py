@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from certlint.api import lint_text
-from tests.form.test_other_forms import SIGNED, VERSIONS, render
+from tests.form.test_other_forms import SIGNED, render
 
 SOX906 = (
     "CERTIFICATION PURSUANT TO 18 U.S.C. SECTION 1350, AS ADOPTED PURSUANT TO SECTION 906 OF THE "
