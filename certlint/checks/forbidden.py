@@ -1,4 +1,5 @@
-"""`forbidden`: a phrase or regex must not occur; `suggest` names the replacement.
+"""`forbidden`: a phrase or regex must not occur; `suggest` names the replacement. `scope` and
+`allow_for_forms` (see `certlint.checks.scope`) narrow where it is looked for and what is wrong.
 
     kind: forbidden
     phrase: results of operation

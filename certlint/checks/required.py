@@ -2,7 +2,8 @@
 
 A missing phrase is reported where it belongs when the rule gives an `anchor`: a regex for the
 place that should hold it (the words that open the clause, say), reported at the anchor's first
-match; with no anchor, or no match for it, at the top of the document.
+match; with no anchor, or no match for it, at the top of the document. With a `scope` (see
+`certlint.checks.scope`) only the statement after another certification's text is read.
 
     kind: required
     phrase: fully complies with the requirements of
