@@ -1,4 +1,5 @@
-"""`forbidden`: a phrase or regex must not occur; `suggest` names the replacement.
+"""`forbidden`: a phrase or regex must not occur; `suggest` names the replacement. `scope` and
+`allow_for_forms` (see `certlint.checks.scope`) narrow where it is looked for and what is wrong.
 
     kind: forbidden
     phrase: results of operation
@@ -12,6 +13,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match
+from certlint.checks.scope import (
+    ALLOW_FOR_FORMS_PROPERTIES,
+    SCOPE_PROPERTIES,
+    FormAllowance,
+    Scope,
+    compile_allowance,
+    compile_scope,
+    region,
+)
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -22,6 +32,8 @@ NAME = "forbidden"
 SCHEMA: Mapping[str, Any] = {
     "properties": {
         **MATCH_PROPERTIES,
+        **SCOPE_PROPERTIES,
+        **ALLOW_FOR_FORMS_PROPERTIES,
         "suggest": {"type": "string",
                     "description": "Replacement text, shown in the message and offered as a fix."},
     },
@@ -32,10 +44,18 @@ SCHEMA: Mapping[str, Any] = {
 class ForbiddenPhrase:
     pattern: Matcher
     suggest: str | None
+    scope: Scope | None = None
+    allowance: FormAllowance | None = None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
-        for match in self.pattern.finditer(doc.prose.text):
+        text = doc.prose.text
+        span = region(self.scope, text)
+        if span is None:
+            return
+        for match in self.pattern.finditer(text, *span):
             if match.end() == match.start():
+                continue
+            if self.allowance is not None and self.allowance.allowed(match.group(), text, context):
                 continue
             args = {"match": match.group()}
             if self.suggest is not None:
@@ -45,4 +65,5 @@ class ForbiddenPhrase:
 
 def compile(options: Mapping[str, Any]) -> ForbiddenPhrase:
     suggest = options.get("suggest")
-    return ForbiddenPhrase(compile_match(options), None if suggest is None else str(suggest))
+    return ForbiddenPhrase(compile_match(options), None if suggest is None else str(suggest),
+                           compile_scope(options), compile_allowance(options))

@@ -2,7 +2,8 @@
 
 A missing phrase is reported where it belongs when the rule gives an `anchor`: a regex for the
 place that should hold it (the words that open the clause, say), reported at the anchor's first
-match; with no anchor, or no match for it, at the top of the document.
+match; with no anchor, or no match for it, at the top of the document. With a `scope` (see
+`certlint.checks.scope`) only the statement after another certification's text is read.
 
     kind: required
     phrase: fully complies with the requirements of
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match, compile_regex
+from certlint.checks.scope import SCOPE_PROPERTIES, Scope, compile_scope, region
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ NAME = "required"
 SCHEMA: Mapping[str, Any] = {
     "properties": {
         **MATCH_PROPERTIES,
+        **SCOPE_PROPERTIES,
         "min_count": {"type": "integer", "minimum": 1, "default": 1,
                       "description": "How many times the phrase must occur."},
         "anchor": {"type": "string", "minLength": 1,
@@ -40,10 +43,14 @@ class RequiredPhrase:
     pattern: Matcher
     min_count: int
     anchor: Matcher | None
+    scope: Scope | None = None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         text = doc.prose.text
-        matches = list(self.pattern.finditer(text))
+        span = region(self.scope, text)
+        if span is None:
+            return
+        matches = list(self.pattern.finditer(text, *span))
         found = sum(1 for m in matches if m.end() > m.start())
         if found >= self.min_count:
             return
@@ -52,14 +59,15 @@ class RequiredPhrase:
             first = matches[0]
             yield Finding(first.start(), first.end(), args)
             return
-        yield Finding(*self._expected_place(doc), args)
+        yield Finding(*self._expected_place(doc.prose.text, span), args)
 
-    def _expected_place(self, doc: Document) -> tuple[int, int]:
+    def _expected_place(self, text: str, span: tuple[int, int]) -> tuple[int, int]:
         if self.anchor is not None:
-            match = self.anchor.search(doc.prose.text)
+            match = self.anchor.search(text, *span)
             if match is not None:
                 return match.start(), match.end()
-        return -1, -1
+        # A statement read after another certification is reported where it begins.
+        return (-1, -1) if span[0] == 0 else (span[0], span[0])
 
 
 def compile(options: Mapping[str, Any]) -> RequiredPhrase:
@@ -69,4 +77,5 @@ def compile(options: Mapping[str, Any]) -> RequiredPhrase:
         compile_match(options),
         int(options.get("min_count", 1)),
         compile_regex(anchor, "anchor", case_sensitive) if anchor else None,
+        compile_scope(options),
     )

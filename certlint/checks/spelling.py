@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from certlint.checks.scope import SCOPE_PROPERTIES, Scope, compile_scope, region
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 NAME = "spelling"
 SCHEMA: Mapping[str, Any] = {
     "properties": {
+        **SCOPE_PROPERTIES,
         "vocabulary": {"type": "array", "items": {"type": "string", "pattern": r"^[^\W\d_]+$"},
                        "minItems": 1, "description": "The correctly spelled words."},
         "allow": {"type": "array", "items": {"type": "string"}, "default": [],
@@ -73,13 +75,16 @@ class TitleSpelling:
     window: int
     #: Closest vocabulary word per checked word, shared by every document of a run.
     _closest_cache: dict[str, str | None] = field(default_factory=dict, compare=False)
+    scope: Scope | None = None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         text = doc.prose.text
-        if self.anchor.search(text) is None:
+        span = region(self.scope, text)
+        if span is None or self.anchor.search(text, *span) is None:
             return
         for block in doc.prose.blocks:
-            yield from self._check_block(text, block.start, block.end)
+            if block.end > span[0]:
+                yield from self._check_block(text, max(block.start, span[0]), block.end)
 
     def _check_block(self, text: str, start: int, end: int) -> Iterator[Finding]:
         if self.window == 0:
@@ -152,4 +157,4 @@ def compile(options: Mapping[str, Any]) -> TitleSpelling:
     anchor = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lower)) + r")\b", re.IGNORECASE)
     return TitleSpelling(vocabulary, lower, anchor, frozenset(known), homophones,
                          int(options.get("max_distance", 1)), int(options.get("min_length", 5)),
-                         int(options.get("window", 2)))
+                         int(options.get("window", 2)), scope=compile_scope(options))

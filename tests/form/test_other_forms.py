@@ -29,11 +29,11 @@ FILL = {"certifier": "Maria L. Santos", "report": "annual report on Form 10-K", 
         "agreements": "agreement"}
 #: The report paragraph 1 names, which decides the form.
 REPORT = {"20-f": "annual report on Form 20-F", "20-f-transition": "annual report on Form 20-F",
-          "40-f": "annual report on Form 40-F", "n-csr": "report on Form N-CSR",
+          "40-f": "annual report on Form 40-F", "40-f-transition": "annual report on Form 40-F", "n-csr": "report on Form N-CSR",
           "n-csr-2003": "report on Form N-CSR"}
 #: A signing date inside each version's window.
 SIGNED = {"current": "February 20, 2025", "transition": "June 20, 2005", "aug-2002": "March 20, 2003",
-          "20-f": "April 14, 2025", "20-f-transition": "June 20, 2005", "40-f": "March 3, 2025",
+          "20-f": "April 14, 2025", "20-f-transition": "June 20, 2005", "40-f": "March 3, 2025", "40-f-transition": "March 20, 2006",
           "n-csr": "March 6, 2025", "n-csr-2003": "January 8, 2004", "asset-backed": "March 27, 2025"}
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from certlint.analysis.form.segment import Certification, DocUnit
 from certlint.analysis.form.spec import Unit, Version
-from certlint.analysis.form.tokens import Token
+from certlint.analysis.form.tokens import Token, quote
 from certlint.analysis.form.words import (
     Deviation,
     WordAlignment,
@@ -166,10 +166,11 @@ def _unmatched(result: Analysis, version: Version, doc: Sequence[DocUnit],
         if nearest is not None:
             moved.add(nearest)
             unit = units[nearest]
-            what = f"replaced by '{clip(text_of(written.tokens))}'{origin}; the form says '{unit.excerpt()}'"
+            what = (f"replaced by {quote(clip(text_of(written.tokens)))}{origin}; "
+                    f"the form says {quote(unit.excerpt())}")
             _add(result, "wording", unit.where, what, written.first, cost=len(unit.tokens))
             continue
-        shown = f"'{clip(text_of(written.tokens))}'" if written.tokens else "a marker without text"
+        shown = quote(clip(text_of(written.tokens))) if written.tokens else "a marker without text"
         _add(result, "structure", label, f"not in the form: {shown}{origin}",
              written.first, cost=len(written.tokens))
     _added_after(result, version, doc, pairs, last)
@@ -185,7 +186,7 @@ def _unmatched(result: Analysis, version: Version, doc: Sequence[DocUnit],
         place = _next_written(pairs, run[0], doc)
         cost = sum(_missing_cost(units[f]) for f in run)
         if len(run) == 1:
-            what = f"missing: '{units[run[0]].excerpt()}'"
+            what = f"missing: {quote(units[run[0]].excerpt())}"
             _add(result, "structure", units[run[0]].where, what, place, cost=cost)
         else:
             labels = ", ".join(units[f].label for f in run)
@@ -206,7 +207,7 @@ def _added_after(result: Analysis, version: Version, doc: Sequence[DocUnit],
     # sentence has lower-case words.
     if sum(1 for t in words if t.is_word and t.text[:1].islower()) < 4:
         return
-    what = f"text added after the form's last paragraph: '{clip(text_of(words))}'"
+    what = f"text added after the form's last paragraph: {quote(clip(text_of(words)))}"
     _add(result, "structure", units[-1].where, what, words[0], words[-1], cost=len(words))
 
 

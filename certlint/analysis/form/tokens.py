@@ -69,3 +69,23 @@ def join_tokens(words: list[str]) -> str:
             out += " "
         out += word
     return out
+
+
+#: A straight quote that is not an apostrophe inside a word ("registrant's").
+_STRAY_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
+
+
+def quote(text: str) -> str:
+    """Text of the document or the form as a message cites it: in quotes, never an empty quote
+    ("nothing"), and a stray straight quote of the text shown as the typographic one, so that
+    the message's own quotes stay paired."""
+    text = text.strip()
+    if not text:
+        return "nothing"
+
+    def typographic(match: re.Match[str]) -> str:
+        opening = match.end() < len(text) and text[match.end()].isalnum()
+        return "\u2018" if opening else "\u2019"
+
+    shown = _STRAY_QUOTE.sub(typographic, text)
+    return f"'{shown}'"

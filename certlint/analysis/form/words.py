@@ -16,7 +16,7 @@ from rapidfuzz.distance import Indel, LCSseq
 
 from certlint.analysis.form.segment import DocUnit
 from certlint.analysis.form.spec import FormToken, Unit
-from certlint.analysis.form.tokens import Token, join_tokens
+from certlint.analysis.form.tokens import Token, join_tokens, quote
 
 #: Edits at most this many equal words apart are one deviation.
 MERGE_GAP = 3
@@ -113,7 +113,7 @@ def deviations_of(aligned: WordAlignment, company: str | None) -> list[Deviation
     serious = [d for d in found if d.kind == "wording"]
     literal = [t for t in unit.tokens if t.placeholder is None]
     if len(serious) >= 3 and similarity(unit, written.keys) < REWORDED_BELOW and doc:
-        what = f"reworded: the form says '{unit.excerpt()}'"
+        what = f"reworded: the form says {quote(unit.excerpt())}"
         found = [Deviation("wording", unit.where, what, doc[0].start, doc[-1].end, len(literal))]
     return found
 
@@ -217,7 +217,7 @@ def _missing_or_changed(unit: Unit, expected: Sequence[FormToken], doc: list[Tok
     found = doc[d1:d2]
     cost = max(len(exp_words), len(found))
     if found and exp_words:
-        what = f"expected '{clip(join_tokens(exp_words))}', found '{clip(text_of(found))}'"
+        what = f"expected {quote(clip(join_tokens(exp_words)))}, found {quote(clip(text_of(found)))}"
         return Deviation(kind, unit.where, what, found[0].start, found[-1].end, cost)
     short = len(exp_words) + len(found) <= 2 or minor
     before = doc[d1 - 1] if d1 > 0 else None
@@ -227,18 +227,19 @@ def _missing_or_changed(unit: Unit, expected: Sequence[FormToken], doc: list[Tok
         if short:
             context = [t.text for t in (before,) if t] + exp_words + [t.text for t in (after,) if t]
             written = [t for t in (before, after) if t]
-            what = f"expected '{join_tokens(context)}', found '{text_of(written)}'"
+            what = f"expected {quote(join_tokens(context))}, found {quote(text_of(written))}"
         else:
-            what = f"missing '{clip(join_tokens(exp_words), 160)}'"
+            what = f"missing {quote(clip(join_tokens(exp_words), 160))}"
         start = place.start if place else -1
         return Deviation(kind, unit.where, what, start, place.end if place else -1, cost)
     if short:
         context_before = [before] if before else []
         context_after = [after] if after else []
         expected_text = join_tokens([t.text for t in context_before + context_after])
-        what = f"expected '{expected_text}', found '{text_of(context_before + found + context_after)}'"
+        written_text = text_of(context_before + found + context_after)
+        what = f"expected {quote(expected_text)}, found {quote(written_text)}"
     else:
-        what = f"added '{clip(text_of(found))}'"
+        what = f"added {quote(clip(text_of(found)))}"
     return Deviation(kind, unit.where, what, found[0].start, found[-1].end, cost)
 
 
@@ -256,10 +257,10 @@ def _case_and_spacing(unit: Unit, form: list[FormToken], doc: list[Token],
                     and doc[index - 1].text in ",;:)"):
                 first = index - 2 if index > 1 and not doc[index - 1].spaced else index - 1
                 glued = "".join(t.text for t in doc[first : index + 1])
-                found.append(Deviation("punctuation", unit.where, f"missing space: '{glued}'",
+                found.append(Deviation("punctuation", unit.where, f"missing space: {quote(glued)}",
                                        doc[index - 1].start, dtok.end))
             elif dtok.text != ftok.text and dtok.is_word and not _sentence_start(form, f1 + k):
-                what = f"capitalisation: expected '{ftok.text}', found '{dtok.text}'"
+                what = f"capitalisation: expected {quote(ftok.text)}, found {quote(dtok.text)}"
                 found.append(Deviation("variant", unit.where, what, dtok.start, dtok.end, 0))
     return found
 
