@@ -3,9 +3,11 @@
 The `check` option picks one check (each has its own code in `rules/dates.yaml`):
 
 - `fiscal-year-end`: an annual period end that is not a fiscal year end of the configured
-  `fiscal_year_end` (with none configured: neither a month end nor a possible 52-53-week end);
+  `fiscal_year_end` (with none configured: neither a month end nor a possible 52-53-week end,
+  a Friday to Sunday near a month end);
 - `quarter-end`: a quarterly period end that is not a quarter end of the configured calendar
-  (silent without a configured `fiscal_year_end`: 12-12-12-16-week calendars exist);
+  (without a configured `fiscal_year_end`, only one that is neither a month end nor a Friday to
+  Sunday: 12-12-12-16-week calendars put quarter ends anywhere in a month);
 - `certification-date`: a certification date on or before the period end, after the `filed`
   fact, or after the filing deadline plus the Rule 12b-25 grace (never for amendments);
 - `period-mismatch`: two period ends of one document (or the document and the `period_end`
@@ -36,7 +38,7 @@ from certlint.analysis.dates.fiscal import (
     DEFAULT_GRACE_DAYS,
     filing_deadline,
     fmt,
-    plausible_year_end,
+    off_calendar,
 )
 from certlint.analysis.dates.roles import ANNUAL, QUARTERLY, TRANSITION, deadline_kind
 from certlint.analysis.dates.situation import Situation, situation
@@ -108,19 +110,25 @@ def _fiscal_year_end(check: DateCheck, s: Situation, text: str) -> Iterator[Find
                 continue
             reason = (f"fiscal year ends on {s.rule.describe()}: expected "
                       f"{fmt(s.rule.nearest_end(day))}")
-        elif plausible_year_end(day):
-            continue
         else:
-            reason = "neither a month end nor a 52-53-week year end (configure fiscal_year_end)"
+            problem = off_calendar(day, annual=True)
+            if problem is None:
+                continue
+            reason = problem
         yield Finding(period.mention.start, period.mention.end, {"date": fmt(day), "reason": reason})
 
 
 def _quarter_end(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    if s.rule is None or s.kind == TRANSITION:
+    if s.kind == TRANSITION:
         return
     for period in s.analysis.period_ends:
         day = period.mention.value
         if not period.explicit or day is None or _report_kind(period.kind, s.kind) != QUARTERLY:
+            continue
+        if s.rule is None:
+            problem = off_calendar(day, annual=False)
+            if problem is not None:
+                yield Finding(period.mention.start, period.mention.end, {"date": fmt(day), "reason": problem})
             continue
         ends = s.rule.quarter_ends(day)
         if day in ends:
