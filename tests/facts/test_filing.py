@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
+import yaml
 
 from certlint.analysis.main_report import is_main_report, read_main_report
 from certlint.document import read_documents
+from tests import harness
 from tests.conftest import FIXTURES, run_cli
 
 FOLDER = FIXTURES / "facts-filing"
@@ -117,3 +121,27 @@ def test_a_main_report_without_xbrl_gives_its_cover_page_facts(tmp_path) -> None
     code, out, _ = run_cli(["--isolated", "--filings", "--select", "CL711", str(tmp_path)])
     assert code == 1
     assert "ex31-1.htm:5:45: CL711 'Form 10-K' names the report, but the main report says 10-Q (cover page, " in out
+
+
+def test_a_302_dated_weeks_after_the_906_is_reported_at_its_date_naming_the_906() -> None:
+    result = harness.run(FOLDER / "late-302", "CL714", ["--today", "2026-01-01"])
+    assert result.lines == [
+        "ex31-2.htm:16:10: CL714 certification dated March 20, 2025, 28 days after the Section 906 "
+        "statement dated February 20, 2025 (late-302/ex32-1.md)"]
+    assert result.status == 1
+
+
+def test_a_302_dated_within_two_weeks_of_the_906_is_not_late() -> None:
+    harness.check(FOLDER / "late-302-within-days", "CL714", options=["--today", "2026-01-01"])
+
+
+def test_a_302_late_by_more_than_the_configured_days_is_reported() -> None:
+    pack = {"pack": "late", "rules": [{"code": "CL990", "name": "late-302-week", "kind": "filing",
+                                       "check": "late-302", "max_days": 7, "severity": "warning",
+                                       "message": "{found} {days} {expected}"}]}
+    with tempfile.TemporaryDirectory() as folder:
+        rules = Path(folder) / "late.yaml"
+        rules.write_text(yaml.safe_dump(pack), encoding="utf-8")
+        result = harness.run(FOLDER / "late-302-within-days", "CL990",
+                             ["--today", "2026-01-01", "--rules", str(rules)])
+    assert result.lines == ["ex31-2.htm:16:10: CL990 March 6, 2025 14 February 20, 2025"]
