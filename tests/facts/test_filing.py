@@ -15,6 +15,7 @@ from certlint.analysis.main_report import is_main_report, read_main_report
 from certlint.document import read_documents
 from tests import harness
 from tests.conftest import FIXTURES, run_cli
+from tests.facts.certs import cert_302, cert_906
 
 FOLDER = FIXTURES / "facts-filing"
 
@@ -145,3 +146,11 @@ def test_a_302_late_by_more_than_the_configured_days_is_reported() -> None:
         result = harness.run(FOLDER / "late-302-within-days", "CL990",
                              ["--today", "2026-01-01", "--rules", str(rules)])
     assert result.lines == ["ex31-2.htm:16:10: CL990 March 6, 2025 14 February 20, 2025"]
+
+
+def test_a_302_of_another_registrant_in_the_folder_is_not_held_to_this_906() -> None:
+    late = cert_302(registrant="Other Holdings Inc.", dated="April 14, 2025")
+    filing = {"ex31-1.txt": cert_302(dated="February 20, 2025"), "other-ex31-1.txt": late,
+              "ex32-1.txt": cert_906(dated="February 20, 2025")}
+    harness.check(filing, "CL714")
+    harness.check({**filing, "other-ex31-1.txt": cert_302(dated="April 14, 2025")}, "CL714", (29, 7, "CL714"))
