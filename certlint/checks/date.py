@@ -19,11 +19,8 @@ The `check` option picks one check (each has its own code in `rules/dates.yaml`)
 - `impossible`: "February 30, 2005", "April 31", February 29 of a common year;
 - `month-spelling`: "Feburary 1, 2005".
 
-    kind: date
-    check: fiscal-year-end
-
-passes "for the fiscal year ended December 31, 2003" under `fiscal_year_end: 12-31` and
-reports "for the fiscal year ended November 29, 2003" there.
+`kind: date, check: fiscal-year-end` under `fiscal_year_end: 12-31` passes "for the fiscal year
+ended December 31, 2003" and reports "for the fiscal year ended November 29, 2003".
 """
 
 from __future__ import annotations
@@ -33,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from certlint.analysis.dates.deadlines import ROWS_SCHEMA, DeadlineRow, describe, filer_days, read_rows
 from certlint.analysis.dates.fiscal import (
     DEFAULT_DEADLINE_DAYS,
     DEFAULT_GRACE_DAYS,
@@ -66,6 +64,7 @@ SCHEMA: Mapping[str, Any] = {
                                                   "report is due (default annual 90, quarterly 45)."},
         "grace_days": {**_DAYS, "description": "certification-date: Rule 12b-25 extension days "
                                                "(default annual 15, quarterly 5; 0 for none)."},
+        "filer_deadlines": ROWS_SCHEMA,
     },
     "required": ["check"],
 }
@@ -79,6 +78,7 @@ class DateCheck:
     name: str
     deadline_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_DEADLINE_DAYS))
     grace_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_GRACE_DAYS))
+    filer_deadlines: tuple[DeadlineRow, ...] = ()
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         here = situation(doc.prose, context.facts, context.today)
@@ -154,17 +154,22 @@ def _certification_date(check: DateCheck, s: Situation, text: str) -> Iterator[F
             yield Finding(mention.start, mention.end,
                           {**args, "reason": f"is after the filing date {fmt(s.filed)}"})
         elif family is not None and not s.amendment:
-            days, grace = check.deadline_days[family], check.grace_days[family]
+            known = filer_days(check.filer_deadlines, s.filer, family, s.period_end) if s.filer else None
+            days, grace = known or check.deadline_days[family], check.grace_days[family]
             if day <= s.period_end + timedelta(days=days + grace):
                 continue  # cheap test first: the rolled deadline is never earlier
             deadline = filing_deadline(s.period_end, days, grace)
             if day > deadline:
                 form = f"Form {s.form}"
+                if s.filer is not None:
+                    form += f", {describe(s.filer)} ({s.filer_source})"
                 extension = f" plus {grace} days under Rule 12b-25" if grace else ""
                 reason = (f"is after the filing deadline {fmt(deadline)} ({form}: {days} days after "
                           f"the period end {fmt(s.period_end)}{extension})")
+                # Without the filer's category the days are the longest any filer has: a
+                # warning. With it they are the filer's own.
                 yield Finding(mention.start, mention.end, {**args, "reason": reason},
-                              severity=Severity.WARNING)
+                              severity=None if s.filer is not None else Severity.WARNING)
 
 
 def _period_mismatch(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
@@ -286,4 +291,8 @@ def compile(options: Mapping[str, Any]) -> DateCheck:
         for family, value in values.items():
             if family not in DEFAULT_DEADLINE_DAYS or not isinstance(value, int) or value < 0:
                 raise OptionError(key, f"'{key}' maps annual/quarterly to a number of days")
-    return DateCheck(str(name), days, grace)
+    try:
+        rows = read_rows(options.get("filer_deadlines") or ())
+    except ValueError as exc:
+        raise OptionError("filer_deadlines", str(exc)) from None
+    return DateCheck(str(name), days, grace, rows)

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from certlint.analysis.dates.deadlines import CATEGORIES, filer_category
 from certlint.analysis.dates.extract import MONTH_NAMES, WEEKDAY_NAMES, month_number, weekday_number
 from certlint.document.facts import DATE_FACT_KEYS, FactError, read_date
 
@@ -250,6 +251,8 @@ def fact_problem(values: Mapping[str, Any]) -> str | None:
                 return str(exc)
         elif name == "fiscal_year_naming" and str(value).strip().lower() not in NAMINGS:
             return f"fiscal_year_naming must be one of {', '.join(NAMINGS)}, not {value!r}"
+        elif name == "filer_category" and filer_category(str(value)) is None:
+            return f"filer_category must be one of {', '.join(CATEGORIES)}, not {value!r}"
         elif name in DATE_FACT_KEYS:
             try:
                 read_date(str(key), value)
