@@ -26,8 +26,8 @@ ended December 31, 2003" and reports "for the fiscal year ended November 29, 200
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from certlint.analysis.dates.deadlines import ROWS_SCHEMA, DeadlineRow, describe, filer_days, read_rows
@@ -40,7 +40,9 @@ from certlint.analysis.dates.fiscal import (
 )
 from certlint.analysis.dates.roles import ANNUAL, QUARTERLY, TRANSITION, deadline_kind
 from certlint.analysis.dates.situation import Situation, situation
+from certlint.analysis.facts import outside_source
 from certlint.analysis.period import reference_period
+from certlint.checks import date_calendar
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding, Severity
 
@@ -82,6 +84,8 @@ class DateCheck:
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         here = situation(doc.prose, context.facts, context.today)
+        if self.name == "period-mismatch" and here.configured_period_end is not None:
+            here = replace(here, period_source=outside_source(doc, context.facts, "period_end"))
         yield from _CHECKS[self.name](self, here, doc.prose.text)
 
 
@@ -179,7 +183,7 @@ def _period_mismatch(check: DateCheck, s: Situation, text: str) -> Iterator[Find
             if period.mention.value != s.configured_period_end:
                 yield Finding(period.mention.start, period.mention.end,
                               {"date": fmt(period.mention.value),  # type: ignore[arg-type]
-                               "other": f"the configured period end {fmt(s.configured_period_end)}"})
+                               "other": _known_period(s.configured_period_end, s.period_source)})
         return
     if not periods:
         return
@@ -192,6 +196,17 @@ def _period_mismatch(check: DateCheck, s: Situation, text: str) -> Iterator[Find
             yield Finding(period.mention.start, period.mention.end,
                           {"date": fmt(period.mention.value),  # type: ignore[arg-type]
                            "other": f"the period end {fmt(first.mention.value)} {where}"})  # type: ignore[arg-type]
+
+
+_SOURCES = {"path": "the file's path", "front matter": "the front matter", "EDGAR header": "the EDGAR header"}
+
+
+def _known_period(day: date, source: str | None) -> str:
+    """The period end a fact gives, and where from: "the configured period end ...", "the period
+    end ... from the file's path"."""
+    if source in (None, "config"):
+        return f"the configured period end {fmt(day)}"
+    return f"the period end {fmt(day)} from {_SOURCES.get(source or '', source)}"
 
 
 def _fiscal_label(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
@@ -221,19 +236,6 @@ def _fiscal_label(check: DateCheck, s: Situation, text: str) -> Iterator[Finding
                                                "fiscal_year_end": fmt(end), "reason": reason})
 
 
-def _weekday(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    from certlint.analysis.dates.extract import WEEKDAY_NAMES
-
-    for mention in s.analysis.dates:
-        if mention.weekday is None or mention.value is None:
-            continue
-        span, written = mention.weekday
-        if mention.value.weekday() != written:
-            yield Finding(span.start, mention.end, {
-                "date": fmt(mention.value), "actual": WEEKDAY_NAMES[mention.value.weekday()],
-                "written": WEEKDAY_NAMES[written]}, suggestion=WEEKDAY_NAMES[mention.value.weekday()])
-
-
 def _form_period(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
     if s.kind not in (ANNUAL, QUARTERLY):
         return
@@ -244,40 +246,17 @@ def _form_period(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]
                           {"label": text[period.label.start:period.label.end], "report": report})
 
 
-def _future(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    roles = [("period end", p.mention) for p in s.analysis.period_ends]
-    roles += [("certification date", m) for m in s.analysis.certification_dates]
-    for role, mention in sorted(roles, key=lambda r: r[1].start):
-        if mention.value is not None and mention.value > s.today:
-            yield Finding(mention.start, mention.end,
-                          {"role": role, "date": fmt(mention.value), "today": fmt(s.today)})
-
-
-def _impossible(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    for mention in s.analysis.dates:
-        if mention.problem is not None:
-            yield Finding(mention.start, mention.end, {"date": mention.text, "reason": mention.problem})
-
-
-def _month_spelling(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    for mention in s.analysis.dates:
-        if mention.misspelled is not None:
-            span, month = mention.misspelled
-            yield Finding(span.start, span.end, {"word": text[span.start:span.end], "month": month},
-                          suggestion=month)
-
-
 _CHECKS: dict[str, Callable[[DateCheck, Situation, str], Iterator[Finding]]] = {
     "fiscal-year-end": _fiscal_year_end,
     "quarter-end": _quarter_end,
     "certification-date": _certification_date,
     "period-mismatch": _period_mismatch,
     "fiscal-label": _fiscal_label,
-    "weekday": _weekday,
+    "weekday": date_calendar.weekday,
     "form-period": _form_period,
-    "future": _future,
-    "impossible": _impossible,
-    "month-spelling": _month_spelling,
+    "future": date_calendar.future,
+    "impossible": date_calendar.impossible,
+    "month-spelling": date_calendar.month_spelling,
 }
 
 

@@ -41,6 +41,8 @@ class Situation:
     #: from, when a fact gives it: its deadlines are then known, not assumed.
     filer: str | None = None
     filer_source: str | None = None
+    #: Where `configured_period_end` came from ("config", "path", "front matter"...), when asked.
+    period_source: str | None = None
 
 
 def is_nominal(rule: FiscalYearEnd, period_end: date) -> bool:
