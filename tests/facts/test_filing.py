@@ -154,3 +154,26 @@ def test_a_302_of_another_registrant_in_the_folder_is_not_held_to_this_906() -> 
               "ex32-1.txt": cert_906(dated="February 20, 2025")}
     harness.check(filing, "CL714")
     harness.check({**filing, "other-ex31-1.txt": cert_302(dated="April 14, 2025")}, "CL714", (29, 7, "CL714"))
+
+
+def _correct_filing(**dated: str) -> dict[str, str]:
+    files = {p.name: p.read_text(encoding="utf-8") for p in sorted((FOLDER / "correct").iterdir())}
+    for name, day in dated.items():
+        files[name] = files[name].replace("February 20, 2025", day)
+    return files
+
+
+def test_a_certification_after_the_large_accelerated_filers_deadline_is_reported_naming_the_xbrl_fact() -> None:
+    result = harness.run(_correct_filing(**{"acme-ex31-2.htm": "March 20, 2025"}), "CL715")
+    assert [line.split(": CL715 ")[1] for line in result.lines] == [
+        "certification date March 20, 2025 is after the filing deadline March 18, 2025 (Form 10-K, a large "
+        "accelerated filer: 60 days after the period end December 31, 2024 plus 15 days under Rule 12b-25; "
+        "the filer status is from XBRL dei:EntityFilerCategory, filing/acme-20241231.htm:15:28)"]
+    assert result.lines[0].startswith("acme-ex31-2.htm:")
+    harness.check(_correct_filing(), "CL715")
+
+
+def test_without_the_main_report_the_filer_status_is_unknown_and_cl715_is_silent() -> None:
+    files = _correct_filing(**{"acme-ex31-2.htm": "March 20, 2025"})
+    del files["acme-20241231.htm"]
+    harness.check(files, "CL715")
