@@ -177,3 +177,25 @@ def test_without_the_main_report_the_filer_status_is_unknown_and_cl715_is_silent
     files = _correct_filing(**{"acme-ex31-2.htm": "March 20, 2025"})
     del files["acme-20241231.htm"]
     harness.check(files, "CL715")
+
+
+COVER = ("<html><body><p>FORM 10-K</p><p>For the fiscal year ended December 31, 2024</p><p>ACME CORP.</p>"
+         "<p>(Exact name of registrant as specified in its charter)</p>\n{boxes}</body></html>")
+ON, OFF = "&#9746;", "&#9744;"
+
+
+@pytest.mark.parametrize(("boxes", "status"), [
+    (f"<table><tr><td>Large accelerated filer</td><td>{ON}</td><td>Accelerated filer</td><td>{OFF}</td></tr>"
+     f"<tr><td>Non-accelerated filer</td><td>{OFF}</td><td>Smaller reporting company</td><td>{OFF}</td></tr></table>",
+     "Large accelerated filer"),
+    (f"<table><tr><td>Large accelerated filer</td><td>{OFF}</td><td>Accelerated filer</td><td>{ON}</td></tr></table>",
+     "Accelerated filer"),
+    (f"<p>{OFF} Large accelerated filer {OFF} Accelerated filer {ON} Non-accelerated filer {ON} Smaller reporting "
+     "company</p>", "Non-accelerated filer"),
+    (f"<p>{OFF} Large accelerated filer {OFF} Accelerated filer {OFF} Non-accelerated filer</p>", None),
+    (f"<p>{ON} Large accelerated filer {ON} Accelerated filer {OFF} Non-accelerated filer</p>", None)])
+def test_the_cover_pages_checked_filer_box_is_the_filer_status(boxes: str, status: str | None) -> None:
+    [doc] = read_documents("acme-10k.htm", text=COVER.format(boxes=boxes))
+    found = read_main_report(doc).filer_category
+    assert (found.value if found else None) == status
+    assert found is None or found.source == "cover page"
