@@ -1,5 +1,5 @@
 """`report-deadline`: the certifications of a filing dated after the deadline the main report's
-filer status gives (inline XBRL dei:EntityFilerCategory).
+filer status gives (inline XBRL dei:EntityFilerCategory, else its cover page's check boxes).
 
 The per-document deadline rule (CL403) knows the filer's category only from a fact; in a filing
 with its main report the XBRL cover facts say it, with the form and the period. Exhibits whose
