@@ -153,7 +153,8 @@ def _text_facts(doc: Document) -> CertificationFacts:
     certifiers = []
     for sig in signatures(doc):
         where = sig.name or (sig.conformed[0] if sig.conformed else sig.marker)
-        title = f", {sig.title_text}" if sig.title_text else ""
+        title = sig.title_text  # a property that joins the title's lines: read it once
+        title = f", {title}" if title else ""
         certifiers.append(Fact(sig.display_name + title, TEXT, Words(where.start, where.end, where.text)))
     dated = next((m for m in analysis.certification_dates if m.value is not None), None)
     cert_date = None

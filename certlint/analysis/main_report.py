@@ -26,6 +26,31 @@ _COVER_FORM = re.compile(r"^\s*FORM\s(?P<form>10-?K(?:SB|T|405)?|10-?Q(?:SB|T)?|
 _COVER_PERIOD = re.compile(r"for\sthe\s(?:fiscal\syear|quarterly\speriod|"
                            r"transition\speriod\sfrom\s.{5,30}?\sto)(?:\sended)?:?\s", re.I)
 _EXACT_NAME = re.compile(r"\(\s?Exact\sname\sof\sregistrant\sas\sspecified\sin\sits\scharter\s?\)", re.I)
+# The cover page's filer status check boxes: "Large accelerated filer ☒ Accelerated filer ☐" (or
+# each box before its label); "þ" and "¨" are Wingdings' checked and empty boxes in older EDGAR HTML.
+_CHECKED, _EMPTY = "☒☑✓✔þ", "☐□¨"
+_FILER_LABEL = re.compile(r"(?<![\w-])(?:large\saccelerated|non-accelerated|accelerated)\sfiler\b", re.I)
+_BOX_BEFORE = re.compile(r"([" + _CHECKED + _EMPTY + r"])[\s|*]{0,6}$")
+_BOX_AFTER = re.compile(r"[\s|*]{0,6}([" + _CHECKED + _EMPTY + r"])")
+
+
+def _checked_filer(text: str) -> re.Match[str] | None:
+    """The one filer status label whose box is checked, or None. Whether boxes stand after or
+    before their labels is read from the first label, so that a box between two labels is not
+    taken for both."""
+    labels = list(_FILER_LABEL.finditer(text))
+    if not labels:
+        return None
+    before = _BOX_BEFORE.search(text, max(0, labels[0].start() - 8), labels[0].start()) is not None
+    checked = []
+    for label in labels:
+        box = (_BOX_BEFORE.search(text, max(0, label.start() - 8), label.start()) if before
+               else _BOX_AFTER.match(text, label.end()))
+        if box is not None and box.group(1) in _CHECKED:
+            checked.append(label)
+    return checked[0] if len(checked) == 1 else None
+
+
 _WANTED = {"DocumentType", "DocumentPeriodEndDate", "AmendmentFlag", "EntityRegistrantName",
            "CurrentFiscalYearEndDate", "EntityFilerCategory", "AmendmentDescription"}
 
@@ -141,7 +166,8 @@ def read_main_report(doc: Document) -> ReportFacts:
 
 
 def _with_cover(doc: Document, facts: ReportFacts) -> ReportFacts:
-    """Fill the form, period and registrant XBRL left open from the cover page."""
+    """Fill the form, period, registrant and filer status XBRL left open from the cover page (a
+    filer status only when exactly one of its boxes is checked)."""
     text = doc.prose.text[:8000]
 
     def at(offset: int, value: str) -> ReportFact:
@@ -170,5 +196,9 @@ def _with_cover(doc: Document, facts: ReportFacts) -> ReportFacts:
             if previous:
                 name = text[previous[-1].start:previous[-1].end].strip(" |*_")
                 registrant = at(previous[-1].start, name) if name else None
-    return ReportFacts(facts.path, form, period, period_value, registrant, facts.fiscal_year_end,
-                       facts.filer_category)
+    filer = facts.filer_category
+    if filer is None:
+        label = _checked_filer(doc.prose.text[:20000])
+        if label is not None:
+            filer = at(label.start(), " ".join(label.group().split()).capitalize())
+    return ReportFacts(facts.path, form, period, period_value, registrant, facts.fiscal_year_end, filer)

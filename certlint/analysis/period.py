@@ -9,19 +9,15 @@ no single date fits best, the first stated (or the most common) stays the refere
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from certlint.analysis.dates.fiscal import plausible_year_end
+from certlint.analysis.dates.fiscal import WEEK_END_DAYS, is_month_end, plausible_year_end
 
 if TYPE_CHECKING:
     from certlint.analysis.dates.fiscal import FiscalYearEnd
     from certlint.analysis.dates.roles import PeriodEnd
-
-#: Weekdays 52-53-week years end on in practice (Friday, Saturday, Sunday).
-_WEEK_END_DAYS = frozenset({4, 5, 6})
 
 
 def calendar_fit(day: date, rule: FiscalYearEnd | None) -> int:
@@ -32,9 +28,9 @@ def calendar_fit(day: date, rule: FiscalYearEnd | None) -> int:
     """
     if rule is not None:
         return 2 if rule.is_end(day) or day in rule.quarter_ends(day) else 0
-    if day.day == calendar.monthrange(day.year, day.month)[1]:
+    if is_month_end(day):
         return 2
-    return 1 if plausible_year_end(day) and day.weekday() in _WEEK_END_DAYS else 0
+    return 1 if plausible_year_end(day) and day.weekday() in WEEK_END_DAYS else 0
 
 
 def best_fit(values: Iterable[date], rule: FiscalYearEnd | None) -> date | None:

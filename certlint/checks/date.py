@@ -3,9 +3,11 @@
 The `check` option picks one check (each has its own code in `rules/dates.yaml`):
 
 - `fiscal-year-end`: an annual period end that is not a fiscal year end of the configured
-  `fiscal_year_end` (with none configured: neither a month end nor a possible 52-53-week end);
+  `fiscal_year_end` (with none configured: neither a month end nor a possible 52-53-week end,
+  a Friday to Sunday near a month end);
 - `quarter-end`: a quarterly period end that is not a quarter end of the configured calendar
-  (silent without a configured `fiscal_year_end`: 12-12-12-16-week calendars exist);
+  (without a configured `fiscal_year_end`, only one that is neither a month end nor a Friday to
+  Sunday: 12-12-12-16-week calendars put quarter ends anywhere in a month);
 - `certification-date`: a certification date on or before the period end, after the `filed`
   fact, or after the filing deadline plus the Rule 12b-25 grace (never for amendments);
 - `period-mismatch`: two period ends of one document (or the document and the `period_end`
@@ -17,30 +19,30 @@ The `check` option picks one check (each has its own code in `rules/dates.yaml`)
 - `impossible`: "February 30, 2005", "April 31", February 29 of a common year;
 - `month-spelling`: "Feburary 1, 2005".
 
-    kind: date
-    check: fiscal-year-end
-
-passes "for the fiscal year ended December 31, 2003" under `fiscal_year_end: 12-31` and
-reports "for the fiscal year ended November 29, 2003" there.
+`kind: date, check: fiscal-year-end` under `fiscal_year_end: 12-31` passes "for the fiscal year
+ended December 31, 2003" and reports "for the fiscal year ended November 29, 2003".
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from certlint.analysis.dates.deadlines import ROWS_SCHEMA, DeadlineRow, describe, filer_days, read_rows
 from certlint.analysis.dates.fiscal import (
     DEFAULT_DEADLINE_DAYS,
     DEFAULT_GRACE_DAYS,
     filing_deadline,
     fmt,
-    plausible_year_end,
+    off_calendar,
 )
 from certlint.analysis.dates.roles import ANNUAL, QUARTERLY, TRANSITION, deadline_kind
 from certlint.analysis.dates.situation import Situation, situation
+from certlint.analysis.facts import outside_source
 from certlint.analysis.period import reference_period
+from certlint.checks import date_calendar
 from certlint.checks.base import OptionError
 from certlint.diagnostic import Finding, Severity
 
@@ -64,6 +66,7 @@ SCHEMA: Mapping[str, Any] = {
                                                   "report is due (default annual 90, quarterly 45)."},
         "grace_days": {**_DAYS, "description": "certification-date: Rule 12b-25 extension days "
                                                "(default annual 15, quarterly 5; 0 for none)."},
+        "filer_deadlines": ROWS_SCHEMA,
     },
     "required": ["check"],
 }
@@ -77,9 +80,12 @@ class DateCheck:
     name: str
     deadline_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_DEADLINE_DAYS))
     grace_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_GRACE_DAYS))
+    filer_deadlines: tuple[DeadlineRow, ...] = ()
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         here = situation(doc.prose, context.facts, context.today)
+        if self.name == "period-mismatch" and here.configured_period_end is not None:
+            here = replace(here, period_source=outside_source(doc, context.facts, "period_end"))
         yield from _CHECKS[self.name](self, here, doc.prose.text)
 
 
@@ -108,19 +114,25 @@ def _fiscal_year_end(check: DateCheck, s: Situation, text: str) -> Iterator[Find
                 continue
             reason = (f"fiscal year ends on {s.rule.describe()}: expected "
                       f"{fmt(s.rule.nearest_end(day))}")
-        elif plausible_year_end(day):
-            continue
         else:
-            reason = "neither a month end nor a 52-53-week year end (configure fiscal_year_end)"
+            problem = off_calendar(day, annual=True)
+            if problem is None:
+                continue
+            reason = problem
         yield Finding(period.mention.start, period.mention.end, {"date": fmt(day), "reason": reason})
 
 
 def _quarter_end(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    if s.rule is None or s.kind == TRANSITION:
+    if s.kind == TRANSITION:
         return
     for period in s.analysis.period_ends:
         day = period.mention.value
         if not period.explicit or day is None or _report_kind(period.kind, s.kind) != QUARTERLY:
+            continue
+        if s.rule is None:
+            problem = off_calendar(day, annual=False)
+            if problem is not None:
+                yield Finding(period.mention.start, period.mention.end, {"date": fmt(day), "reason": problem})
             continue
         ends = s.rule.quarter_ends(day)
         if day in ends:
@@ -146,17 +158,22 @@ def _certification_date(check: DateCheck, s: Situation, text: str) -> Iterator[F
             yield Finding(mention.start, mention.end,
                           {**args, "reason": f"is after the filing date {fmt(s.filed)}"})
         elif family is not None and not s.amendment:
-            days, grace = check.deadline_days[family], check.grace_days[family]
+            known = filer_days(check.filer_deadlines, s.filer, family, s.period_end) if s.filer else None
+            days, grace = known or check.deadline_days[family], check.grace_days[family]
             if day <= s.period_end + timedelta(days=days + grace):
                 continue  # cheap test first: the rolled deadline is never earlier
             deadline = filing_deadline(s.period_end, days, grace)
             if day > deadline:
                 form = f"Form {s.form}"
+                if s.filer is not None:
+                    form += f", {describe(s.filer)} ({s.filer_source})"
                 extension = f" plus {grace} days under Rule 12b-25" if grace else ""
                 reason = (f"is after the filing deadline {fmt(deadline)} ({form}: {days} days after "
                           f"the period end {fmt(s.period_end)}{extension})")
+                # Without the filer's category the days are the longest any filer has: a
+                # warning. With it they are the filer's own.
                 yield Finding(mention.start, mention.end, {**args, "reason": reason},
-                              severity=Severity.WARNING)
+                              severity=None if s.filer is not None else Severity.WARNING)
 
 
 def _period_mismatch(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
@@ -166,7 +183,7 @@ def _period_mismatch(check: DateCheck, s: Situation, text: str) -> Iterator[Find
             if period.mention.value != s.configured_period_end:
                 yield Finding(period.mention.start, period.mention.end,
                               {"date": fmt(period.mention.value),  # type: ignore[arg-type]
-                               "other": f"the configured period end {fmt(s.configured_period_end)}"})
+                               "other": _known_period(s.configured_period_end, s.period_source)})
         return
     if not periods:
         return
@@ -179,6 +196,17 @@ def _period_mismatch(check: DateCheck, s: Situation, text: str) -> Iterator[Find
             yield Finding(period.mention.start, period.mention.end,
                           {"date": fmt(period.mention.value),  # type: ignore[arg-type]
                            "other": f"the period end {fmt(first.mention.value)} {where}"})  # type: ignore[arg-type]
+
+
+_SOURCES = {"path": "the file's path", "front matter": "the front matter", "EDGAR header": "the EDGAR header"}
+
+
+def _known_period(day: date, source: str | None) -> str:
+    """The period end a fact gives, and where from: "the configured period end ...", "the period
+    end ... from the file's path"."""
+    if source in (None, "config"):
+        return f"the configured period end {fmt(day)}"
+    return f"the period end {fmt(day)} from {_SOURCES.get(source or '', source)}"
 
 
 def _fiscal_label(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
@@ -208,19 +236,6 @@ def _fiscal_label(check: DateCheck, s: Situation, text: str) -> Iterator[Finding
                                                "fiscal_year_end": fmt(end), "reason": reason})
 
 
-def _weekday(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    from certlint.analysis.dates.extract import WEEKDAY_NAMES
-
-    for mention in s.analysis.dates:
-        if mention.weekday is None or mention.value is None:
-            continue
-        span, written = mention.weekday
-        if mention.value.weekday() != written:
-            yield Finding(span.start, mention.end, {
-                "date": fmt(mention.value), "actual": WEEKDAY_NAMES[mention.value.weekday()],
-                "written": WEEKDAY_NAMES[written]}, suggestion=WEEKDAY_NAMES[mention.value.weekday()])
-
-
 def _form_period(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
     if s.kind not in (ANNUAL, QUARTERLY):
         return
@@ -231,40 +246,17 @@ def _form_period(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]
                           {"label": text[period.label.start:period.label.end], "report": report})
 
 
-def _future(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    roles = [("period end", p.mention) for p in s.analysis.period_ends]
-    roles += [("certification date", m) for m in s.analysis.certification_dates]
-    for role, mention in sorted(roles, key=lambda r: r[1].start):
-        if mention.value is not None and mention.value > s.today:
-            yield Finding(mention.start, mention.end,
-                          {"role": role, "date": fmt(mention.value), "today": fmt(s.today)})
-
-
-def _impossible(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    for mention in s.analysis.dates:
-        if mention.problem is not None:
-            yield Finding(mention.start, mention.end, {"date": mention.text, "reason": mention.problem})
-
-
-def _month_spelling(check: DateCheck, s: Situation, text: str) -> Iterator[Finding]:
-    for mention in s.analysis.dates:
-        if mention.misspelled is not None:
-            span, month = mention.misspelled
-            yield Finding(span.start, span.end, {"word": text[span.start:span.end], "month": month},
-                          suggestion=month)
-
-
 _CHECKS: dict[str, Callable[[DateCheck, Situation, str], Iterator[Finding]]] = {
     "fiscal-year-end": _fiscal_year_end,
     "quarter-end": _quarter_end,
     "certification-date": _certification_date,
     "period-mismatch": _period_mismatch,
     "fiscal-label": _fiscal_label,
-    "weekday": _weekday,
+    "weekday": date_calendar.weekday,
     "form-period": _form_period,
-    "future": _future,
-    "impossible": _impossible,
-    "month-spelling": _month_spelling,
+    "future": date_calendar.future,
+    "impossible": date_calendar.impossible,
+    "month-spelling": date_calendar.month_spelling,
 }
 
 
@@ -278,4 +270,8 @@ def compile(options: Mapping[str, Any]) -> DateCheck:
         for family, value in values.items():
             if family not in DEFAULT_DEADLINE_DAYS or not isinstance(value, int) or value < 0:
                 raise OptionError(key, f"'{key}' maps annual/quarterly to a number of days")
-    return DateCheck(str(name), days, grace)
+    try:
+        rows = read_rows(options.get("filer_deadlines") or ())
+    except ValueError as exc:
+        raise OptionError("filer_deadlines", str(exc)) from None
+    return DateCheck(str(name), days, grace, rows)

@@ -10,6 +10,10 @@ filing and reports at the place in the document that disagrees, naming the other
   report's and the other exhibits';
 - `same-date`: the certification dates of the exhibits agree;
 - `same-person` / `same-title`: a person's name and title are written alike in every exhibit;
+- `late-302`: a Section 302 certification dated more than `max_days` after the filing's
+  Section 906 statement (reported at the 302's date, naming the statement);
+- `report-deadline`: certification dates after the deadline of the main report's form, period
+  and filer status (XBRL dei:EntityFilerCategory), from the rows of `filer_deadlines`;
 - `roles`: the principal executive and financial officers each have a 302 certification, and
   the 906 statements are signed by both roles (the title-to-role table is the `title` kind's
   options: `role_titles`, `designations`, `vocabulary`, `homophones`).
@@ -24,9 +28,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from certlint.analysis.dates.deadlines import ROWS_SCHEMA, DeadlineRow, read_rows
 from certlint.checks import title
 from certlint.checks.base import OptionError
-from certlint.checks.crossdoc import CHECKS, people
+from certlint.checks.crossdoc import CHECKS, deadline, people, signing
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -36,10 +41,14 @@ if TYPE_CHECKING:
 
 NAME = "filing"
 _ROLE_OPTIONS = ("vocabulary", "homophones", "designations", "role_titles", "certifying_roles")
+LATE, DEADLINE = "late-302", "report-deadline"
 SCHEMA: Mapping[str, Any] = {
     "properties": {
-        "check": {"enum": [*sorted(CHECKS), "roles"],
+        "check": {"enum": [*sorted(CHECKS), LATE, DEADLINE, "roles"],
                   "description": "Which cross-document comparison to run."},
+        "max_days": {"type": "integer", "minimum": 0,
+                     "description": "late-302: days a 302 may be dated after the 906 statement."},
+        "filer_deadlines": {**ROWS_SCHEMA, "description": "report-deadline: as CL403's."},
         **{key: title.SCHEMA["properties"][key] for key in _ROLE_OPTIONS},
     },
     "required": ["check"],
@@ -50,6 +59,8 @@ SCHEMA: Mapping[str, Any] = {
 class FilingRule:
     check_name: str
     roles: title.TitleCheck | None = None
+    max_days: int = 14
+    rows: tuple[DeadlineRow, ...] = ()
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         return iter(())
@@ -57,12 +68,23 @@ class FilingRule:
     def check_filing(self, filing: Filing, context: CheckContext) -> Iterator[tuple[Document, Finding]]:
         if self.roles is not None:
             yield from people.check_roles(filing, self.roles)
+        elif self.check_name == LATE:
+            yield from signing.check_late(filing, self.max_days)
+        elif self.check_name == DEADLINE:
+            yield from deadline.check_deadline(filing, self.rows)
         else:
             yield from CHECKS[self.check_name](filing)
 
 
 def compile(options: Mapping[str, Any]) -> FilingRule:
     check = str(options["check"])
+    if check == LATE:
+        return FilingRule(check, max_days=int(options.get("max_days", 14)))
+    if check == DEADLINE:
+        try:
+            return FilingRule(check, rows=read_rows(options.get("filer_deadlines") or ()))
+        except ValueError as exc:
+            raise OptionError("filer_deadlines", str(exc)) from None
     if check != "roles":
         return FilingRule(check)
     if not options.get("role_titles"):

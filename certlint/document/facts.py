@@ -35,6 +35,9 @@ class Facts:
     signers: tuple[str, ...] = ()
     #: The filing the document belongs to, when it is not simply its folder.
     filing: str | None = None
+    #: "large accelerated", "accelerated" or "non-accelerated" (as XBRL writes it, too): the
+    #: filer's deadlines for its 10-K and 10-Q.
+    filer_category: str | None = None
     #: The filer is an accelerated filer: its ICFR compliance date comes earlier.
     accelerated_filer: bool | None = None
     #: A newly public filer that may still use the transition form.
@@ -59,7 +62,7 @@ class Facts:
 
 #: Facts a config may set by these names (the ones its error messages list).
 FACT_KEYS = ("company", "form", "period_end", "fiscal_year_end", "fiscal_year_naming", "filed",
-             "exhibit", "signers", "filing")
+             "exhibit", "signers", "filing", "filer_category")
 #: Facts a config may also set, true or false. The form kind reads them: the filer's ICFR
 #: compliance date comes earlier for accelerated filers, and a newly public filer may keep the
 #: transition form.

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
+import yaml
 
 from certlint.analysis.main_report import is_main_report, read_main_report
 from certlint.document import read_documents
+from tests import harness
 from tests.conftest import FIXTURES, run_cli
+from tests.facts.certs import cert_302, cert_906
 
 FOLDER = FIXTURES / "facts-filing"
 
@@ -117,3 +122,80 @@ def test_a_main_report_without_xbrl_gives_its_cover_page_facts(tmp_path) -> None
     code, out, _ = run_cli(["--isolated", "--filings", "--select", "CL711", str(tmp_path)])
     assert code == 1
     assert "ex31-1.htm:5:45: CL711 'Form 10-K' names the report, but the main report says 10-Q (cover page, " in out
+
+
+def test_a_302_dated_weeks_after_the_906_is_reported_at_its_date_naming_the_906() -> None:
+    result = harness.run(FOLDER / "late-302", "CL714", ["--today", "2026-01-01"])
+    assert result.lines == [
+        "ex31-2.htm:16:10: CL714 certification dated March 20, 2025, 28 days after the Section 906 "
+        "statement dated February 20, 2025 (late-302/ex32-1.md)"]
+    assert result.status == 1
+
+
+def test_a_302_dated_within_two_weeks_of_the_906_is_not_late() -> None:
+    harness.check(FOLDER / "late-302-within-days", "CL714", options=["--today", "2026-01-01"])
+
+
+def test_a_302_late_by_more_than_the_configured_days_is_reported() -> None:
+    pack = {"pack": "late", "rules": [{"code": "CL990", "name": "late-302-week", "kind": "filing",
+                                       "check": "late-302", "max_days": 7, "severity": "warning",
+                                       "message": "{found} {days} {expected}"}]}
+    with tempfile.TemporaryDirectory() as folder:
+        rules = Path(folder) / "late.yaml"
+        rules.write_text(yaml.safe_dump(pack), encoding="utf-8")
+        result = harness.run(FOLDER / "late-302-within-days", "CL990",
+                             ["--today", "2026-01-01", "--rules", str(rules)])
+    assert result.lines == ["ex31-2.htm:16:10: CL990 March 6, 2025 14 February 20, 2025"]
+
+
+def test_a_302_of_another_registrant_in_the_folder_is_not_held_to_this_906() -> None:
+    late = cert_302(registrant="Other Holdings Inc.", dated="April 14, 2025")
+    filing = {"ex31-1.txt": cert_302(dated="February 20, 2025"), "other-ex31-1.txt": late,
+              "ex32-1.txt": cert_906(dated="February 20, 2025")}
+    harness.check(filing, "CL714")
+    harness.check({**filing, "other-ex31-1.txt": cert_302(dated="April 14, 2025")}, "CL714", (29, 7, "CL714"))
+
+
+def _correct_filing(**dated: str) -> dict[str, str]:
+    files = {p.name: p.read_text(encoding="utf-8") for p in sorted((FOLDER / "correct").iterdir())}
+    for name, day in dated.items():
+        files[name] = files[name].replace("February 20, 2025", day)
+    return files
+
+
+def test_a_certification_after_the_large_accelerated_filers_deadline_is_reported_naming_the_xbrl_fact() -> None:
+    result = harness.run(_correct_filing(**{"acme-ex31-2.htm": "March 20, 2025"}), "CL715")
+    assert [line.split(": CL715 ")[1] for line in result.lines] == [
+        "certification date March 20, 2025 is after the filing deadline March 18, 2025 (Form 10-K, a large "
+        "accelerated filer: 60 days after the period end December 31, 2024 plus 15 days under Rule 12b-25; "
+        "the filer status is from XBRL dei:EntityFilerCategory, filing/acme-20241231.htm:15:28)"]
+    assert result.lines[0].startswith("acme-ex31-2.htm:")
+    harness.check(_correct_filing(), "CL715")
+
+
+def test_without_the_main_report_the_filer_status_is_unknown_and_cl715_is_silent() -> None:
+    files = _correct_filing(**{"acme-ex31-2.htm": "March 20, 2025"})
+    del files["acme-20241231.htm"]
+    harness.check(files, "CL715")
+
+
+COVER = ("<html><body><p>FORM 10-K</p><p>For the fiscal year ended December 31, 2024</p><p>ACME CORP.</p>"
+         "<p>(Exact name of registrant as specified in its charter)</p>\n{boxes}</body></html>")
+ON, OFF = "&#9746;", "&#9744;"
+
+
+@pytest.mark.parametrize(("boxes", "status"), [
+    (f"<table><tr><td>Large accelerated filer</td><td>{ON}</td><td>Accelerated filer</td><td>{OFF}</td></tr>"
+     f"<tr><td>Non-accelerated filer</td><td>{OFF}</td><td>Smaller reporting company</td><td>{OFF}</td></tr></table>",
+     "Large accelerated filer"),
+    (f"<table><tr><td>Large accelerated filer</td><td>{OFF}</td><td>Accelerated filer</td><td>{ON}</td></tr></table>",
+     "Accelerated filer"),
+    (f"<p>{OFF} Large accelerated filer {OFF} Accelerated filer {ON} Non-accelerated filer {ON} Smaller reporting "
+     "company</p>", "Non-accelerated filer"),
+    (f"<p>{OFF} Large accelerated filer {OFF} Accelerated filer {OFF} Non-accelerated filer</p>", None),
+    (f"<p>{ON} Large accelerated filer {ON} Accelerated filer {OFF} Non-accelerated filer</p>", None)])
+def test_the_cover_pages_checked_filer_box_is_the_filer_status(boxes: str, status: str | None) -> None:
+    [doc] = read_documents("acme-10k.htm", text=COVER.format(boxes=boxes))
+    found = read_main_report(doc).filer_category
+    assert (found.value if found else None) == status
+    assert found is None or found.source == "cover page"

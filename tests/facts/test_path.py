@@ -25,7 +25,7 @@ def test_a_repository_named_company_form_period_exhibit_gets_form_and_period(mon
         "acme/acme_10-Q_2025-03-31_ex31-2.htm:5:28: CL701 'annual report on Form 10-K' in paragraph 1, "
         "but the form is 10-Q (path)",
         "acme/acme_10-Q_2025-03-31_ex32-1.txt:5:106: CL404 period end March 30, 2025 disagrees with the "
-        "configured period end March 31, 2025"]]
+        "period end March 31, 2025 from the file's path"]]
 
 
 def test_without_the_setting_the_same_files_give_no_fact_diagnostic(monkeypatch) -> None:  # type: ignore[no-untyped-def]

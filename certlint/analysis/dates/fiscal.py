@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from certlint.analysis.dates.deadlines import CATEGORIES, filer_category
 from certlint.analysis.dates.extract import MONTH_NAMES, WEEKDAY_NAMES, month_number, weekday_number
 from certlint.document.facts import DATE_FACT_KEYS, FactError, read_date
 
@@ -186,6 +187,32 @@ def plausible_year_end(day: date) -> bool:
     return day.day > last - 7 or day.day <= 3
 
 
+#: Weekdays 52-53-week years, and so their quarters, end on in practice (Friday to Sunday).
+WEEK_END_DAYS = frozenset({4, 5, 6})
+
+
+def is_month_end(day: date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def off_calendar(day: date, annual: bool) -> str | None:
+    """With no configured rule: why `day` can end no fiscal year (`annual`) or quarter, or None.
+
+    A fixed calendar ends its years and quarters on month ends; a 52-53-week one on the weekday
+    of its year end, a Friday to Sunday in practice (its quarters may fall anywhere in a month:
+    12-12-12-16 weeks). A lone Saturday is therefore never judged, however odd its day.
+    """
+    if is_month_end(day):
+        return None
+    if annual and not plausible_year_end(day):
+        return "neither a month end nor a 52-53-week year end (configure fiscal_year_end)"
+    if day.weekday() in WEEK_END_DAYS:
+        return None
+    what = "year" if annual else "quarter"
+    return (f"a {WEEKDAY_NAMES[day.weekday()]}, neither a month end nor the Friday to Sunday a "
+            f"52-53-week {what} ends on (configure fiscal_year_end)")
+
+
 # --- Deadlines ---------------------------------------------------------------------------------
 
 #: Days after the period end, non-accelerated filers (Form 10-K Gen. Instr. A(2), 10-Q A(1)).
@@ -224,6 +251,8 @@ def fact_problem(values: Mapping[str, Any]) -> str | None:
                 return str(exc)
         elif name == "fiscal_year_naming" and str(value).strip().lower() not in NAMINGS:
             return f"fiscal_year_naming must be one of {', '.join(NAMINGS)}, not {value!r}"
+        elif name == "filer_category" and filer_category(str(value)) is None:
+            return f"filer_category must be one of {', '.join(CATEGORIES)}, not {value!r}"
         elif name in DATE_FACT_KEYS:
             try:
                 read_date(str(key), value)

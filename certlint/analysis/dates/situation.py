@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from certlint.analysis.dates.deadlines import ACCELERATED, NON_ACCELERATED, filer_category
 from certlint.analysis.dates.fiscal import NAMINGS, FiscalError, FiscalYearEnd, parse_fiscal_year_end
 from certlint.analysis.dates.roles import Analysis, analysis_of, form_kind, is_amendment
 
@@ -36,6 +37,12 @@ class Situation:
     #: metadata: configured facts are validated when the config is loaded).
     rule_error: str | None = None
     naming_error: str | None = None
+    #: The filer's category (`certlint.analysis.dates.deadlines.CATEGORIES`) and where it came
+    #: from, when a fact gives it: its deadlines are then known, not assumed.
+    filer: str | None = None
+    filer_source: str | None = None
+    #: Where `configured_period_end` came from ("config", "path", "front matter"...), when asked.
+    period_source: str | None = None
 
 
 def is_nominal(rule: FiscalYearEnd, period_end: date) -> bool:
@@ -73,6 +80,19 @@ def situation(prose: Prose, facts: Facts, today: date) -> Situation:
         rule = None
     stated = [p.mention.value for p in analysis.period_ends if p.explicit] or \
              [p.mention.value for p in analysis.period_ends]
+    filer, filer_source = _filer(facts)
     return Situation(analysis, rule, naming if naming in NAMINGS else None, kind, amendment,
                      facts.form or analysis.form.name, configured or (stated[0] if stated else None),
-                     configured, facts.filed, today, rule_error, naming_error)
+                     configured, facts.filed, today, rule_error, naming_error, filer, filer_source)
+
+
+def _filer(facts: Facts) -> tuple[str | None, str | None]:
+    """The filer category a fact gives: `filer_category`, else `accelerated_filer` (true: at
+    least accelerated, held to the accelerated filer's longer days; false: non-accelerated)."""
+    if facts.filer_category:
+        category = filer_category(facts.filer_category)
+        if category is not None:
+            return category, str(facts.extra.get("origin.filer_category", "config"))
+    if facts.accelerated_filer is not None:
+        return (ACCELERATED if facts.accelerated_filer else NON_ACCELERATED), "accelerated-filer fact"
+    return None, None
