@@ -170,11 +170,50 @@ def _906_body(s: Signer) -> list[str]:
     ]
 
 
-def render(family: str, fmt: str, signer: Signer, kind: str = "302", grid: bool = False) -> str:
+#: Defects a test injects into a rendered block: no signature at all (neither "/s/" nor a typed
+#: name), a "/s/" with no name, no date anywhere, a "Date:" left blank.
+DEFECTS = ("unsigned", "no-name", "undated", "blank-date")
+
+
+def _defective(rows: tuple[Row, ...], s: Signer, defect: str) -> tuple[Row, ...]:
+    """`rows` with `defect` injected, the rest of the block as it was."""
+    name, first, _, rest = s.conformed, *s.conformed.upper().partition(" ")
+    marks = [f"/s/ {name}", f"/S/ {name.upper()}", f"\\s\\ {name}", f"\x03{name}",
+             f"/S/ {first}\x01{rest}"]
+
+    def line(text: str) -> str:
+        if defect in ("unsigned", "no-name"):
+            for mark in marks:
+                text = text.replace(mark, "/s/" if defect == "no-name" else "")
+            if text.strip() in (name, s.name) or text.startswith(f"{s.name}, "):
+                text = text[len(s.name):].lstrip(", ")  # the typed name (its title stays)
+            text = text.replace(f"Name: {s.name}", "Name:").lstrip("\x02")
+            return "By:" if text.startswith("By:") and not text[3:].strip() else text
+        if s.date not in text:
+            return text
+        if defect == "blank-date":
+            return "Date:" if text == s.date or text.endswith(f": {s.date}") else text.replace(s.date, "")
+        return ""
+
+    def row_of(row: Row) -> Row:
+        if defect in ("undated", "blank-date") and (s.date,) in row \
+                and (("Date:",) in row or ("Dated:",) in row):  # the date's own cell
+            blank = ("Date:",) if defect == "undated" else (s.date,)  # undated: its label too
+            return tuple(("",) if cell in (blank, (s.date,)) else cell for cell in row)
+        return tuple(tuple(line(text) for text in cell) for cell in row)
+
+    return tuple(row_of(row) for row in rows)
+
+
+def render(family: str, fmt: str, signer: Signer, kind: str = "302", grid: bool = False,
+           defect: str = "") -> str:
     """The certification with its signature area in `family`'s layout, in format `fmt`; with
-    `grid`, HTML tables as Workiva writes them (padding cells, colspans, a wide first row)."""
+    `grid`, HTML tables as Workiva writes them (padding cells, colspans, a wide first row);
+    with `defect` (one of `DEFECTS`), that defect injected into the signature area."""
     body = _302_body(signer) if kind == "302" else _906_body(signer)
     rows = FAMILIES[family](signer)
+    if defect:
+        rows = _defective(rows, signer, defect)
     if fmt == "txt":
         return "\n\n".join(body) + "\n\n" + _text(rows)
     if fmt == "md":
@@ -294,7 +333,7 @@ def render_joint(layout: str, fmt: str, intro: str, a: Signer, b: Signer) -> str
     return f"<html><body>\n{paragraphs}{_html(rows)}</body></html>\n"
 
 
-def render_docx(family: str, signer: Signer, kind: str = "302") -> bytes:
+def render_docx(family: str, signer: Signer, kind: str = "302", defect: str = "") -> bytes:
     """The certification as a Word document: body paragraphs, then the signature area as
     paragraphs (one cell a row) or a table (several cells a row)."""
     import io
@@ -305,6 +344,8 @@ def render_docx(family: str, signer: Signer, kind: str = "302") -> bytes:
     for paragraph in _302_body(signer) if kind == "302" else _906_body(signer):
         document.add_paragraph(paragraph)
     rows = FAMILIES[family](signer)
+    if defect:
+        rows = _defective(rows, signer, defect)
 
     def word(line: str) -> str:
         return _plain(line).replace("      ", "\u00a0" * 6) if "\x02" in line else _plain(line)

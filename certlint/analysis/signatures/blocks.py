@@ -104,6 +104,9 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
     below: Span | None = None
     previous_was_date = False
     last = index
+    if conformed and not is_name(conformed[0].text) and title_part(conformed[0].text) \
+            and name_then_title(conformed[0]) is None:
+        titles, conformed = [_title_span(conformed[0])], []  # "/s/" + spaces + the title: no name
     if conformed:
         conformed, titles = _peel_title(conformed[-1], conformed[:-1])
     pending = ""  # a label whose value is on the next line or in the next cell ("Name:" | "Jane Doe")
@@ -155,12 +158,26 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
         last = i
     if below is not None and not re.search(r"\d", below.text):
         below = None  # a "Date:" label whose date is elsewhere
-    if below is None and last + 1 < len(lines) and is_date_line(lines[last + 1].text):
+    if below is None and last + 1 < len(lines) and is_date_line(lines[last + 1].text) \
+            and re.search(r"\d", lines[last + 1].text):  # a bare "Date:" label is no date
         below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
     titles, roles = _split_roles(titles, roles)
     date = below if below is not None else _date_above(lines, index, dated_rows)
     blank = _blank_date(lines, index, last) if date is None else None
     return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date, blank)
+
+
+def unsigned_area(doc: Document, start: int, end: int) -> Span | None:
+    """Where a certification with no signature would be signed: the first title, label or date
+    line after its last paragraph, between prose offsets `start` and `end` (None if there is
+    none: the statement simply ends)."""
+    lines = [line for line in read_lines(doc) if start <= line.start < end]
+    prose = max((i for i, line in enumerate(lines) if _CERTIFIES.search(line.text)
+                 or (len(line.text) > 80 and not title_part(line.text))), default=-1)
+    for line in lines[prose + 1:]:
+        if title_part(line.text) or _LABEL.match(line.text) or is_date_line(line.text):
+            return Span(line.start, line.end, line.text)
+    return None
 
 
 def _blank_date(lines: list[Line], index: int, last: int) -> Span | None:
