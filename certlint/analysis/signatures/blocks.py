@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from certlint.analysis.dates.extract import is_date_line
 from certlint.analysis.memo import per_document
-from certlint.analysis.signatures.layout import Continuations, Line, read_lines
+from certlint.analysis.signatures.layout import Continuations, Line, read_lines, same_column
 from certlint.analysis.signatures.model import Signature, Span
 from certlint.analysis.signatures.words import is_name, name_then_title, squash, title_part
 
@@ -42,10 +42,14 @@ def _parse(doc: Document) -> tuple[Signature, ...]:
         markers = _typed(lines)
     found: list[Signature] = []
     previous = -1
-    continuations = Continuations(lines, markers)
+    continuations = Continuations(lines, markers, paragraphs=doc.format == "docx")
     dated_rows = _dated_rows(lines)
+    used = -1  # the last line the signature before read
     for index, name_at in markers.items():
-        sig = _signature(lines, index, name_at, continuations.of(index), dated_rows)
+        sig, last = _signature(lines, index, name_at, continuations.of(index), dated_rows)
+        if not sig.titles:
+            sig = _title_above(lines, index, used, sig)
+        used = last
         # Joint blocks share one date ("Date: ..." above the first of two signatures), unless
         # prose (another statement) stands between them.
         if sig.date is None and found and found[-1].date is not None \
@@ -75,7 +79,8 @@ def _typed(lines: list[Line]) -> dict[int, int]:
 
 
 def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
-               dated_rows: dict[int, list[int]]) -> Signature:
+               dated_rows: dict[int, list[int]]) -> tuple[Signature, int]:
+    """The signature whose mark is on line `index`, and the last line it reads."""
     line = lines[index]
     marker = Span(line.start, line.start + name_at, line.text[:name_at])
     conformed: list[Span] = []
@@ -164,7 +169,36 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
     titles, roles = _split_roles(titles, roles)
     date = below if below is not None else _date_above(lines, index, dated_rows)
     blank = _blank_date(lines, index, last) if date is None else None
-    return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date, blank)
+    return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date, blank), last
+
+
+def _title_above(lines: list[Line], index: int, used: int, sig: Signature) -> Signature:
+    """A signature with no title below it, whose title stands above the "/s/" ("Chief Executive
+    Officer" over "/s/ Jane Doe"): the title and role lines just above it, in its column and
+    below what the signature before read, and a date over them."""
+    titles: list[Span] = []
+    roles: list[Span] = []
+    i = index - 1
+    while i > used and i >= index - 4 and same_column(lines[index], lines[i]):
+        text = lines[i].text
+        if text.startswith("(") and text.endswith(")"):
+            roles.insert(0, Span(lines[i].start, lines[i].end, text))
+        elif title_part(text) and not is_name(text):
+            titles.insert(0, _title_span(Span(lines[i].start, lines[i].end, text)))
+        else:
+            break
+        i -= 1
+    if not titles:
+        return sig
+    titles, roles = _split_roles(titles, [*roles, *sig.roles])
+    date = sig.date
+    if date is None and i > used and is_date_line(lines[i].text) and re.search(r"\d", lines[i].text):
+        date = Span(lines[i].start, lines[i].end, lines[i].text)
+    blank = sig.blank_date
+    if date is None and blank is None and i > used:
+        blank = _blank_date(lines, i + 3, i - 1)  # a "Date:" left blank over the title
+    return replace(sig, titles=tuple(titles), roles=tuple(roles), date=date,
+                   blank_date=None if date is not None else blank)
 
 
 def unsigned_area(doc: Document, start: int, end: int) -> Span | None:
