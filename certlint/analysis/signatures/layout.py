@@ -95,9 +95,7 @@ def read_lines(doc: Document) -> list[Line]:
                 width = 0
                 if place is not None:  # a table cell: its row, column and colspan in the table
                     row, column, width = _TABLE_ROWS + place[0], _CELL_SLOT * place[1], place[2]
-                # A Word paragraph is its own block, numbered by paragraph: an empty table cell
-                # (an empty paragraph) leaves a gap in the numbers, so the cells of a row can
-                # still be counted (`Continuations`).
+                # Word: blocks numbered by paragraph, so an empty cell is a gap (`Continuations`).
                 number = doc.lines.position(source)[0] if doc.format == "docx" else block_index
                 lines.append(Line(offset, offset + len(piece), piece, column, row, number, width))
     return _indented_pieces(doc, lines)
@@ -230,8 +228,7 @@ class Continuations:
 
     def __init__(self, lines: list[Line], markers: Mapping[int, int], paragraphs: bool = False) -> None:
         self._lines = lines
-        #: Blocks are numbered by paragraph (Word): a gap in the numbers is an empty cell.
-        self._paragraphs = paragraphs
+        self._paragraphs = paragraphs  # blocks numbered by paragraph (Word): a gap is an empty cell
         self._markers = markers
         # Signatures with a name on their own line, in one column, with only "By:" between them.
         self._steps = [i for i in range(len(lines)) if not _BY_ONLY.match(lines[i].text)]
