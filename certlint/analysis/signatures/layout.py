@@ -265,9 +265,8 @@ class Continuations:
         if position in self._runs and size > 1:
             order, cells = self._after(start, end)
             return sorted(i for block in order[position - start::size] for i in cells.get(block, ()))
-        # The pieces after the signature on its own row ("/s/ Jane Doe      Chief Executive Officer")
-        # go with it, whatever their column.
-        # (unless another signature stands beside it there).
+        # The pieces after the signature on its own row ("/s/ Jane Doe      Chief Executive
+        # Officer") go with it, whatever their column, unless another signature stands there.
         stop = min(len(lines), index + 40)
         beside = {i for i in range(index + 1, stop) if lines[i].row == lines[index].row}
         if any(i in self._markers for i in beside):
@@ -282,8 +281,7 @@ class Continuations:
             for i in self._steps[end + 1:end + 1 + 8 * (end - start + 1)]:
                 cells.setdefault(self._lines[i].block, []).append(i)
             order = list(cells)
-            if self._paragraphs and order:  # the empty cells between count as cells
-                order = list(range(order[0], order[-1] + 1))
+            order = list(range(order[0], order[-1] + 1)) if self._paragraphs and order else order
             self._cells[end] = order, cells
         return self._cells[end]
 
