@@ -14,7 +14,7 @@ from hypothesis import given
 from certlint.api import make_linter
 from certlint.document import read_documents
 from certlint.engine.linter import Linter
-from tests.titles.layouts import FAMILIES, FORMATS, Signer, render, render_docx
+from tests.titles.layouts import DEFECTS, FAMILIES, FORMATS, Signer, render, render_docx
 from tests.titles.test_layouts import _SETTINGS, CODES, _position, _signature_area, signers
 
 #: CL512 (no date at all) is off by default: selected here beside the default rules.
@@ -100,7 +100,7 @@ def test_a_blank_date_label_is_reported_at_the_label(family: str, fmt: str, sign
     assert _found(text, fmt, UNDATED) == [f"{where}: CL511", f"{where}: CL512", *typed]
 
 
-@pytest.mark.parametrize("defect", ["unsigned", "no-name", "undated", "blank-date"])
+@pytest.mark.parametrize("defect", DEFECTS)
 @pytest.mark.parametrize("family", [f for f in FAMILIES if f != "typed-only"])
 def test_docx_defects_are_reported(family: str, defect: str) -> None:
     pytest.importorskip("docx", reason="python-docx (the docx extra) is not installed")
