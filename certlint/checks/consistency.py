@@ -35,10 +35,11 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from certlint.analysis.parties import Party, Statement, certification_kind, statements
-from certlint.analysis.signatures import Signature, Span, name_tokens, squash
+from certlint.analysis.signatures import Signature, Span, name_tokens, squash, unsigned_area
 from certlint.checks.base import OptionError
 from certlint.checks.name_compare import name_differences
 from certlint.diagnostic import Finding
@@ -131,7 +132,10 @@ class Consistency:
         if kind != "302":
             return
         if not st.signatures:
-            start, end = (st.intro.start, st.intro.end) if st.intro else (-1, -1)
+            # At the title or date the officer would sign above; at the intro without one.
+            area = unsigned_area(doc, st.intro.end if st.intro else st.start, st.end)
+            where = area or st.intro
+            start, end = (where.start, where.end) if where else (-1, -1)
             yield Finding(start, end, {"count": "0"},
                           detail="no conformed signature ('/s/ Name') for this certification")
         for sig in st.signatures[1:]:
@@ -213,15 +217,25 @@ def _party_for(st: Statement, sig: Signature) -> Party | None:
     """The body's party for a signature: same surname, or the closest name."""
     if not st.parties:
         return None
+    if st.person == "I" and sig is st.signatures[0]:
+        return st.parties[0]  # "I, [name]": the first signature is that officer's, whatever its spelling
     name = squash(sig.display_name)
     best, score = None, 0.0
     for party in st.parties:
-        ratio = SequenceMatcher(None, squash(party.name.text), name).ratio()
+        ratio = _similarity(squash(party.name.text), name)
         if ratio > score:
             best, score = party, ratio
-    if st.person == "I" and len(st.parties) >= 1 and sig is st.signatures[0]:
-        return st.parties[0]
     return best if score >= 0.6 else None
+
+
+@lru_cache(maxsize=4096)
+def _similarity(one: str, other: str) -> float:
+    """difflib's ratio of two squashed names, once per distinct pair (a filing repeats its
+    officers' names in every block); equal names are 1.0 without the comparison."""
+    # (difflib junks popular characters of a string of 200 or more: there equal may score less.)
+    if one == other and len(one) < 200:
+        return 1.0
+    return SequenceMatcher(None, one, other).ratio()
 
 
 def _registrant(doc: Document, company: str | None) -> Iterator[Finding]:

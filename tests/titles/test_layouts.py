@@ -15,7 +15,8 @@ from certlint.analysis.parties import statements
 from certlint.analysis.signatures import Signature, squash
 from certlint.api import make_linter
 from certlint.document import read_documents
-from tests.titles.layouts import FAMILIES, FORMATS, INTROS, JOINT, Signer, render, render_docx, render_joint
+from tests.titles.joint import INTROS, JOINT, render_joint, render_joint_docx
+from tests.titles.layouts import FAMILIES, FORMATS, Signer, render, render_docx
 
 LINTER = make_linter(today=date(2026, 11, 28))
 #: The rules of signatures, names and titles (CL211, the 302's missing paragraphs, is not one).
@@ -266,3 +267,20 @@ def test_docx_reads_the_same(family: str, kind: str, signer: Signer) -> None:
     assert sig.date is not None and signer.date in " ".join(sig.date.text.split())
     found = [d.code for d in LINTER.lint_document(doc) if d.code in CODES]
     assert found == (["CL510"] if family == "typed-only" else [])
+
+
+@pytest.mark.parametrize(("layout", "intro"), [(layout, intro) for layout in JOINT for intro in INTROS],
+                         ids=[f"{layout}-docx-{intro}" for layout in JOINT for intro in INTROS])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=signers(), second=signers())
+def test_joint_906_in_docx_reads_both_signers(layout: str, intro: str, first: Signer, second: Signer) -> None:
+    """A Word table of two columns, one signer each (or the two stacked): both read, nothing said."""
+    pytest.importorskip("docx", reason="python-docx (the docx extra) is not installed")
+    second = Signer(**{**second.__dict__, "first": "Robert", "last": "Oyelaran", "date": first.date})
+    doc = read_documents("x.docx", data=render_joint_docx(layout, intro, first, second))[0]
+    (statement,) = statements(doc)
+    assert [squash(s.display_name) for s in statement.signatures] == [squash(first.name), squash(second.name)]
+    assert [squash(s.title_text) for s in statement.signatures] == [squash(first.title_text),
+                                                                     squash(second.title_text)]
+    assert all(s.date is not None for s in statement.signatures)
+    assert [d.code for d in LINTER.lint_document(doc) if d.code in CODES] == []

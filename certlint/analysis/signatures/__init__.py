@@ -8,6 +8,7 @@ titles, `model` holds the records.
 
 API:
 - `signatures(doc) -> tuple[Signature, ...]`, in document order;
+- `unsigned_area(doc, start, end)`: where an unsigned certification would be signed;
 - `is_title_text(text)`: whether a line reads as an officer title;
 - `name_tokens(spans)`, `squash(text)`: helpers for comparing names.
 The parties named in the body ("I, [name], certify that", "we, X and Y, hereby certify"), and
@@ -16,7 +17,7 @@ the cut of a document into statements, are in `certlint.analysis.parties`.
 
 from __future__ import annotations
 
-from certlint.analysis.signatures.blocks import signatures
+from certlint.analysis.signatures.blocks import signatures, unsigned_area
 from certlint.analysis.signatures.model import Signature, Span
 from certlint.analysis.signatures.words import (
     CONNECTIVES,
@@ -30,4 +31,5 @@ from certlint.analysis.signatures.words import (
 )
 
 __all__ = ["CONNECTIVES", "HONORIFICS", "SUFFIXES", "TITLE_WORDS", "Signature", "Span", "is_title_text",
-           "lower_words", "name_tokens", "signatures", "squash"]
+           "lower_words", "name_tokens", "signatures", "squash",
+           "unsigned_area"]

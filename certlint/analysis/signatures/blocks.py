@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from certlint.analysis.dates.extract import is_date_line
 from certlint.analysis.memo import per_document
-from certlint.analysis.signatures.layout import Continuations, Line, read_lines
+from certlint.analysis.signatures.layout import Continuations, Line, read_lines, same_column
 from certlint.analysis.signatures.model import Signature, Span
 from certlint.analysis.signatures.words import is_name, name_then_title, squash, title_part
 
@@ -42,10 +42,14 @@ def _parse(doc: Document) -> tuple[Signature, ...]:
         markers = _typed(lines)
     found: list[Signature] = []
     previous = -1
-    continuations = Continuations(lines, markers)
+    continuations = Continuations(lines, markers, paragraphs=doc.format == "docx")
     dated_rows = _dated_rows(lines)
+    used = -1  # the last line the signature before read
     for index, name_at in markers.items():
-        sig = _signature(lines, index, name_at, continuations.of(index), dated_rows)
+        sig, last = _signature(lines, index, name_at, continuations.of(index), dated_rows)
+        if not sig.titles:
+            sig = _title_above(lines, index, used, sig)
+        used = last
         # Joint blocks share one date ("Date: ..." above the first of two signatures), unless
         # prose (another statement) stands between them.
         if sig.date is None and found and found[-1].date is not None \
@@ -75,7 +79,8 @@ def _typed(lines: list[Line]) -> dict[int, int]:
 
 
 def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
-               dated_rows: dict[int, list[int]]) -> Signature:
+               dated_rows: dict[int, list[int]]) -> tuple[Signature, int]:
+    """The signature whose mark is on line `index`, and the last line it reads."""
     line = lines[index]
     marker = Span(line.start, line.start + name_at, line.text[:name_at])
     conformed: list[Span] = []
@@ -104,6 +109,9 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
     below: Span | None = None
     previous_was_date = False
     last = index
+    if conformed and not is_name(conformed[0].text) and title_part(conformed[0].text) \
+            and name_then_title(conformed[0]) is None:
+        titles, conformed = [_title_span(conformed[0])], []  # "/s/" + spaces + the title: no name
     if conformed:
         conformed, titles = _peel_title(conformed[-1], conformed[:-1])
     pending = ""  # a label whose value is on the next line or in the next cell ("Name:" | "Jane Doe")
@@ -155,12 +163,55 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
         last = i
     if below is not None and not re.search(r"\d", below.text):
         below = None  # a "Date:" label whose date is elsewhere
-    if below is None and last + 1 < len(lines) and is_date_line(lines[last + 1].text):
+    if below is None and last + 1 < len(lines) and is_date_line(lines[last + 1].text) \
+            and re.search(r"\d", lines[last + 1].text):  # a bare "Date:" label is no date
         below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
     titles, roles = _split_roles(titles, roles)
     date = below if below is not None else _date_above(lines, index, dated_rows)
     blank = _blank_date(lines, index, last) if date is None else None
-    return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date, blank)
+    return Signature(marker, tuple(conformed), name, tuple(titles), tuple(roles), date, blank), last
+
+
+def _title_above(lines: list[Line], index: int, used: int, sig: Signature) -> Signature:
+    """A signature with no title below it, whose title stands above the "/s/" ("Chief Executive
+    Officer" over "/s/ Jane Doe"): the title and role lines just above it, in its column and
+    below what the signature before read, and a date over them."""
+    titles: list[Span] = []
+    roles: list[Span] = []
+    i = index - 1
+    while i > used and i >= index - 4 and same_column(lines[index], lines[i]):
+        text = lines[i].text
+        if text.startswith("(") and text.endswith(")"):
+            roles.insert(0, Span(lines[i].start, lines[i].end, text))
+        elif title_part(text) and not is_name(text):
+            titles.insert(0, _title_span(Span(lines[i].start, lines[i].end, text)))
+        else:
+            break
+        i -= 1
+    if not titles:
+        return sig
+    titles, roles = _split_roles(titles, [*roles, *sig.roles])
+    date = sig.date
+    if date is None and i > used and is_date_line(lines[i].text) and re.search(r"\d", lines[i].text):
+        date = Span(lines[i].start, lines[i].end, lines[i].text)
+    blank = sig.blank_date
+    if date is None and blank is None and i > used:
+        blank = _blank_date(lines, i + 3, i - 1)  # a "Date:" left blank over the title
+    return replace(sig, titles=tuple(titles), roles=tuple(roles), date=date,
+                   blank_date=None if date is not None else blank)
+
+
+def unsigned_area(doc: Document, start: int, end: int) -> Span | None:
+    """Where a certification with no signature would be signed: the first title, label or date
+    line after its last paragraph, between prose offsets `start` and `end` (None if there is
+    none: the statement simply ends)."""
+    lines = [line for line in read_lines(doc) if start <= line.start < end]
+    prose = max((i for i, line in enumerate(lines) if _CERTIFIES.search(line.text)
+                 or (len(line.text) > 80 and not title_part(line.text))), default=-1)
+    for line in lines[prose + 1:]:
+        if title_part(line.text) or _LABEL.match(line.text) or is_date_line(line.text):
+            return Span(line.start, line.end, line.text)
+    return None
 
 
 def _blank_date(lines: list[Line], index: int, last: int) -> Span | None:

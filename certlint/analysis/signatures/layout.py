@@ -95,7 +95,9 @@ def read_lines(doc: Document) -> list[Line]:
                 width = 0
                 if place is not None:  # a table cell: its row, column and colspan in the table
                     row, column, width = _TABLE_ROWS + place[0], _CELL_SLOT * place[1], place[2]
-                lines.append(Line(offset, offset + len(piece), piece, column, row, block_index, width))
+                # Word: blocks numbered by paragraph, so an empty cell is a gap (`Continuations`).
+                number = doc.lines.position(source)[0] if doc.format == "docx" else block_index
+                lines.append(Line(offset, offset + len(piece), piece, column, row, number, width))
     return _indented_pieces(doc, lines)
 
 
@@ -224,8 +226,9 @@ class Continuations:
     once: asked once per signature, it must not walk the whole document each time. `markers`
     maps the index of each line holding a "/s/" to where the name after it starts."""
 
-    def __init__(self, lines: list[Line], markers: Mapping[int, int]) -> None:
+    def __init__(self, lines: list[Line], markers: Mapping[int, int], paragraphs: bool = False) -> None:
         self._lines = lines
+        self._paragraphs = paragraphs  # blocks numbered by paragraph (Word): a gap is an empty cell
         self._markers = markers
         # Signatures with a name on their own line, in one column, with only "By:" between them.
         self._steps = [i for i in range(len(lines)) if not _BY_ONLY.match(lines[i].text)]
@@ -261,15 +264,14 @@ class Continuations:
         size = end - start + 1
         if position in self._runs and size > 1:
             order, cells = self._after(start, end)
-            return sorted(i for block in order[position - start::size] for i in cells[block])
-        # The pieces after the signature on its own row ("/s/ Jane Doe      Chief Executive Officer")
-        # go with it, whatever their column.
-        # (unless another signature stands beside it there).
+            return sorted(i for block in order[position - start::size] for i in cells.get(block, ()))
+        # The pieces after the signature on its own row ("/s/ Jane Doe      Chief Executive
+        # Officer") go with it, whatever their column, unless another signature stands there.
         stop = min(len(lines), index + 40)
         beside = {i for i in range(index + 1, stop) if lines[i].row == lines[index].row}
         if any(i in self._markers for i in beside):
             beside = set()
-        return [i for i in range(index + 1, stop) if _same_column(lines[index], lines[i]) or i in beside]
+        return [i for i in range(index + 1, stop) if same_column(lines[index], lines[i]) or i in beside]
 
     def _after(self, start: int, end: int) -> tuple[list[int], dict[int, list[int]]]:
         """The lines after a run by their cell, cells in order: the same for every member of the
@@ -278,11 +280,13 @@ class Continuations:
             cells: dict[int, list[int]] = {}
             for i in self._steps[end + 1:end + 1 + 8 * (end - start + 1)]:
                 cells.setdefault(self._lines[i].block, []).append(i)
-            self._cells[end] = list(cells), cells
+            order = list(cells)
+            order = list(range(order[0], order[-1] + 1)) if self._paragraphs and order else order
+            self._cells[end] = order, cells
         return self._cells[end]
 
 
-def _same_column(line: Line, other_line: Line) -> bool:
+def same_column(line: Line, other_line: Line) -> bool:
     """Two lines one above the other: a table cell overlaps the grid columns of the other
     (colspans differ from row to row), a text piece starts near the other."""
     one, other = line.column, other_line.column

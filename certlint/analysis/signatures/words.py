@@ -7,6 +7,7 @@ names with `squash` and `name_tokens`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from certlint.analysis.signatures.model import Span
@@ -44,10 +45,10 @@ _OPENER_LIST = tuple(sorted(_TITLE_OPENERS))
 _DEFINED_TERM = re.compile(r"\s*\((?:the\s+)?\"[^()]*\"\)\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
 def squash(text: str) -> str:
-    """A name reduced for comparison: letters and digits only, lower case, accents dropped."""
-    import unicodedata
-
+    """A name reduced for comparison: letters and digits only, lower case, accents dropped
+    (memoised: the same names and lines are squashed by several readers and checks)."""
     text = _NBSP.sub(" ", text)
     return "".join(filter(str.isalnum, unicodedata.normalize("NFKD", text.lower())))
 

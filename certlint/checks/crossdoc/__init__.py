@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from certlint.checks.crossdoc import dates, facts, people, report
+from certlint.checks.crossdoc import dates, facts, officers, people, report
 
 if TYPE_CHECKING:
     from certlint.checks.crossdoc.model import Filing
@@ -24,4 +24,6 @@ CHECKS: dict[str, CrossCheck] = {
     "report-facts": facts.check_report,
     "same-registrant": facts.check_registrant,
     "exhibits-complete": facts.check_complete,
+    "same-officer": officers.check_officer,
+    "officer-variant": officers.check_variant,
 }

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from certlint.analysis.parties import certification_kind
-from certlint.analysis.signatures import SUFFIXES, Signature, Span, signatures
+from certlint.analysis.signatures import SUFFIXES, Signature, Span, name_tokens, signatures
+from certlint.checks.name_compare import name_differences
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -79,10 +80,20 @@ def check_person(filing: Filing) -> Iterator[tuple[Document, Finding]]:
     for group in _people(filing).values():
         for signer, reference in _disagreeing(group, "name"):
             span = signer.name_span
+            if _variant(reference, signer):
+                continue  # a middle initial, suffix or short first name: `officer-variant` warns
             if span is not None:
                 yield signer.document, Finding(span.start, span.end, {
                     "found": signer.name, "expected": reference.name,
                     "other": reference.document.path})
+
+
+def _variant(reference: Signer, signer: Signer) -> bool:
+    """Whether the two names differ only as variants of one name ("Arnold Kling", "Arnold P.
+    Kling"), which is a warning of its own, not a misspelling."""
+    words = [name_tokens([s.name_span]) if s.name_span else [] for s in (reference, signer)]
+    differences = name_differences(words[0], words[1])
+    return bool(differences) and all(variant for _, variant in differences)
 
 
 def check_title(filing: Filing) -> Iterator[tuple[Document, Finding]]:
