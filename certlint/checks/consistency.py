@@ -19,8 +19,8 @@ signature blocks and intro lines, `certlint.analysis.signatures` and `certlint.a
   officer ... certifies that, to my knowledge").
 - `conformed-mark`: a signature typed without "/s/" (Regulation S-T Rule 302(a) accepts a typed
   name, a reviewer asks for the conformed form), or a "/s/" with no name.
-- `dated`: a 302 certification whose signature block has a blank "Date:" (with `missing: true`,
-  also one with no date at all: off by default, as a date may sit anywhere in a layout).
+- `dated`: a 302 certification whose signature block has a blank "Date:"; with `missing: true`,
+  instead one with no date at all (silent when any other date is written: it may be the date).
 - `registrant-name`: the registrant's name is spelled the same everywhere in a document, and as
   `context.facts.company` when that is configured ("Innovo Group Inc." vs "Innovo Group, Inc.").
 
@@ -38,6 +38,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from certlint.analysis.dates.roles import analysis_of
 from certlint.analysis.parties import Party, Statement, certification_kind, statements
 from certlint.analysis.signatures import Signature, Span, name_tokens, squash, unsigned_area
 from certlint.checks.base import OptionError
@@ -201,16 +202,27 @@ class Consistency:
 
     def _dated(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
         """A 302 certification whose signature has no date: a "Date:" left blank beside it, or
-        (with `missing`) no date at all."""
+        (with `missing`) no date at all. `missing` stays silent when any date other than a period
+        end is written anywhere in the document: a layout may date the certification far from the
+        signature, and a false "not dated" costs more than a missed one."""
         if kind != "302" or not st.signatures or any(sig.date is not None for sig in st.signatures):
             return
-        sig = st.signatures[0]
-        end = sig.conformed[-1].end if sig.conformed else sig.marker.end
         blank = next((s.blank_date for s in st.signatures if s.blank_date is not None), None)
-        if blank is not None:
-            yield Finding(blank.start, blank.end, {})
-        elif self.missing:
+        if not self.missing:
+            if blank is not None:
+                yield Finding(blank.start, blank.end, {})
+            return
+        if blank is None and not _other_dates(doc):
+            sig = st.signatures[0]
+            end = sig.conformed[-1].end if sig.conformed else sig.marker.end
             yield Finding(sig.marker.start, end, {})
+
+
+def _other_dates(doc: Document) -> bool:
+    """Whether the document writes a date that is not a period end (a date of signing, perhaps)."""
+    found = analysis_of(doc.prose)
+    period_ends = {id(end.mention) for end in found.period_ends}
+    return any(m.value is not None and id(m) not in period_ends for m in found.dates)
 
 
 def _party_for(st: Statement, sig: Signature) -> Party | None:

@@ -17,8 +17,6 @@ from certlint.engine.linter import Linter
 from tests.titles.layouts import DEFECTS, FAMILIES, FORMATS, Signer, render, render_docx
 from tests.titles.test_layouts import _SETTINGS, CODES, _position, _signature_area, signers
 
-#: CL512 (no date at all) is off by default: selected here beside the default rules.
-UNDATED = make_linter(today=date(2026, 11, 28), extend_select=["CL512"])
 DEFAULT = make_linter(today=date(2026, 11, 28))
 CASES = [(family, fmt) for family in FAMILIES for fmt in FORMATS]
 IDS = [f"{family}-{fmt}" for family, fmt in CASES]
@@ -81,12 +79,10 @@ def test_a_conformed_mark_with_no_name_is_reported_at_the_mark(family: str, fmt:
 @_SETTINGS
 @given(signer=signers())
 def test_no_date_anywhere_is_reported_at_the_signature(family: str, fmt: str, signer: Signer) -> None:
-    """Silent by default (CL512 is off: a date may sit anywhere); selected, at the "/s/"."""
     text = render(family, fmt, signer, "302", defect="undated")
     typed = family == "typed-only"
     where = _first(text, (signer.name,)) if typed else _mark(text)
-    assert _found(text, fmt) == ([f"{where}: CL510"] if typed else [])
-    assert _found(text, fmt, UNDATED) == [*([f"{where}: CL510"] if typed else []), f"{where}: CL512"]
+    assert _found(text, fmt) == [*([f"{where}: CL510"] if typed else []), f"{where}: CL512"]
 
 
 @pytest.mark.parametrize(("family", "fmt"), CASES, ids=IDS)
@@ -97,7 +93,6 @@ def test_a_blank_date_label_is_reported_at_the_label(family: str, fmt: str, sign
     where = _first(text, ("Date:", "Dated:"))
     typed = [f"{_first(text, (signer.name,))}: CL510"] if family == "typed-only" else []
     assert _found(text, fmt) == [f"{where}: CL511", *typed]
-    assert _found(text, fmt, UNDATED) == [f"{where}: CL511", f"{where}: CL512", *typed]
 
 
 @pytest.mark.parametrize("defect", DEFECTS)
@@ -107,7 +102,17 @@ def test_docx_defects_are_reported(family: str, defect: str) -> None:
     signer = Signer("Jane", "Q.", "Doe", "", ("Executive Vice President and", "Chief Financial Officer"),
                     "(Principal Financial Officer)", "February 27, 2026")
     doc = read_documents("x.docx", data=render_docx(family, signer, defect=defect))[0]
-    codes = [d.code for d in UNDATED.lint_document(doc) if d.code in CODES | {"CL512"}]
+    codes = [d.code for d in DEFAULT.lint_document(doc) if d.code in CODES | {"CL512"}]
     expected = {"unsigned": ["CL502"], "no-name": ["CL510"], "undated": ["CL512"],
-                "blank-date": ["CL511", "CL512"]}[defect]
+                "blank-date": ["CL511"]}[defect]
     assert codes == expected
+
+
+@pytest.mark.parametrize("family", [f for f in FAMILIES if f != "typed-only"])
+def test_a_date_written_elsewhere_keeps_no_date_silent(family: str) -> None:
+    """A layout may date the certification far from the signature: any date other than the period
+    end keeps CL512 silent (and CL511 has no blank label to report)."""
+    signer = Signer("Jane", "Q.", "Doe", "", ("Chief Executive Officer",), "", "February 27, 2026")
+    text = "Dated as of February 27, 2026\n\n" + render(family, "txt", signer, "302", defect="undated")
+    assert "CL512" not in " ".join(_found(text, "txt"))
+    assert _found(render(family, "txt", signer, "302", defect="undated"), "txt")[-1].endswith("CL512")
