@@ -160,6 +160,12 @@ class Consistency:
     def _parties(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
         if kind != "906" or st.person == "undersigned" or (st.person == "" and not st.parties):
             return  # a body that names no one ("Each of the undersigned", "We, the CEO and CFO")
+        area = None if st.signatures else unsigned_area(doc, st.intro.end if st.intro else st.start, st.end)
+        if area is not None and st.parties and st.person in ("I", "we", "third"):
+            names = " and ".join(f"'{party.name.text}'" for party in st.parties)
+            yield Finding(area.start, area.end, {"name": st.parties[0].name.text},
+                          detail=f"not signed: no conformed signature ('/s/ Name') where {names} would sign")
+            return
         matched = set()
         for sig in st.signatures:
             party = _party_for(st, sig)

@@ -18,12 +18,13 @@ ICFR_MISSING = ("21:26: CL210 paragraph 4: missing 'and internal control over fi
                 "transition form it follows is for periods ending before {cutoff})")
 
 
-def lint_with_facts(tmp_path: Path, text: str, facts: str) -> list[str]:
+def lint_with_facts(tmp_path: Path, text: str, facts: str, ignore: str | None = "CL512") -> list[str]:
+    """The diagnostics but `ignore`'s: by default CL512, which every undated fixture here gets."""
     doc = tmp_path / "ex31.txt"
     doc.write_text(text, encoding="utf-8")
     config = tmp_path / ".certlint.yaml"
     config.write_text(f'facts:\n  "*.txt":\n{facts}', encoding="utf-8")
-    _, out, err = run_cli(["--config", str(config), str(doc)])
+    _, out, err = run_cli(["--config", str(config), *(["--ignore", ignore] if ignore else []), str(doc)])
     assert err == ""
     return [line.removeprefix(f"{doc}:") for line in out.splitlines()]
 
@@ -50,7 +51,9 @@ def test_transition_form_by_facts(tmp_path: Path, facts: str, expected: list[str
 def test_without_dates_the_current_form_and_told_so(tmp_path: Path) -> None:
     """Undated and no facts: nothing shows the transition form was allowed, so the certification is
     held to the current form, and the message says it follows the transition form."""
-    assert lint_with_facts(tmp_path, undated(OMITTED_2010), "    company: Example Corp.\n") == [
+    found = lint_with_facts(tmp_path, undated(OMITTED_2010), "    company: Example Corp.\n", ignore=None)
+    assert found[1:] == ["61:1: CL512 the certification is not dated: the form has a 'Date:' line above the signature"]
+    assert found[:1] == [
         "21:26: CL210 paragraph 4: missing 'and internal control over financial reporting (as defined in "
         "Exchange Act Rules 13a-15(f) and 15d-15(f))' (current form: the certification is undated; it "
         "follows the transition form)"]

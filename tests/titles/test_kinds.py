@@ -62,7 +62,8 @@ def _codes(text: str, prefix: str = "CL") -> list[str]:
 
 def test_caps_signature_and_suffix_are_the_same_name() -> None:
     text = ("I, Henry M. Paulson, Jr., certify that: I have reviewed this annual report.\n\n"
-            "/s/ HENRY M. PAULSON, JR.\nName: Henry M. Paulson, Jr.\nTitle: Chief Executive Officer\n")
+            "Date: February 27, 2026\n\n/s/ HENRY M. PAULSON, JR.\nName: Henry M. Paulson, Jr.\n"
+            "Title: Chief Executive Officer\n")
     assert _codes(text, "CL5") == []
 
 
