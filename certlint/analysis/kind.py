@@ -24,23 +24,23 @@ from certlint.document import Document
 #: otherwise swallow the text up to the next one).
 _QUOTED = re.compile(r'"[^"\n]{0,200}"')
 
-#: "hereby"/"do"/"each" between the certifier and the verb ("We ... do hereby each certify").
-_VERB = r"(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?certif(?:y|ies)\b"
-
-#: Each pattern names who certifies, so that prose about certifying ("ask the CFO to certify
-#: that the numbers are right") is not taken for a certification.
-_STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("a first-person certification (I, NAME, certify)", re.compile(
-        r"(?<![\w'])(?:I|We)\b,?\s+[^\n]{1,300}?,\s*" + _VERB, re.IGNORECASE)),
-    ("a statement that the signer hereby certifies", re.compile(
-        r"\bhereby\s+(?:each\s+)?certif(?:y|ies)\b", re.IGNORECASE)),
-    ("a statement that the undersigned certifies", re.compile(
-        r"\bundersigned\b[^\n]{0,300}?\b" + _VERB, re.IGNORECASE)),
-    ("a third-person certification (NAME, TITLE, certifies ... that)", re.compile(
-        r",\s*(?:each\s+)?certifies\b,?\s+(?:[^\n]{0,250}?,\s*)?that\b", re.IGNORECASE)),
-    ("the 302's opening (I have reviewed this ... report)", re.compile(
-        r"\bI\s+have\s+reviewed\s+th(?:is|e)\b[^\n]{0,200}?\breport\b", re.IGNORECASE)),
-)
+#: The verb every certifying statement has; the statements are found from it, looking back
+#: (who certifies) and forward ("... that") a bounded stretch of its line, so that recognition
+#: stays linear in the document however many "I" or "we" it holds.
+_VERB = re.compile(r"\bcertif(?:y|ies)\b", re.IGNORECASE)
+REACH = 300
+#: A certification says "certify" a few times; a document is judged by its first MAX_VERBS
+#: uses of the verb, so that one repeating it a million times is judged in milliseconds.
+MAX_VERBS = 200
+#: "I, NAME, certify" / "We, NAMES, hereby each certify": the subject, then a comma right
+#: before the verb (prose about certifying, "ask the CFO to certify that", has neither).
+_SUBJECT = re.compile(r"(?<![\w'])(?:I|We)\b,?\s", re.IGNORECASE)
+_COMMA_BEFORE = re.compile(r",\s*(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?\Z", re.IGNORECASE)
+_HEREBY_BEFORE = re.compile(r"\bhereby\s+(?:each\s+)?\Z", re.IGNORECASE)
+_UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
+#: "Jane Doe, Chief Executive Officer, certifies, to her knowledge, that": after "certifies".
+_THAT_AFTER = re.compile(r",?\s+(?:[^\n]{0,250}?,\s*)?that\b", re.IGNORECASE)
+_REVIEWED = re.compile(r"\bI\s+have\s+reviewed\s+th(?:is|e)\b[^\n]{0,200}?\breport\b", re.IGNORECASE)
 _FULLY_COMPLIES = re.compile(r"\bfully\s+compl(?:ies|y)\b", re.IGNORECASE)
 _FAIRLY_PRESENTS = re.compile(r"\bfairly\s+presents?\b", re.IGNORECASE)
 #: A title a block holds on its own, near the top of the document.
@@ -52,6 +52,16 @@ _TITLE = re.compile(
 #: How far into the prose a title counts: an exhibit index at the end of a 10-K lists the same
 #: titles, but only as entries, long after the cover page.
 TITLE_REACH = 2000
+
+
+FIRST_PERSON = "a first-person certification (I, NAME, certify)"
+HEREBY = "a statement that the signer hereby certifies"
+UNDERSIGNED = "a statement that the undersigned certifies"
+THIRD_PERSON = "a third-person certification (NAME, TITLE, certifies ... that)"
+REVIEWED = "the 302's opening (I have reviewed this ... report)"
+STATEMENTS_906 = "the 906 statements (fully complies, fairly presents)"
+TITLE = "a certification's title"
+REASONS = (FIRST_PERSON, HEREBY, UNDERSIGNED, THIRD_PERSON, REVIEWED, STATEMENTS_906, TITLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,20 +78,45 @@ def without_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
-def recognise_text(text: str) -> Recognition | None:
-    """The certification statement a prose text makes (None: it makes none)."""
+def statements(text: str) -> list[Recognition]:
+    """Every kind of certification statement a prose text makes, each at its first place, in
+    the order `recognise_text` prefers them (a certifier's own words first)."""
     plain = without_quotes(text)
-    for reason, pattern in _STATEMENTS:
-        if (match := pattern.search(plain)) is not None:
-            return Recognition(reason, match.start(), match.end())
+    found: dict[str, Recognition] = {}
+
+    def note(reason: str, start: int, end: int) -> None:
+        found.setdefault(reason, Recognition(reason, start, end))
+
+    for count, verb in enumerate(_VERB.finditer(plain)):
+        if count == MAX_VERBS or len(found) == 4:
+            break
+        line = plain.rfind("\n", 0, verb.start()) + 1
+        low = max(line, verb.start() - REACH)
+        comma = _COMMA_BEFORE.search(plain, max(low, verb.start() - 30), verb.start())
+        if comma is not None and (who := _SUBJECT.search(plain, low, comma.start())) is not None:
+            note(FIRST_PERSON, who.start(), verb.end())
+        if (hereby := _HEREBY_BEFORE.search(plain, max(low, verb.start() - 20), verb.start())) is not None:
+            note(HEREBY, hereby.start(), verb.end())
+        if (undersigned := _UNDERSIGNED.search(plain, low, verb.start())) is not None:
+            note(UNDERSIGNED, undersigned.start(), verb.end())
+        if comma is not None and verb.group().lower() == "certifies" \
+                and (that := _THAT_AFTER.match(plain, verb.end())) is not None:
+            note(THIRD_PERSON, comma.start(), that.end())
+    if (match := _REVIEWED.search(plain)) is not None:
+        note(REVIEWED, match.start(), match.end())
     complies = _FULLY_COMPLIES.search(plain)
     presents = _FAIRLY_PRESENTS.search(plain)
     if complies is not None and presents is not None:
-        return Recognition("the 906 statements (fully complies, fairly presents)",
-                           min(complies.start(), presents.start()), max(complies.end(), presents.end()))
+        note(STATEMENTS_906, min(complies.start(), presents.start()), max(complies.end(), presents.end()))
     if (match := _TITLE.search(plain, 0, TITLE_REACH)) is not None:
-        return Recognition("a certification's title", match.start(), match.end())
-    return None
+        note(TITLE, match.start(), match.end())
+    return [found[reason] for reason in REASONS if reason in found]
+
+
+def recognise_text(text: str) -> Recognition | None:
+    """The certification statement a prose text makes (None: it makes none)."""
+    found = statements(text)
+    return found[0] if found else None
 
 
 @per_document()
