@@ -9,7 +9,12 @@ the client: UTF-16 code units unless the client offers UTF-32 or UTF-8. Quick fi
 --fix makes (none where --fix refuses one, as for a span holding markup); hovering a diagnostic
 shows the rule's documentation (`certlint explain`), as Markdown when the client renders it.
 
-pygls is imported here only, so a plain lint run never pays for it.
+Each diagnostic links (`codeDescription`) to the configured `docs-url`, else to the pack file
+declaring its rule; a document that is not a certification gets none, as on the command line.
+Split by responsibility: `convert` (certlint's diagnostics in LSP terms), `server` (its state
+and the lint worker), `features` (the messages it answers).
+
+pygls is imported in this package only, so a plain lint run never pays for it.
 """
 
 from __future__ import annotations
