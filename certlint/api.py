@@ -8,7 +8,10 @@ The same run as the command line: `lint(paths)` is `certlint PATH...` (the confi
 walking up from the current folder, folders walked with its include / exclude, repository mode
 when it says `filings = true`), `lint_text(text, name)` is `certlint - --stdin-filename NAME`
 (the configuration found from NAME's folder). `config` may instead be a config file or a
-`Config`; `isolated=True` uses the defaults. Both go through `certlint.engine.setup.build_linter`.
+`Config`; `isolated=True` uses the defaults. As on the command line, a document that makes no
+certification statement (a README, a press release) gets no diagnostics unless
+`all_documents=True` (or `all-documents = true` in the configuration). Both go through
+`certlint.engine.setup.build_linter`.
 
 Neither function prints nor exits. Errors: OSError (a missing or unreadable file),
 BinaryFileError (a file named explicitly that is not text; one found in a folder is skipped, as
@@ -43,7 +46,7 @@ class LintError(Exception):
 def make_linter(config: Config | PathLike | None = None, rules: Iterable[PathLike] = (),
                 today: date | None = None, *, isolated: bool = False, start: Path | None = None,
                 select: Sequence[str] | None = None, extend_select: Sequence[str] = (),
-                ignore: Sequence[str] = ()) -> Linter:
+                ignore: Sequence[str] = (), all_documents: bool | None = None) -> Linter:
     """The linter a command line with these options would build (config discovery from `start`,
     default the current folder, unless `config` is given or `isolated`)."""
     given = config if config is None or isinstance(config, Config) else Path(config)
@@ -51,18 +54,19 @@ def make_linter(config: Config | PathLike | None = None, rules: Iterable[PathLik
         config=given, isolated=isolated, start=start, rules=tuple(Path(p) for p in rules), today=today,
         select=tuple(code.upper() for code in select) if select else None,
         extend_select=tuple(code.upper() for code in extend_select),
-        ignore=tuple(code.upper() for code in ignore)))
+        ignore=tuple(code.upper() for code in ignore), all_documents=all_documents))
 
 
 def lint(paths: PathLike | Iterable[PathLike], *, config: Config | PathLike | None = None,
          isolated: bool = False, rules: Iterable[PathLike] = (), select: Sequence[str] | None = None,
          extend_select: Sequence[str] = (), ignore: Sequence[str] = (), filings: bool | None = None,
-         today: date | None = None) -> list[Diagnostic]:
+         all_documents: bool | None = None, today: date | None = None) -> list[Diagnostic]:
     """Diagnostics for files and folders, sorted by path and position, as `certlint PATH...`
-    reports them. `filings` forces repository mode on or off (default: as configured)."""
+    reports them. `filings` forces repository mode on or off, `all_documents` the linting of
+    documents that make no certification statement (default: as configured; off)."""
     names = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
     linter = make_linter(config, rules, today, isolated=isolated, select=select,
-                         extend_select=extend_select, ignore=ignore)
+                         extend_select=extend_select, ignore=ignore, all_documents=all_documents)
     for name in names:
         if not os.path.exists(name):
             raise FileNotFoundError(2, "no such file or folder", name)
@@ -88,9 +92,10 @@ def lint(paths: PathLike | Iterable[PathLike], *, config: Config | PathLike | No
 def lint_text(text: str, name: str = "<text>", *, config: Config | PathLike | None = None,
               isolated: bool = False, rules: Iterable[PathLike] = (), select: Sequence[str] | None = None,
               extend_select: Sequence[str] = (), ignore: Sequence[str] = (),
-              today: date | None = None) -> list[Diagnostic]:
+              all_documents: bool | None = None, today: date | None = None) -> list[Diagnostic]:
     """Diagnostics for `text` read as the file `name`: its suffix picks the format, its folder is
-    where the configuration is looked for (a bare name: the current folder)."""
+    where the configuration is looked for (a bare name: the current folder). A text that makes
+    no certification statement gets none unless `all_documents` (or the configuration) says so."""
     linter = make_linter(config, rules, today, isolated=isolated, start=Path(name).parent, select=select,
-                         extend_select=extend_select, ignore=ignore)
+                         extend_select=extend_select, ignore=ignore, all_documents=all_documents)
     return linter.lint_text(name, text)

@@ -12,7 +12,10 @@ and `check(source, select, *problems)` asserts the exact list. A source is
 
 Options are command-line arguments. Unless they say otherwise the run is `--isolated` (no
 project config) and `--today 2026-11-28` (after every date the fixtures hold), so that results
-never depend on the day or the machine.
+never depend on the day or the machine, and `--all-documents`: a test of a rule lints the
+fragment that exercises it (a title line, a date table) whether or not it reads as a whole
+certification. Whether a document is a certification at all is what `all_documents=False`
+tests (tests/test_recognition.py), as a user's run decides it.
 
 Fixtures: a document `NAME.EXT` (or a filing folder `NAME`) has the sidecar `NAME.EXT.expected`
 (`NAME.expected`) beside it: the exact lines certlint prints for it with the leading `path:`
@@ -75,10 +78,11 @@ def problem_of(line: str) -> Problem:
 
 
 def run(source: Source, select: str | None = None, options: Sequence[str] = (), *,
-        name: str = "cert.txt", config: Mapping[str, Any] | None = None) -> Run:
+        name: str = "cert.txt", config: Mapping[str, Any] | None = None, all_documents: bool = True) -> Run:
     """Lint `source` with the codes `select` (prefixes, comma-separated; None: the defaults).
 
     `config` is written as the run's `.certlint.yaml` (facts, packs...) in place of `--isolated`.
+    `all_documents=False` lints only what reads as a certification, as a run does by default.
     """
     with contextlib.ExitStack() as stack:
         folder, target = stack.enter_context(_placed(source, name))
@@ -91,6 +95,8 @@ def run(source: Source, select: str | None = None, options: Sequence[str] = (), 
             args = ["--isolated", *args]
         if not any(arg.startswith("--today") for arg in args):
             args += ["--today", TODAY]
+        if all_documents and "--all-documents" not in args:
+            args.append("--all-documents")
         is_filing = (folder / target).is_dir()
         if is_filing and "--filings" not in args:
             args.append("--filings")
@@ -124,9 +130,10 @@ def _placed(source: Source, name: str) -> Iterator[tuple[Path, str]]:
 
 
 def lint(source: Source, select: str | None = None, options: Sequence[str] = (), *,
-         name: str = "cert.txt", config: Mapping[str, Any] | None = None) -> list[Problem]:
+         name: str = "cert.txt", config: Mapping[str, Any] | None = None,
+         all_documents: bool = True) -> list[Problem]:
     """`(line, col, code)` of each diagnostic, in output order; the run must not fail."""
-    result = run(source, select, options, name=name, config=config)
+    result = run(source, select, options, name=name, config=config, all_documents=all_documents)
     assert result.err == "", result.err
     assert result.status == (1 if result.lines else 0), result
     return result.problems
@@ -134,9 +141,9 @@ def lint(source: Source, select: str | None = None, options: Sequence[str] = (),
 
 def check(source: Source, select: str | None, *expected: tuple[int, int, str],
           options: Sequence[str] = (), name: str = "cert.txt",
-          config: Mapping[str, Any] | None = None) -> None:
+          config: Mapping[str, Any] | None = None, all_documents: bool = True) -> None:
     """Assert that `source` gives exactly the problems `expected` (in any order)."""
-    found = lint(source, select, options, name=name, config=config)
+    found = lint(source, select, options, name=name, config=config, all_documents=all_documents)
     assert sorted(found) == sorted(Problem(*p) for p in expected), [str(p) for p in found]
 
 
@@ -156,10 +163,11 @@ def expected_lines(fixture: Path) -> list[str]:
     return sidecar(fixture).read_text(encoding="utf-8").splitlines()
 
 
-def check_fixture(fixture: Path, select: str | None = None, options: Sequence[str] = ()) -> None:
+def check_fixture(fixture: Path, select: str | None = None, options: Sequence[str] = (),
+                  all_documents: bool = True) -> None:
     """Assert that a fixture gives exactly its sidecar's lines, the exit status that goes with
     them, and nothing on standard error."""
-    result = run(fixture, select, options)
+    result = run(fixture, select, options, all_documents=all_documents)
     expected = expected_lines(fixture)
     assert result.err == ""
     assert result.lines == expected

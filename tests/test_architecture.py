@@ -12,8 +12,9 @@ import grimp
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "certlint"
-TOP_LEVEL = {"__init__.py", "__main__.py", "api.py", "lsp.py", "diagnostic.py"}
-LAYERS = {"document", "analysis", "checks", "ruleset", "engine", "adoption", "output", "cli"}
+TOP_LEVEL = {"__init__.py", "__main__.py", "api.py", "diagnostic.py"}
+#: Layer packages, and the language server's package (an entry point, split by responsibility).
+LAYERS = {"document", "analysis", "checks", "ruleset", "engine", "adoption", "output", "cli", "lsp"}
 MAX_LINES = 300
 
 

@@ -18,7 +18,7 @@ MISSING = FIXTURES / "core" / "missing.txt"
 
 
 def lint(*argv: str) -> tuple[int, str, str]:
-    return run_cli(["--isolated", "--rules", PACK, "--select", "TC", *argv])
+    return run_cli(["--isolated", "--all-documents", "--rules", PACK, "--select", "TC", *argv])
 
 
 def test_select_ignore_and_extend_select() -> None:
@@ -30,9 +30,9 @@ def test_select_ignore_and_extend_select() -> None:
 
 
 def test_longest_prefix_wins_and_ignore_wins_ties() -> None:
-    out = run_cli(["--isolated", "--rules", PACK, "--select", "TC1", "--ignore", "TC", str(MISSING)])[1]
+    out = run_cli(["--isolated", "--all-documents", "--rules", PACK, "--select", "TC1", "--ignore", "TC", str(MISSING)])[1]
     assert len(out.splitlines()) == 3
-    out = run_cli(["--isolated", "--rules", PACK, "--select", "TC102", "--ignore", "TC102", str(MISSING)])[1]
+    out = run_cli(["--isolated", "--all-documents", "--rules", PACK, "--select", "TC102", "--ignore", "TC102", str(MISSING)])[1]
     assert out == ""
 
 
@@ -81,7 +81,7 @@ def test_folders_are_walked_with_default_excludes(tmp_path: Path) -> None:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "ex31.txt").write_text("Chief Exeuctive Officer\n")
     (tmp_path / "filings" / "notes.csv").write_text("Chief Exeuctive Officer\n")
-    code, out, _ = run_cli(["--isolated", "--select", "CL301", str(tmp_path)])
+    code, out, _ = run_cli(["--isolated", "--all-documents", "--select", "CL301", str(tmp_path)])
     assert code == 1
     assert out == f"{tmp_path / 'filings' / 'ex31.txt'}:1:7: CL301 misspelled title word 'Exeuctive': did you mean 'Executive'?\n"
 
@@ -89,13 +89,13 @@ def test_folders_are_walked_with_default_excludes(tmp_path: Path) -> None:
 def test_binary_file_is_skipped_with_a_message(tmp_path: Path) -> None:
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    code, out, err = run_cli(["--isolated", str(binary)])
+    code, out, err = run_cli(["--isolated", "--all-documents", str(binary)])
     assert (code, out) == (0, "")
     assert err == f"certlint: {binary}: skipped (binary file)\n"
 
 
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    code, out, err = run_cli(["--isolated", str(tmp_path / "nope.txt")])
+    code, out, err = run_cli(["--isolated", "--all-documents", str(tmp_path / "nope.txt")])
     assert (code, out, err) == (2, "", f"certlint: error: {tmp_path / 'nope.txt'}: no such file or folder\n")
 
 
@@ -112,7 +112,7 @@ def test_config_from_pyproject_is_discovered(tmp_path: Path, monkeypatch: pytest
     doc = tmp_path / "sub" / "ex.txt"
     doc.write_text("Chief Exeuctive Officer\n\nChief Executive Officer\n")
     monkeypatch.chdir(tmp_path / "sub")
-    code, out, _ = run_cli(["ex.txt"])
+    code, out, _ = run_cli(["--all-documents", "ex.txt"])
     assert (code, out) == (1, "ex.txt:1:7: CL301 misspelled title word 'Exeuctive': did you mean 'Executive'?\n")
 
 
@@ -123,7 +123,7 @@ def test_config_yaml_rules_and_per_file_ignores(tmp_path: Path, monkeypatch: pyt
     (tmp_path / "old" / "a.txt").write_text("nothing\n")
     (tmp_path / "new.txt").write_text("nothing\n")
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run_cli(["."])
+    code, out, _ = run_cli(["--all-documents", "."])
     assert code == 1
     assert all(line.startswith("new.txt:") for line in out.splitlines()) and out
 
@@ -154,10 +154,10 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path: Path) -> None:
     for index in range(40):
         for source in sorted(examples.iterdir()):
             (tmp_path / f"{index:02d}-{source.name}").write_bytes(source.read_bytes())
-    serial = run_cli(["--isolated", "--jobs", "1", str(tmp_path)])
-    parallel = run_cli(["--isolated", "--jobs", "2", str(tmp_path)])
+    serial = run_cli(["--isolated", "--all-documents", "--jobs", "1", str(tmp_path)])
+    parallel = run_cli(["--isolated", "--all-documents", "--jobs", "2", str(tmp_path)])
     assert serial == parallel
-    per_copy = len(run_cli(["--isolated", str(examples)])[1].splitlines())
+    per_copy = len(run_cli(["--isolated", "--all-documents", str(examples)])[1].splitlines())
     assert serial[0] == 1 and per_copy > 0 and len(serial[1].splitlines()) == 40 * per_copy
 
 

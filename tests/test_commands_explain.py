@@ -38,7 +38,8 @@ def test_explain_cl301_exactly() -> None:
     assert out.splitlines()[:3] == [
         "CL301 title-misspelling (pack officer-titles, kind spelling, error)", "",
         "Message: misspelled title word '{word}': did you mean '{suggestion}'?"]
-    assert out.endswith("Example (reported): AS CHIEF EXECUTIVE OFFICER (PRINCIPAL EXEUCTIVE OFFICER)\n\n"
+    assert out.endswith("Example (reported): I, Jane Doe, certify that:\n"
+                        "AS CHIEF EXECUTIVE OFFICER (PRINCIPAL EXEUCTIVE OFFICER)\n\n"
                         "Source: Item 601(b)(31) and (32) of Regulation S-K; Rule 13a-14\n")
 
 

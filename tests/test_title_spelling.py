@@ -10,7 +10,7 @@ from certlint.engine.config import Config
 
 def found(text: str) -> list[str]:
     return [f"{d.line}:{d.column}: {d.code} {d.suggestion}"
-            for d in lint_text(text, "ex.txt", config=Config()) if d.code.startswith("CL30")]
+            for d in lint_text(text, "ex.txt", config=Config(all_documents=True)) if d.code.startswith("CL30")]
 
 
 @pytest.mark.parametrize("text, expected", [

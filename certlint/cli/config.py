@@ -32,7 +32,8 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         return args
     try:
         options = setup_options(args, keep_disabled_packs=True,
-                                respect_gitignore=None if args.respect_gitignore else False)
+                                respect_gitignore=None if args.respect_gitignore else False,
+                                all_documents=args.all_documents, docs_url=args.docs_url)
         path = config_path(options)
         linter = build_linter(options)
         config, all_packs = linter.config, linter.ruleset.packs
@@ -68,6 +69,9 @@ def main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         ("force-exclude", config.force_exclude, origin("force-exclude", "default")),
         ("respect-gitignore", config.respect_gitignore, "command line" if not args.respect_gitignore
          else origin("respect-gitignore", "default")),
+        ("all-documents", config.all_documents, "command line" if args.all_documents
+         else origin("all-documents", "default")),
+        ("docs-url", config.docs_url, "command line" if args.docs_url else origin("docs-url", "default")),
         ("fail-on", args.fail_on or config.fail_on.value,
          "command line" if args.fail_on else origin("fail-on", "default")),
         ("filings", config.filings, origin("filings", "default")),

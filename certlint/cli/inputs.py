@@ -30,6 +30,10 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
                              "its folder the config, and diagnostics name it")
     parser.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
                         help="walk into what git ignores (.gitignore, .git/info/exclude) too")
+    parser.add_argument("--all-documents", action="store_true", default=None,
+                        help="lint every document, also those that make no certification statement "
+                             "(a README, a press release, the 10-K body), which are otherwise passed "
+                             "over (-v names them)")
 
 
 def stdin_name(args: argparse.Namespace) -> str | None:
@@ -64,7 +68,7 @@ def lint_stdin(linter: Linter, name: str, stream: BinaryIO | None = None) -> tup
     the text they were read as (None when they are not text), where fixes are worked out."""
     from certlint.document import BinaryFileError, DocumentError, read_documents
     from certlint.document.decode import decode
-    from certlint.engine.linter import LintResult
+    from certlint.engine.linter import LintResult, drop_passed_over
 
     data = (stream or sys.stdin.buffer).read()
     result = LintResult(paths=[name])
@@ -81,4 +85,5 @@ def lint_stdin(linter: Linter, name: str, stream: BinaryIO | None = None) -> tup
         return result, None
     diagnostics = [d for doc in docs for d in linter.lint_document(doc)]
     result.diagnostics = linter.finish_file(docs, diagnostics)
-    return result, text
+    result.not_certifications.extend(linter.take_not_certifications())
+    return drop_passed_over(result), text

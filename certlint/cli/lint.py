@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -25,13 +24,13 @@ from certlint.cli.reporting import (
     finish,
     fixes,
     output_file,
+    report,
     summary_wanted,
 )
-from certlint.diagnostic import Diagnostic, Severity
+from certlint.diagnostic import Severity
 
 if TYPE_CHECKING:
     from certlint.engine.config import Config
-    from certlint.ruleset import RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -77,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "i.e. any diagnostic)")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print only the names of files with diagnostics")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="name on stderr each document passed over as not a certification")
     parser.add_argument("--filings", action="store_true",
                         help="repository mode: also run cross-document rules over each filing")
     parser.add_argument("--staged", action="store_true",
@@ -163,7 +164,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = setup_options(
         args, fail_on=Severity(args.fail_on) if args.fail_on else None, suppress=not args.no_suppress,
         report_unused_suppressions=args.report_unused_suppressions, today=args.today,
-        start=discovery_start(stdin), respect_gitignore=None if args.respect_gitignore else False)
+        start=discovery_start(stdin), respect_gitignore=None if args.respect_gitignore else False,
+        all_documents=args.all_documents, docs_url=args.docs_url)
     try:
         linter = build_linter(options)
     except (ConfigError, PackError) as exc:
@@ -195,17 +197,29 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         walk_skipped: list[str] = []  # FIFOs and devices met while walking
         files = list(iter_files(paths, config, walk_skipped))
         workers = workers_for(len(files), args.jobs)
-        if workers == 1:
-            result = linter.lint_paths(files)
-        else:
-            from certlint.engine import parallel  # only large runs pay for process pools
+        from certlint.cli.progress import progress_bar
 
-            # Each worker builds the same linter from the configuration loaded here.
-            worker_options = replace(options, config=config, today=linter.today)
-            result = parallel.lint_paths(worker_options, files, workers)
+        bar = progress_bar(len(files), err, args.quiet)
+        advance = bar.advance if bar is not None else None
+        try:
+            if workers == 1:
+                result = linter.lint_paths(files, advance)
+            else:
+                from certlint.engine import parallel  # only large runs pay for process pools
+
+                # Each worker builds the same linter from the configuration loaded here.
+                worker_options = replace(options, config=config, today=linter.today)
+                result = parallel.lint_paths(worker_options, files, workers, advance)
+        finally:
+            if bar is not None:
+                bar.close()
         result.skipped[:0] = walk_skipped
     for message in result.skipped:
         err.write(f"certlint: {message}\n")
+    if args.verbose:
+        for name in result.not_certifications:
+            err.write(f"certlint: {name}: skipped (not a certification: it makes no certification "
+                      "statement; --all-documents lints it)\n")
     wanted = AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,
                              args.diff)
     offered = fixes(result.diagnostics, linter.policy) if args.fix and args.show_fixes else None
@@ -229,7 +243,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"certlint: error: {message}\n")
     wanted_fixes = args.format == "sarif" or args.show_fixes or summary_wanted(args, err)
     fixable = fixes(result.diagnostics, linter.policy, sources) if wanted_fixes else {}
-    _report(result.diagnostics, args, out, ruleset=ruleset, files=result.paths, fixes=fixable)
+    report(result.diagnostics, args, out, ruleset=ruleset, files=result.paths, fixes=fixable,
+           docs_url=config.docs_url)
     finish(args, result.diagnostics, result.paths, err, fixable, offered)
     if result.errors:
         return EXIT_ERROR
@@ -257,28 +272,3 @@ def _tracked(paths: Sequence[str], config: Config) -> list[str]:
 
     tracked = tracked_files(Path.cwd())
     return [path for path in iter_files(paths, config) if os.path.realpath(path) in tracked]
-
-
-def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO,
-            ruleset: RuleSet | None = None, files: Sequence[str] = (),
-            fixes: Mapping[Diagnostic, str] | None = None) -> None:
-    from certlint.cli.reporting import use_color
-    from certlint.output import OutputOptions, get_formatter
-
-    color = use_color(args.color, out)
-    rules = {rule.code: rule for rule in ruleset.rules} if ruleset is not None else {}
-
-    if args.quiet:
-        for path in dict.fromkeys(d.path for d in diagnostics):
-            out.write(path + "\n")
-    else:
-        options = OutputOptions(show_source=args.show_source, color=color, rules=rules, files=files,
-                                fixes=fixes or {})
-        get_formatter(args.format).write(diagnostics, out, options)
-    if args.statistics:
-        counts = Counter(d.code for d in diagnostics)
-        names = {d.code: d.rule for d in diagnostics}
-        for code in sorted(counts):
-            out.write(f"{counts[code]:<5} {code} {names[code]}\n")
-    if args.count:
-        out.write(f"{len(diagnostics)}\n")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from certlint.diagnostic import Diagnostic
+    from certlint.ruleset import RuleSet
     from certlint.ruleset.policy import ReportPolicy
 
 
@@ -36,6 +37,9 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--summary", action=argparse.BooleanOptionalAction, default=None,
                         help="print 'Found N problems (M fixable)' on stderr (default: when stderr "
                              "is a terminal and not --quiet)")
+    parser.add_argument("--docs-url", metavar="URL",
+                        help="where the rules are documented, with {code} for the code "
+                             "(https://docs.example/rules/{code}): SARIF's helpUri, the editor's link")
     parser.add_argument("--show-fixes", action="store_true",
                         help="list on stderr each fix --fix applies (without --fix: would apply)")
 
@@ -143,3 +147,28 @@ def _quote(d: Diagnostic) -> str:
     from certlint.output.support import matched_text
 
     return repr(matched_text(d))
+
+
+def report(diagnostics: list[Diagnostic], args: argparse.Namespace, out: TextIO,
+           ruleset: RuleSet | None = None, files: Sequence[str] = (),
+           fixes: Mapping[Diagnostic, str] | None = None, docs_url: str | None = None) -> None:
+    """The report on stdout: in the chosen format (or file names, `--quiet`), then the
+    `--statistics` and `--count` lines."""
+    from certlint.output import OutputOptions, get_formatter
+
+    color = use_color(args.color, out)
+    rules = {rule.code: rule for rule in ruleset.rules} if ruleset is not None else {}
+    if args.quiet:
+        for path in dict.fromkeys(d.path for d in diagnostics):
+            out.write(path + "\n")
+    else:
+        options = OutputOptions(show_source=args.show_source, color=color, rules=rules, files=files,
+                                fixes=fixes or {}, docs_url=docs_url)
+        get_formatter(args.format).write(diagnostics, out, options)
+    if args.statistics:
+        counts = Counter(d.code for d in diagnostics)
+        names = {d.code: d.rule for d in diagnostics}
+        for code in sorted(counts):
+            out.write(f"{counts[code]:<5} {code} {names[code]}\n")
+    if args.count:
+        out.write(f"{len(diagnostics)}\n")

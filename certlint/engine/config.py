@@ -42,7 +42,8 @@ LIST_KEYS = ("select", "extend-select", "ignore", "rules", "include", "exclude",
 #: document's path by a regex with named groups (company, form, period, exhibit, filing), so that
 #: `company_form_period_exhibit.ext` repositories need no per-file facts.
 KNOWN_KEYS = frozenset((*LIST_KEYS, "fail-on", "facts", "per-file-ignores", "filing-id", "filings", "packs",
-                        "force-exclude", "respect-gitignore", "facts-from-path"))
+                        "force-exclude", "respect-gitignore", "facts-from-path", "all-documents",
+                        "docs-url"))
 
 
 class ConfigError(ValueError):
@@ -81,6 +82,11 @@ class Config:
     #: Repository mode by default (what `--filings` turns on for one run).
     filings: bool = False
     facts_from_path: re.Pattern[str] | None = None
+    #: Lint every document, not only those that make a certification statement.
+    all_documents: bool = False
+    #: Where the rules are documented, a URL with `{code}` in it (SARIF helpUri, the editor's
+    #: link); None: SARIF links nowhere and the editor links to the pack file.
+    docs_url: str | None = None
 
     def relative(self, path: str) -> str:
         """A path relative to the config root, with '/' separators (what globs match)."""
@@ -136,6 +142,15 @@ class Config:
         """A file name matching an `include` glob, in any case: `EX31.TXT` is a text file too."""
         name = path.name.lower()
         return any(fnmatch.fnmatchcase(name, glob.lower()) for glob in self.include)
+
+
+def check_docs_url(template: str) -> str | None:
+    """What is wrong with a `docs-url` template (None: nothing): an absolute URL naming `{code}`."""
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$", template):
+        return f"'{template}' is not an absolute URL (https://...)"
+    if "{code}" not in template:
+        return f"'{template}' does not say where the rule's code goes: put {{code}} in it"
+    return None
 
 
 def _glob_match(relative: str, glob: str) -> bool:

@@ -21,6 +21,7 @@ from certlint.engine.config import (
     LIST_KEYS,
     Config,
     ConfigError,
+    check_docs_url,
     read_facts,
 )
 from certlint.engine.toml_lines import key_lines
@@ -214,7 +215,13 @@ def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
         options["disable_packs"] = tuple(dict.fromkeys([*given, *unwanted]))
     if "facts" in normal:
         origins.update({f"facts.{glob}": where(normal["facts"][0], glob) for glob, _ in options["facts"]})
-    for name in ("force-exclude", "respect-gitignore"):
+    if "docs-url" in normal:
+        key, value = normal["docs-url"]
+        problem = check_docs_url(value) if isinstance(value, str) else f"'{key}' must be a URL"
+        if problem is not None:
+            raise fail(key, f"'{key}': {problem}")
+        options["docs_url"] = value
+    for name in ("force-exclude", "respect-gitignore", "all-documents"):
         if name in normal:
             key, value = normal[name]
             if not isinstance(value, bool):

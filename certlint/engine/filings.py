@@ -19,7 +19,7 @@ from certlint.checks.crossdoc.model import Filing, FilingChecker, Member
 from certlint.diagnostic import Diagnostic
 from certlint.document import Document
 from certlint.document.facts import Facts
-from certlint.engine.linter import Linter, LintResult, iter_files, read_or_record
+from certlint.engine.linter import Linter, LintResult, drop_passed_over, iter_files, read_or_record
 
 
 def filing_id(doc: Document, facts: Facts, linter: Linter) -> str:
@@ -36,7 +36,8 @@ def filing_id(doc: Document, facts: Facts, linter: Linter) -> str:
 
 
 def group(documents: Iterable[Document], linter: Linter) -> list[Filing]:
-    """Documents grouped into filings, in path order; a main report gives its filing's facts."""
+    """Documents grouped into filings, in path order; a main report gives its filing's facts,
+    and other documents that are not certifications (press releases, notes) are left out."""
     groups: dict[str, list[Member]] = {}
     reports: dict[str, ReportFacts] = {}
     for doc in documents:
@@ -45,6 +46,8 @@ def group(documents: Iterable[Document], linter: Linter) -> list[Filing]:
         if doc.part is None and is_main_report(doc):
             reports.setdefault(key, read_main_report(doc))
             groups.setdefault(key, [])
+            continue
+        if not linter.certifies(doc):
             continue
         groups.setdefault(key, []).append(Member(doc, facts))
     return [Filing(key, tuple(members), reports.get(key)) for key, members in sorted(groups.items())]
@@ -94,8 +97,9 @@ def lint_filings(linter: Linter, paths: Sequence[str],
         for path, diagnostics in by_file.items():
             result.diagnostics.extend(linter.finish_file(docs_of[path], diagnostics))
     result.errors.extend(linter.take_failures())
+    result.not_certifications.extend(linter.take_not_certifications())
     result.diagnostics.sort(key=lambda d: d.sort_key)
-    return result, filings
+    return drop_passed_over(result), filings
 
 
 def describe(member: Member) -> dict[str, str]:

@@ -7,11 +7,12 @@ Pure: no printing, no exiting. The CLI, the pre-commit hook and the language ser
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from certlint.analysis.kind import is_certification
 from certlint.checks import CheckContext
 from certlint.checks.phrases import PatternTimeout
 from certlint.diagnostic import Diagnostic, Finding
@@ -43,6 +44,8 @@ class LintResult:
     errors: list[str] = field(default_factory=list)
     #: The files linted, in order (formats that list clean files too, like JUnit, need them).
     paths: list[str] = field(default_factory=list)
+    #: Documents read but not linted: they make no certification statement (`-v` names them).
+    not_certifications: list[str] = field(default_factory=list)
 
 
 class Linter:
@@ -62,6 +65,8 @@ class Linter:
         #: Rules stopped on a document (a pattern over its time bound), one message each; a run
         #: moves them into its errors (`lint_paths`), a library caller may read them here.
         self.failures: list[str] = []
+        #: Documents passed over as not certifications since the last `take_not_certifications`.
+        self.not_certifications: list[str] = []
         self._lines_of: Document | None = None  # the document whose line texts `_lines` holds
         self._lines: dict[int, str] = {}
         self.policy = ReportPolicy(
@@ -69,8 +74,19 @@ class Linter:
             suppress=self.config.suppress,
             report_unused_suppressions=self.config.report_unused_suppressions)
 
+    def certifies(self, doc: Document) -> bool:
+        """Whether `doc` is linted: it makes a certification statement, or the run lints every
+        document (`all-documents`). A document passed over is recorded (`-v` names it)."""
+        if self.config.all_documents or is_certification(doc):
+            return True
+        self.not_certifications.append(doc.path if doc.part is None else f"{doc.path} ({doc.part})")
+        return False
+
     def lint_document(self, doc: Document) -> list[Diagnostic]:
-        """Diagnostics for one document, sorted by position."""
+        """Diagnostics for one document, sorted by position (none for a document that is not a
+        certification, unless the run lints every document)."""
+        if not self.certifies(doc):
+            return []
         relative = self.config.relative(doc.path)
         context = CheckContext(doc.facts.merged_over(self.config.facts_for(doc.path)), self.today)
         ignored = self.config.ignored_codes(doc.path)
@@ -112,21 +128,30 @@ class Linter:
             diagnostics = suppress(docs, diagnostics, self.policy)
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
-    def lint_paths(self, paths: Iterable[str]) -> LintResult:
-        """Lint files and folders (walked with the configured include and exclude globs)."""
+    def lint_paths(self, paths: Iterable[str], progress: Callable[[int], None] | None = None) -> LintResult:
+        """Lint files and folders (walked with the configured include and exclude globs);
+        `progress` is told of each file done (a progress bar)."""
         result = LintResult()
         for path in iter_files(paths, self.config, result.skipped):
             docs = read_or_record(path, result)
             diagnostics = [d for doc in docs for d in self.lint_document(doc)]
             result.diagnostics.extend(self.finish_file(docs, diagnostics))
             result.errors.extend(self.take_failures())
+            if progress is not None:
+                progress(1)
+        result.not_certifications.extend(self.take_not_certifications())
         result.diagnostics.sort(key=lambda d: d.sort_key)
-        return result
+        return drop_passed_over(result)
 
     def take_failures(self) -> list[str]:
         """The rule failures recorded since the last call."""
         failures, self.failures = self.failures, []
         return failures
+
+    def take_not_certifications(self) -> list[str]:
+        """The documents passed over as not certifications since the last call."""
+        passed, self.not_certifications = self.not_certifications, []
+        return passed
 
     def diagnostic(self, doc: Document, rule: Rule, finding: Finding) -> Diagnostic:
         """A finding of `rule` in `doc`, positioned in the file."""
@@ -155,6 +180,15 @@ class Linter:
         if text is None:
             text = self._lines[line] = doc.lines.line_text(line)
         return text
+
+
+def drop_passed_over(result: LintResult) -> LintResult:
+    """`result` without the files passed over as not certifications among those linted: a
+    report that lists clean files (JUnit, the summary's count) lists only what was linted."""
+    passed = set(result.not_certifications)
+    if passed:
+        result.paths = [path for path in result.paths if path not in passed]
+    return result
 
 
 def read_or_record(path: str, result: LintResult) -> list[Document]:

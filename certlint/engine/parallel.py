@@ -10,7 +10,7 @@ dropped silently. Workers ignore Ctrl-C: the parent stops them and reports the i
 from __future__ import annotations
 
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -34,8 +34,10 @@ def _lint_chunk(paths: Sequence[str]) -> LintResult:
     return _worker_linter.lint_paths(paths)
 
 
-def lint_paths(options: SetupOptions, files: Sequence[str], workers: int) -> LintResult:
-    """Like `Linter.lint_paths` over `files`, spread over `workers` processes.
+def lint_paths(options: SetupOptions, files: Sequence[str], workers: int,
+               progress: Callable[[int], None] | None = None) -> LintResult:
+    """Like `Linter.lint_paths` over `files`, spread over `workers` processes; `progress` is
+    told of each chunk of files done, in order.
 
     `options` must carry the configuration already loaded and the run's date, so that every
     worker builds the same linter as the parent."""
@@ -56,6 +58,9 @@ def lint_paths(options: SetupOptions, files: Sequence[str], workers: int) -> Lin
             total.skipped.extend(part.skipped)
             total.errors.extend(part.errors)
             total.paths.extend(part.paths)
+            total.not_certifications.extend(part.not_certifications)
+            if progress is not None:
+                progress(len(chunk))
     except BaseException:  # Ctrl-C: stop the workers now rather than after their chunks
         processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)

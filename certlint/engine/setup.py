@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from certlint.diagnostic import Severity
-from certlint.engine.config import Config, ConfigError
+from certlint.engine.config import Config, ConfigError, check_docs_url
 from certlint.engine.config_file import check_pack_names, discover, load_config
 from certlint.engine.linter import Linter
 from certlint.ruleset import Selection, load_ruleset
@@ -40,6 +40,10 @@ class SetupOptions:
     today: date | None = None
     #: False: folder walks include what git ignores (`--no-respect-gitignore`).
     respect_gitignore: bool | None = None
+    #: True: lint documents that make no certification statement too (`--all-documents`).
+    all_documents: bool | None = None
+    #: A `docs-url` template given on the command line (checked like the config's).
+    docs_url: str | None = None
     #: Keep the packs the config disables loaded (to list them), though none of their rules run.
     keep_disabled_packs: bool = False
 
@@ -70,6 +74,13 @@ def load_effective_config(options: SetupOptions) -> Config:
         config = replace(config, report_unused_suppressions=options.report_unused_suppressions)
     if options.respect_gitignore is not None:
         config = replace(config, respect_gitignore=options.respect_gitignore)
+    if options.all_documents is not None:
+        config = replace(config, all_documents=options.all_documents)
+    if options.docs_url is not None:
+        problem = check_docs_url(options.docs_url)
+        if problem is not None:
+            raise ConfigError(f"--docs-url: {problem}")
+        config = replace(config, docs_url=options.docs_url)
     return config
 
 

@@ -47,6 +47,8 @@ class OutputOptions:
     #: The text --fix puts in place of a diagnostic's span, for each diagnostic it fixes (SARIF
     #: `fixes`); a diagnostic --fix refuses has none, so no viewer offers it.
     fixes: Mapping[Diagnostic, str] = field(default_factory=dict)
+    #: The `docs-url` template (SARIF informationUri and helpUri); None: no link is made up.
+    docs_url: str | None = None
 
 
 class Formatter(Protocol):

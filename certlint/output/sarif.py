@@ -11,6 +11,8 @@ in, so viewers can resolve it), `partialFingerprints`
 {"certlintFingerprint/v1": hash of path, code, matched text and its line's text -- not the
 line number}, and, for a diagnostic --fix fixes, a `fixes` entry replacing the region with what
 --fix writes there (`options.fixes`; none where --fix refuses, as for a span holding markup).
+certlint has no public site: `tool.driver.informationUri`, each rule's `helpUri` and a Markdown
+`help` linking there are written only when a `docs-url` is configured, never a made-up URL.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from urllib.parse import quote
 
 from certlint import __version__
 from certlint.diagnostic import Diagnostic, Severity
-from certlint.output.support import fingerprints, rule_help, summary
+from certlint.output.support import docs_home, docs_link, fingerprints, rule_help, summary
 
 if TYPE_CHECKING:
     from certlint.output import OutputOptions, RuleInfo
@@ -51,17 +53,23 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": uri} if Path(path).is_absolute() else {"uri": uri, "uriBaseId": SRCROOT}
 
 
-def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
+def rule_descriptor(rule: RuleInfo, docs_url: str | None = None) -> dict[str, Any]:
+    """A reportingDescriptor; with a `docs-url`, `helpUri` and a Markdown help linking to it."""
     help_text = rule_help(rule)
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": summary(rule)},
         "fullDescription": {"text": " ".join(rule.description.split()) or rule.message},
         "help": {"text": help_text},
-        "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"pack": rule.pack, "kind": rule.kind},
     }
+    link = docs_link(docs_url, rule.code)
+    if link is not None:
+        descriptor["help"]["markdown"] = f"{help_text}\n\n[{rule.code} {rule.name}]({link})"
+        descriptor["helpUri"] = link
+    descriptor.update({"defaultConfiguration": {"level": LEVELS[rule.severity]},
+                       "properties": {"pack": rule.pack, "kind": rule.kind}})
+    return descriptor
 
 
 def _result(d: Diagnostic, index: int | None, fingerprint: str, fix: str | None) -> dict[str, Any]:
@@ -103,8 +111,10 @@ def document(diagnostics: Sequence[Diagnostic], options: OutputOptions) -> dict[
         "name": "certlint",
         "version": __version__,
         "semanticVersion": __version__,
-        "rules": [rule_descriptor(rule) for rule in rules],
+        "rules": [rule_descriptor(rule, options.docs_url) for rule in rules],
     }
+    if options.docs_url is not None:
+        driver["informationUri"] = docs_home(options.docs_url)
     run: dict[str, Any] = {"tool": {"driver": driver}}
     if any(not Path(d.path).is_absolute() for d in diagnostics):
         run["originalUriBaseIds"] = {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}}

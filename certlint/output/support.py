@@ -27,6 +27,17 @@ def rule_help(rule: RuleInfo) -> str:
     return "\n\n".join(parts)
 
 
+def docs_link(template: str | None, code: str) -> str | None:
+    """The page documenting `code` under a `docs-url` template (None without one)."""
+    return None if template is None else template.replace("{code}", code)
+
+
+def docs_home(template: str) -> str:
+    """The documentation's front page for a `docs-url` template: up to the folder holding `{code}`."""
+    head = template.split("{code}", 1)[0]
+    return head if head.endswith("/") else head.rsplit("/", 1)[0] + "/"
+
+
 def summary(rule: RuleInfo) -> str:
     """One line about the rule: the first sentence of its description, else its message."""
     text = _SPACE.sub(" ", rule.description).strip()

@@ -22,7 +22,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     EX32.parent.mkdir(parents=True)
     EX32.write_text(OLD)
     Path("exhibits", "2003", "ex31.txt").write_text("Jane Doe, Chief Executive Officer\n")
-    Path("pyproject.toml").write_text("[tool.certlint]\nfail-on = \"info\"\n")
+    Path("pyproject.toml").write_text("[tool.certlint]\nfail-on = \"info\"\nall-documents = true\n")
     code, out, err = run_cli(["--write-baseline", "baseline.json", "exhibits"])
     assert (code, out) == (0, "")
     assert err == "certlint: wrote 2 baseline entries (3 findings) to baseline.json\n"
@@ -116,12 +116,12 @@ def test_one_line_html_keeps_its_entry_when_far_text_changes(tmp_path: Path,
     filler = "<p>" + "The registrant filed this report. " * 5 + "</p>"
     page = "<html><body>{}<p>Jane Doe, Principal Exeuctive Officer</p>{}</body></html>"
     Path("ex31.htm").write_text(page.format(filler, filler))
-    run_cli(["--isolated", "--write-baseline", "baseline.json", "ex31.htm"])
+    run_cli(["--isolated", "--all-documents", "--write-baseline", "baseline.json", "ex31.htm"])
     entry = json.loads(Path("baseline.json").read_text())["entries"][0]
     assert entry["text"] == "Exeuctive"
     assert len(entry["context"]) < 140
     Path("ex31.htm").write_text(page.format("<p>Amended.</p>" + filler, filler + "<p>Signed.</p>"))
-    assert run_cli(["--isolated", "--baseline", "baseline.json", "--report-stale-baseline",
+    assert run_cli(["--isolated", "--all-documents", "--baseline", "baseline.json", "--report-stale-baseline",
                     "ex31.htm"]) == (0, "", "")
 
 
@@ -137,7 +137,7 @@ def test_readme_baseline_example_is_what_certlint_writes(tmp_path: Path,
     Path("filings", "innovo").mkdir(parents=True)
     Path("filings", "innovo", "ex32.txt").write_bytes(
         (ROOT / "examples" / "innovo-group-10-K-A-ex32.txt").read_bytes())
-    run_cli(["--isolated", "--write-baseline", "baseline.json", "./filings"])
+    run_cli(["--isolated", "--all-documents", "--write-baseline", "baseline.json", "./filings"])
     assert Path("baseline.json").read_text() == example
 
 

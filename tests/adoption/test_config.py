@@ -32,7 +32,7 @@ def _codes(out: str) -> list[str]:
 ])
 def test_unknown_top_level_key(repo: Path, name: str, text: str, line: int) -> None:
     Path(name).write_text(text)
-    code, out, err = run_cli(["exhibits"])
+    code, out, err = run_cli(["--all-documents", "exhibits"])
     assert (code, out) == (2, "")
     assert err.startswith(f"certlint: error: {Path(name).resolve()}:{line}: unknown config key 'selekt' ")
 
@@ -45,7 +45,7 @@ def test_unknown_top_level_key(repo: Path, name: str, text: str, line: int) -> N
 ])
 def test_unknown_nested_fact_key_points_at_its_line(repo: Path, name: str, text: str, line: int) -> None:
     Path(name).write_text(text)
-    code, _, err = run_cli(["exhibits"])
+    code, _, err = run_cli(["--all-documents", "exhibits"])
     assert code == 2
     assert err.startswith(f"certlint: error: {Path(name).resolve()}:{line}: unknown fact 'compnay' "
                           "for 'exhibits/*'"), err
@@ -57,7 +57,7 @@ def test_per_file_ignores_by_glob_folder_and_code_string(repo: Path) -> None:
         "per-file-ignores:\n"
         "  exhibits/2003/*: [CL301]\n"       # a glob, a list
         "  archive/: 'cl301, CL302'\n")     # a folder, a comma-separated string
-    code, out, _ = run_cli(["exhibits", "archive"])
+    code, out, _ = run_cli(["--all-documents", "exhibits", "archive"])
     assert code == 1
     assert _codes(out) == ["exhibits/2003/ex31.txt:2:1: CL302", "exhibits/2025/ex31.txt:1:11: CL301",
                            "exhibits/2025/ex31.txt:2:1: CL302"]
@@ -65,40 +65,40 @@ def test_per_file_ignores_by_glob_folder_and_code_string(repo: Path) -> None:
 
 def test_per_file_ignores_bad_codes_point_at_the_glob(repo: Path) -> None:
     Path("pyproject.toml").write_text('[tool.certlint.per-file-ignores]\n"a/*" = ["CL1"]\n"b/*" = 3\n')
-    assert run_cli(["exhibits"]) == (
+    assert run_cli(["--all-documents", "exhibits"]) == (
         2, "", f"certlint: error: {Path('pyproject.toml').resolve()}:3: codes for 'b/*' must be a list "
                "of strings\n")
 
 
 def test_exclude_by_name_and_by_path(repo: Path) -> None:
     Path(".certlint.yaml").write_text("extend-exclude: [archive, exhibits/2003]\n")
-    code, out, _ = run_cli(["."])
+    code, out, _ = run_cli(["--all-documents", "."])
     assert code == 1
     assert {line.split(":")[0] for line in out.splitlines()} == {"exhibits/2025/ex31.txt"}
     # A file named on the command line is linted anyway...
-    assert run_cli(["archive/old/ex31.txt"])[0] == 1
+    assert run_cli(["--all-documents", "archive/old/ex31.txt"])[0] == 1
     # ... unless force-exclude (pre-commit names every staged file).
     Path(".certlint.yaml").write_text("extend-exclude: [archive, exhibits/2003]\nforce-exclude: true\n")
-    assert run_cli(["archive/old/ex31.txt", "exhibits/2003/ex31.txt"]) == (0, "", "")
-    assert run_cli(["exhibits/2025/ex31.txt"])[0] == 1
+    assert run_cli(["--all-documents", "archive/old/ex31.txt", "exhibits/2003/ex31.txt"]) == (0, "", "")
+    assert run_cli(["--all-documents", "exhibits/2025/ex31.txt"])[0] == 1
 
 
 def test_exclude_replaces_the_defaults(repo: Path) -> None:
     Path("build").mkdir()
     Path("build", "ex.txt").write_text(TYPO)
-    assert "build/ex.txt" not in run_cli(["."])[1]
+    assert "build/ex.txt" not in run_cli(["--all-documents", "."])[1]
     Path(".certlint.yaml").write_text("exclude: [exhibits, archive]\n")
-    assert _codes(run_cli(["."])[1]) == ["build/ex.txt:1:11: CL301"]
+    assert _codes(run_cli(["--all-documents", "."])[1]) == ["build/ex.txt:1:11: CL301"]
 
 
 def test_packs_enable_and_disable(repo: Path) -> None:
     Path("pyproject.toml").write_text('[tool.certlint]\ndisable-packs = ["officer-titles"]\n')
-    assert run_cli(["exhibits"]) == (0, "", "")
+    assert run_cli(["--all-documents", "exhibits"]) == (0, "", "")
     Path("pyproject.toml").write_text('[tool.certlint]\ndisable-packs = ["officer-titles"]\n\n'
                                       '[tool.certlint.packs]\nofficer-titles = true\n')
-    assert run_cli(["exhibits"])[0] == 1
+    assert run_cli(["--all-documents", "exhibits"])[0] == 1
     Path("pyproject.toml").write_text('[tool.certlint.packs]\nofficer-titles = false\nsox906 = true\n')
-    assert run_cli(["exhibits"]) == (0, "", "")
+    assert run_cli(["--all-documents", "exhibits"]) == (0, "", "")
 
 
 def test_user_pack_disabled_by_name(repo: Path) -> None:
@@ -106,9 +106,9 @@ def test_user_pack_disabled_by_name(repo: Path) -> None:
         "pack: house-style\nrules:\n  - code: HS101\n    kind: forbidden\n    message: house style\n"
         "    phrase: Principal\n")
     Path(".certlint.yaml").write_text("rules: [house.yaml]\nselect: [HS]\n")
-    assert run_cli(["exhibits/2025"])[0] == 1
+    assert run_cli(["--all-documents", "exhibits/2025"])[0] == 1
     Path(".certlint.yaml").write_text("rules: [house.yaml]\nselect: [HS]\npacks:\n  house-style: false\n")
-    assert run_cli(["exhibits/2025"]) == (0, "", "")
+    assert run_cli(["--all-documents", "exhibits/2025"]) == (0, "", "")
 
 
 def _builtin_pack_names() -> str:
@@ -127,7 +127,7 @@ def test_bad_pack_names_and_values(repo: Path, text: str, line: int, message: st
     Path("pyproject.toml").write_text(text)
     message = message.format(known=_builtin_pack_names())
     assert "officer-titles, sox302, sox906" in message or "known" not in message
-    assert run_cli(["exhibits"]) == (
+    assert run_cli(["--all-documents", "exhibits"]) == (
         2, "", f"certlint: error: {Path('pyproject.toml').resolve()}:{line}: {message}\n")
 
 

@@ -38,10 +38,10 @@ def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_cp1252_crlf_keeps_every_byte_but_the_fixed_words(cwd: Path) -> None:
     Path("ex32.txt").write_bytes(CP1252_CRLF)
-    assert run_cli(["--isolated", "--fix", "ex32.txt"]) == (0, "", "certlint: fixed 2, 0 remaining\n")
+    assert run_cli(["--isolated", "--all-documents", "--fix", "ex32.txt"]) == (0, "", "certlint: fixed 2, 0 remaining\n")
     assert Path("ex32.txt").read_bytes() == FIXED
     # Idempotent: a second --fix changes nothing.
-    assert run_cli(["--isolated", "--fix", "ex32.txt"]) == (0, "", "certlint: fixed 0, 0 remaining\n")
+    assert run_cli(["--isolated", "--all-documents", "--fix", "ex32.txt"]) == (0, "", "certlint: fixed 0, 0 remaining\n")
     assert Path("ex32.txt").read_bytes() == FIXED
     assert [p.name for p in cwd.iterdir()] == ["ex32.txt"]  # no temporary file left behind
 
@@ -55,7 +55,7 @@ def test_file_changed_between_read_and_write_is_left_alone(
             handle.write(b"Edited meanwhile.\r\n")
 
     monkeypatch.setattr(certlint.adoption.fix, "before_write", someone_saves)
-    code, out, err = run_cli(["--isolated", "--fix", "ex32.txt"])
+    code, out, err = run_cli(["--isolated", "--all-documents", "--fix", "ex32.txt"])
     assert Path("ex32.txt").read_bytes() == CP1252_CRLF + b"Edited meanwhile.\r\n"
     assert err == ("certlint: ex32.txt: changed on disk since it was read; not fixed\n"
                    "certlint: fixed 0, 2 remaining\n")
@@ -66,21 +66,21 @@ def test_file_changed_between_read_and_write_is_left_alone(
 
 def test_diff_prints_without_writing(cwd: Path) -> None:
     Path("ex31.md").write_text("Jane Doe\n\nPrincipal Exeuctive Officer\n\nDone")
-    code, out, err = run_cli(["--isolated", "--diff", "ex31.md"])
+    code, out, err = run_cli(["--isolated", "--all-documents", "--diff", "ex31.md"])
     assert (code, err) == (1, "certlint: would fix 1, 0 remaining\n")
     assert out == ("--- ex31.md\n+++ ex31.md\n@@ -1,5 +1,5 @@\n Jane Doe\n \n"
                    "-Principal Exeuctive Officer\n+Principal Executive Officer\n \n Done\n"
                    "\\ No newline at end of file\n")
     assert Path("ex31.md").read_text() == "Jane Doe\n\nPrincipal Exeuctive Officer\n\nDone"
     Path("ex31.md").write_text("Principal Executive Officer\n")
-    assert run_cli(["--isolated", "--diff", "ex31.md"]) == (0, "", "certlint: would fix 0, 0 remaining\n")
+    assert run_cli(["--isolated", "--all-documents", "--diff", "ex31.md"]) == (0, "", "certlint: would fix 0, 0 remaining\n")
 
 
 def test_span_over_a_line_break_keeps_the_line_break(cwd: Path) -> None:
     """Decision: only words are replaced; the span's spacing and CRLF stay where they were."""
     text = CP1252_CRLF.replace(b"and result of operations", b"and result  of\r\noperations")
     Path("ex32.txt").write_bytes(text)
-    assert run_cli(["--isolated", "--fix", "ex32.txt"]) == (0, "", "certlint: fixed 2, 0 remaining\n")
+    assert run_cli(["--isolated", "--all-documents", "--fix", "ex32.txt"]) == (0, "", "certlint: fixed 2, 0 remaining\n")
     assert Path("ex32.txt").read_bytes() == text.replace(b"Exeuctive", b"Executive").replace(
         b"and result  of\r\n", b"and results  of\r\n")
 
@@ -100,7 +100,7 @@ def test_span_over_a_line_break_whose_words_do_not_pair_up_is_refused(cwd: Path)
     Path("house.yaml").write_text(HOUSE)
     Path("a.txt").write_bytes(b"Jane Doe, chief executive officer, and John Roe, chief\r\n"
                               b"executive officer\r\n")
-    code, out, err = run_cli(["--isolated", "--rules", "house.yaml", "--select", "HS", "--fix", "a.txt"])
+    code, out, err = run_cli(["--isolated", "--all-documents", "--rules", "house.yaml", "--select", "HS", "--fix", "a.txt"])
     assert (code, out, err) == (1, "a.txt:1:30: HS101 say 'CEO'\n", "certlint: fixed 1, 1 remaining\n")
     assert Path("a.txt").read_bytes() == b"Jane Doe, CEO, and John Roe, chief\r\nexecutive officer\r\n"
 
@@ -111,7 +111,7 @@ def test_span_over_a_line_break_whose_words_do_not_pair_up_is_refused(cwd: Path)
 ])
 def test_markup_inside_a_span_is_not_fixed(cwd: Path, html: str) -> None:
     Path("ex31.htm").write_text(html)
-    code, out, err = run_cli(["--isolated", "--fix", "ex31.htm"])
+    code, out, err = run_cli(["--isolated", "--all-documents", "--fix", "ex31.htm"])
     assert (code, err) == (1, "certlint: fixed 0, 1 remaining\n")
     assert out == "ex31.htm:1:14: CL301 misspelled title word 'EXEUCTIVE': did you mean 'EXECUTIVE'?\n"
     assert Path("ex31.htm").read_text() == html
@@ -123,15 +123,15 @@ def test_markup_inside_a_span_is_not_fixed(cwd: Path, html: str) -> None:
 def test_byte_order_mark_and_encoding_are_kept(cwd: Path, bom: bytes, codec: str) -> None:
     line = "Jane Doe, Chief Exeuctive Officer – “CEO”\r\n"
     Path("ex31.txt").write_bytes(bom + line.encode(codec))
-    assert run_cli(["--isolated", "--fix", "ex31.txt"])[0] == 0
+    assert run_cli(["--isolated", "--all-documents", "--fix", "ex31.txt"])[0] == 0
     assert Path("ex31.txt").read_bytes() == bom + line.replace("Exeuctive", "Executive").encode(codec)
 
 
 def test_baselined_file_is_never_fixed(cwd: Path) -> None:
     Path("old.txt").write_text("Principal Exeuctive Officer\n")
-    run_cli(["--isolated", "--write-baseline", "baseline.json", "old.txt"])
+    run_cli(["--isolated", "--all-documents", "--write-baseline", "baseline.json", "old.txt"])
     Path("old.txt").write_text("Principal Exeuctive Officer\nChief Finacial Officer\n")
-    code, out, err = run_cli(["--isolated", "--baseline", "baseline.json", "--fix", "old.txt"])
+    code, out, err = run_cli(["--isolated", "--all-documents", "--baseline", "baseline.json", "--fix", "old.txt"])
     assert (code, err) == (1, "certlint: fixed 0, 1 remaining\n")
     assert out == "old.txt:2:7: CL301 misspelled title word 'Finacial': did you mean 'Financial'?\n"
     assert Path("old.txt").read_text() == "Principal Exeuctive Officer\nChief Finacial Officer\n"
@@ -139,7 +139,7 @@ def test_baselined_file_is_never_fixed(cwd: Path) -> None:
 
 def test_ignored_and_suppressed_findings_are_never_fixed(cwd: Path) -> None:
     Path("a.txt").write_text("Principal Exeuctive Officer\n")
-    assert run_cli(["--isolated", "--ignore", "CL301", "--fix", "a.txt"]) == (
+    assert run_cli(["--isolated", "--all-documents", "--ignore", "CL301", "--fix", "a.txt"]) == (
         0, "", "certlint: fixed 0, 0 remaining\n")
     assert Path("a.txt").read_text() == "Principal Exeuctive Officer\n"
     Path("old").mkdir()
@@ -148,7 +148,7 @@ def test_ignored_and_suppressed_findings_are_never_fixed(cwd: Path) -> None:
     assert run_cli(["--fix", "old"]) == (0, "", "certlint: fixed 0, 0 remaining\n")
     assert Path("old", "b.txt").read_text() == "Principal Exeuctive Officer\n"
     Path("c.md").write_text("<!-- certlint: disable-next-line=CL301 -->\nPrincipal Exeuctive Officer\n")
-    assert run_cli(["--isolated", "--fix", "c.md"]) == (0, "", "certlint: fixed 0, 0 remaining\n")
+    assert run_cli(["--isolated", "--all-documents", "--fix", "c.md"]) == (0, "", "certlint: fixed 0, 0 remaining\n")
     assert Path("c.md").read_text().endswith("Exeuctive Officer\n")
 
 
@@ -156,7 +156,7 @@ def test_symlink_is_kept_and_its_target_fixed(cwd: Path) -> None:
     Path("target.txt").write_text("Principal Exeuctive Officer\n")
     Path("link.txt").symlink_to("target.txt")
     Path("target.txt").chmod(0o640)
-    assert run_cli(["--isolated", "--fix", "link.txt"])[2] == "certlint: fixed 1, 0 remaining\n"
+    assert run_cli(["--isolated", "--all-documents", "--fix", "link.txt"])[2] == "certlint: fixed 1, 0 remaining\n"
     assert Path("link.txt").is_symlink()
     assert Path("target.txt").read_text() == "Principal Executive Officer\n"
     assert Path("target.txt").stat().st_mode & 0o777 == 0o640

@@ -43,15 +43,15 @@ def test_no_suppress_shows_everything() -> None:
 
 def test_meta_codes_follow_ignore(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ADOPTION)
-    _, out, _ = run_cli(["--isolated", "--report-unused-suppressions", "--ignore", "CL00",
+    _, out, _ = run_cli(["--isolated", "--all-documents", "--report-unused-suppressions", "--ignore", "CL00",
                          "suppressions.md"])
     assert [line for line in out.splitlines() if " CL00" in line] == []
-    _, out, _ = run_cli(["--isolated", "--report-unused-suppressions", "--select", "CL3,CL002",
+    _, out, _ = run_cli(["--isolated", "--all-documents", "--report-unused-suppressions", "--select", "CL3,CL002",
                          "suppressions.md"])
     assert [line for line in out.splitlines() if " CL00" in line] == [
         "suppressions.md:21:1: CL002 unused suppression: CL302"]
     # A code whose rule does not run is not reported as unused.
-    _, out, _ = run_cli(["--isolated", "--report-unused-suppressions", "--select", "CL301,CL002",
+    _, out, _ = run_cli(["--isolated", "--all-documents", "--report-unused-suppressions", "--select", "CL301,CL002",
                          "suppressions.md"])
     assert [line for line in out.splitlines() if " CL00" in line] == []
 
@@ -61,18 +61,18 @@ def test_every_code_and_whole_document_findings(tmp_path: Path, monkeypatch: pyt
     monkeypatch.chdir(tmp_path)
     Path("ex32.md").write_text("# Certification under 18 U.S.C. Section 1350\n\n"
                                "<!-- certlint: disable=CL101,CL104 -->\n\nThe officer signed.\n")
-    assert run_cli(["--isolated", "ex32.md"]) == (
+    assert run_cli(["--isolated", "--all-documents", "ex32.md"]) == (
         1, "ex32.md:1:1: CL102 statutory clause missing: the information 'fairly presents, in all "
            "material respects, the financial condition and results of operations'\n", "")
     Path("ex32.md").write_text("# Certification under 18 U.S.C. Section 1350\n\n"
                                "<!-- certlint: disable -->\n\nThe officer signed.\n")
-    assert run_cli(["--isolated", "--report-unused-suppressions", "ex32.md"]) == (0, "", "")
+    assert run_cli(["--isolated", "--all-documents", "--report-unused-suppressions", "ex32.md"]) == (0, "", "")
 
 
 def test_unused_disable_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("clean.md").write_text("Jane Doe, Chief Executive Officer\n\n<!-- certlint: disable -->\n")
-    assert run_cli(["--isolated", "--report-unused-suppressions", "clean.md"]) == (
+    assert run_cli(["--isolated", "--all-documents", "--report-unused-suppressions", "clean.md"]) == (
         1, "clean.md:3:1: CL002 unused suppression: every code (nothing to suppress)\n", "")
 
 
@@ -80,7 +80,7 @@ def test_plain_text_has_no_suppression_comments(tmp_path: Path, monkeypatch: pyt
     """Text exhibits are filed as written: a comment there would be filed text, so it is not honoured."""
     monkeypatch.chdir(tmp_path)
     Path("ex31.txt").write_text("<!-- certlint: disable=CL301 -->\nJane Doe, Cheif Executive Officer\n")
-    assert run_cli(["--isolated", "ex31.txt"]) == (
+    assert run_cli(["--isolated", "--all-documents", "ex31.txt"]) == (
         1, "ex31.txt:2:11: CL301 misspelled title word 'Cheif': did you mean 'Chief'?\n", "")
 
 
@@ -111,7 +111,7 @@ def test_one_comment_serves_every_document_of_a_file(monkeypatch: pytest.MonkeyP
                          part="EX-31.2")]
 
     monkeypatch.setattr(runner, "read_documents", two_documents)
-    diagnostics = api.lint_text(source, "submission.txt")
+    diagnostics = api.lint_text(source, "submission.txt", all_documents=True)
     assert [(d.line, d.column, d.code) for d in diagnostics] == [(1, 30, "CL301")]
 
 
@@ -124,7 +124,7 @@ def test_comments_shown_as_markdown_code_are_not_directives(tmp_path: Path,
         "```html\n<!-- certlint: disable -->\n<!-- certlint: disabel -->\n```\n\n"
         "    <!-- certlint: enable=CL999 -->\n\n"
         "John Roe, Chief Financail Officer\n")
-    assert _lines(run_cli(["--isolated", "--report-unused-suppressions", "howto.md"])[1], "howto.md") == [
+    assert _lines(run_cli(["--isolated", "--all-documents", "--report-unused-suppressions", "howto.md"])[1], "howto.md") == [
         "2:11: CL301 misspelled title word 'Cheif': did you mean 'Chief'?",
         "11:17: CL301 misspelled title word 'Financail': did you mean 'Financial'?",
     ]

@@ -17,7 +17,7 @@ TODAY = date(2026, 1, 1)
 
 
 def date_linter(facts: Mapping[str, Any] | None = None, today: date = TODAY) -> Linter:
-    config = Config(facts=(("*", facts_from_mapping(facts)),) if facts else ())
+    config = Config(facts=(("*", facts_from_mapping(facts)),) if facts else (), all_documents=True)
     return build_linter(SetupOptions(config=config, select=("CL4",), today=today))
 
 

@@ -40,7 +40,7 @@ def test_facts_from_pyproject(tmp_path: Path) -> None:
                     '[tool.certlint.facts."*.txt"]\nfiscal_year_end = "last saturday of september"\n')
     cert = _write(tmp_path, "cert.txt", CERT)
     code, out, err = run_cli(["--config", str(config), "--select", "CL401", "--today", "2025-01-01",
-                              str(cert)])
+                              "--all-documents", str(cert)])
     assert (code, err) == (1, "")
     assert out == (f"{cert}:1:77: CL401 annual period end December 31, 2023 is not a fiscal year end: "
                    "fiscal year ends on the last Saturday of September: expected September 30, 2023\n")
@@ -60,7 +60,7 @@ def test_deadline_options_in_a_user_pack(tmp_path: Path) -> None:
     pack = _pack(tmp_path, "    check: certification-date\n    deadline_days: {annual: 60}\n"
                            "    grace_days: {annual: 0}")
     cert = _write(tmp_path, "cert.txt", CERT)
-    code, out, err = run_cli(["--isolated", "--rules", str(pack), "--select", "LA", "--today", "2025-01-01",
+    code, out, err = run_cli(["--isolated", "--all-documents", "--rules", str(pack), "--select", "LA", "--today", "2025-01-01",
                               str(cert)])
     assert (code, err) == (1, "")
     assert out == (f"{cert}:3:7: LA401 certification date March 20, 2024 is after the filing deadline "
@@ -69,7 +69,7 @@ def test_deadline_options_in_a_user_pack(tmp_path: Path) -> None:
 
 def test_default_deadline_allows_the_same_date(tmp_path: Path) -> None:
     cert = _write(tmp_path, "cert.txt", CERT)
-    assert run_cli(["--isolated", "--select", "CL4", "--today", "2025-01-01", str(cert)]) == (0, "", "")
+    assert run_cli(["--isolated", "--all-documents", "--select", "CL4", "--today", "2025-01-01", str(cert)]) == (0, "", "")
 
 
 @pytest.mark.parametrize(("options", "message"), [
@@ -79,7 +79,7 @@ def test_default_deadline_allows_the_same_date(tmp_path: Path) -> None:
 def test_bad_options_are_pack_errors(tmp_path: Path, options: str, message: str) -> None:
     pack = _pack(tmp_path, options)
     cert = _write(tmp_path, "cert.txt", CERT)
-    code, out, err = run_cli(["--isolated", "--rules", str(pack), str(cert)])
+    code, out, err = run_cli(["--isolated", "--all-documents", "--rules", str(pack), str(cert)])
     assert (code, out) == (2, "")
     assert err.startswith(f"certlint: error: {pack}:") and message in err and err.count("\n") == 1
 

@@ -40,7 +40,7 @@ def test_exit_status_follows_shutdown(shutdown: bool, status: int) -> None:
 ])
 def test_hover_is_markdown_only_for_clients_that_render_it(formats: list[types.MarkupKind] | None,
                                                           markdown: bool) -> None:
-    from certlint.lsp import _wants_markdown
+    from certlint.lsp.features import _wants_markdown
 
     hover = types.HoverClientCapabilities(content_format=formats)
     capabilities = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(hover=hover))

@@ -53,7 +53,7 @@ def test_sarif_over_the_fixtures_validates(sarif_schema: dict[str, Any],
     cl301 = rules[results[1]["ruleIndex"]]
     assert cl301["name"] == "title-misspelling"
     assert cl301["fullDescription"]["text"].startswith("What it checks: a word standing next to")
-    example = "Example (reported): AS CHIEF EXECUTIVE OFFICER (PRINCIPAL EXEUCTIVE OFFICER)"
+    example = "Example (reported): I, Jane Doe, certify that:\nAS CHIEF EXECUTIVE OFFICER (PRINCIPAL EXEUCTIVE OFFICER)"
     assert example in cl301["help"]["text"]
     assert cl301["defaultConfiguration"] == {"level": "error"}
 

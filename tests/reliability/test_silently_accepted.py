@@ -62,9 +62,9 @@ def test_10_jobs_capped_at_files_and_cores(tmp_path: Path, monkeypatch: pytest.M
     used: list[int] = []
     real = parallel.lint_paths
 
-    def recording(options: Any, files: Any, workers: int) -> Any:
+    def recording(options: Any, files: Any, workers: int, progress: Any = None) -> Any:
         used.append(workers)
-        return real(options, files, workers)
+        return real(options, files, workers, progress)
 
     monkeypatch.setattr(parallel, "lint_paths", recording)
     status, out, _ = run_cli(["--isolated", "--jobs", "64", str(tmp_path)])

@@ -1,16 +1,5 @@
-"""The language server (`certlint lsp`): certlint's diagnostics in any LSP editor, over stdio.
-
-Lints a document when it is opened, after edits (debounced: DEBOUNCE_SECONDS after the last
-change) and when it is saved, using the buffer's text, so unsaved edits count; in a worker
-thread, so requests are answered meanwhile, and a result is sent only if the buffer is still the
-version linted. Configuration is found as the CLI finds it, walking up from the document's folder
-(the workspace root for an unsaved buffer). Positions are sent in the encoding negotiated with
-the client: UTF-16 code units unless the client offers UTF-32 or UTF-8. Quick fixes are the edits
---fix makes (none where --fix refuses one, as for a span holding markup); hovering a diagnostic
-shows the rule's documentation (`certlint explain`), as Markdown when the client renders it.
-
-pygls is imported here only, so a plain lint run never pays for it.
-"""
+"""The language server's state: a linter per configuration, debounced lints in a worker
+thread, and what was published (for code actions and hovers)."""
 
 from __future__ import annotations
 
@@ -20,74 +9,25 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from certlint import __version__
-from certlint.adoption.fix import edit_for
-from certlint.diagnostic import Diagnostic, Severity
 from certlint.document import BinaryFileError, DocumentError
 from certlint.document.lines import LineIndex
 from certlint.engine.config import ConfigError
 from certlint.engine.config_file import discover
 from certlint.engine.linter import Linter
 from certlint.engine.setup import SetupOptions, build_linter
-from certlint.output.support import rule_help
+from certlint.lsp.convert import Published, convert
 from certlint.ruleset import PackError
 
 DEBOUNCE_SECONDS = 0.3
 
-SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
-              Severity.WARNING: types.DiagnosticSeverity.Warning,
-              Severity.INFO: types.DiagnosticSeverity.Information}
-
 #: Language ids of unsaved buffers -> the suffix that picks certlint's reader.
 LANGUAGE_SUFFIXES = {"markdown": ".md", "html": ".html", "plaintext": ".txt"}
-
-
-@dataclass(frozen=True, slots=True)
-class Published:
-    """A diagnostic as sent to the client, kept for code actions and hovers."""
-
-    range: types.Range
-    lsp: types.Diagnostic
-    diagnostic: Diagnostic
-    help: str
-    #: The text --fix would put in place of the range; None where --fix refuses (no quick fix).
-    fix: str | None = None
-
-
-def lsp_position(lines: LineIndex, offset: int, encoding: str) -> types.Position:
-    """An LSP position for a source offset, in the negotiated encoding ("utf-16", "utf-8", "utf-32")."""
-    if encoding == types.PositionEncodingKind.Utf16.value:
-        line, character = lines.utf16_position(offset)
-        return types.Position(line=line, character=character)
-    line, column = lines.position(offset)
-    if encoding == types.PositionEncodingKind.Utf8.value:
-        return types.Position(line=line - 1, character=len(lines.line_text(line)[: column - 1].encode()))
-    return types.Position(line=line - 1, character=column - 1)
-
-
-def _overlaps(a: types.Range, b: types.Range) -> bool:
-    def key(p: types.Position) -> tuple[int, int]:
-        return (p.line, p.character)
-
-    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
-
-
-def _convert(d: Diagnostic, lines: LineIndex, encoding: str, linter: Linter, source: str) -> Published:
-    span = types.Range(start=lsp_position(lines, d.offset, encoding),
-                       end=lsp_position(lines, d.end_offset, encoding))
-    data: dict[str, Any] = {"suggestion": d.suggestion} if d.suggestion is not None else {}
-    lsp = types.Diagnostic(range=span, message=d.message, severity=SEVERITIES[d.severity],
-                           code=d.code, source="certlint", data=data or None)
-    rule = linter.ruleset.get(d.code)
-    edit = edit_for(d, source, linter.policy)
-    return Published(span, lsp, d, rule_help(rule) if rule is not None else d.message,
-                     edit.text if edit is not None else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +50,9 @@ class LintJob:
         def run() -> None:
             try:
                 found = self.linter.lint_file(self.name, text=self.source)
+                self.linter.take_not_certifications()  # none published, as a lint run reports none
                 lines = LineIndex(self.source)
-                done.set_result(([_convert(d, lines, self.encoding, self.linter, self.source)
+                done.set_result(([convert(d, lines, self.encoding, self.linter, self.source)
                                   for d in found], None))
             except (BinaryFileError, DocumentError) as exc:
                 done.set_result(([], f"certlint: {self.name}: {exc}"))
@@ -215,86 +156,3 @@ class CertlintServer(LanguageServer):
         """Drop cached linters so that configs and packs are read again."""
         self._linters.clear()
         self._reported.clear()
-
-
-def create_server() -> CertlintServer:
-    """A server with its handlers registered."""
-    server = CertlintServer()
-
-    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    async def did_open(ls: CertlintServer, params: types.DidOpenTextDocumentParams) -> None:
-        await ls.lint(params.text_document.uri)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    async def did_change(ls: CertlintServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    async def did_save(ls: CertlintServer, params: types.DidSaveTextDocumentParams) -> None:
-        ls.forget_linters()  # a saved config or pack applies from now on
-        await ls.lint(params.text_document.uri)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    async def did_close(ls: CertlintServer, params: types.DidCloseTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        ls.cancel(uri)
-        ls.published.pop(uri, None)
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-
-    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    async def did_change_configuration(ls: CertlintServer,
-                                       params: types.DidChangeConfigurationParams) -> None:
-        ls.forget_linters()
-        for uri in list(ls.published):
-            await ls.lint(uri)
-
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
-    def code_action(ls: CertlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        uri = params.text_document.uri
-        actions = []
-        for item in ls.current(uri):
-            if item.fix is None or not _overlaps(item.range, params.range):
-                continue
-            suggestion = item.diagnostic.suggestion
-            edit = types.WorkspaceEdit(changes={uri: [types.TextEdit(range=item.range, new_text=item.fix)]})
-            actions.append(types.CodeAction(
-                title=f"Replace with '{suggestion}' ({item.diagnostic.code})",
-                kind=types.CodeActionKind.QuickFix, diagnostics=[item.lsp], edit=edit,
-                is_preferred=True))
-        return actions
-
-    @server.feature(types.SHUTDOWN)
-    def shutdown(ls: CertlintServer, params: None) -> None:
-        ls.shut_down = True
-
-    @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: CertlintServer, params: types.HoverParams) -> types.Hover | None:
-        point = types.Range(start=params.position, end=params.position)
-        markdown = _wants_markdown(ls)
-        texts = [(f"**{p.diagnostic.code}** {p.diagnostic.rule}" if markdown
-                  else f"{p.diagnostic.code} {p.diagnostic.rule}") + f"\n\n{p.help}"
-                 for p in ls.current(params.text_document.uri) if _overlaps(p.range, point)]
-        if not texts:
-            return None
-        kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
-        separator = "\n\n---\n\n" if markdown else "\n\n"
-        return types.Hover(contents=types.MarkupContent(kind=kind,
-                                                        value=separator.join(dict.fromkeys(texts))))
-
-    return server
-
-
-def _wants_markdown(ls: CertlintServer) -> bool:
-    """Whether the client renders Markdown in hovers (it says so in its capabilities)."""
-    document = ls.client_capabilities.text_document
-    formats = document.hover.content_format if document and document.hover else None
-    return bool(formats) and types.MarkupKind.Markdown in (formats or [])
-
-
-def start() -> int:
-    """Serve LSP over stdin/stdout until the client says exit; the exit status is 0 after a
-    `shutdown` request, else 1 (the protocol's rule for `exit` without `shutdown`)."""
-    server = create_server()
-    server.start_io()
-    return 0 if server.shut_down else 1
