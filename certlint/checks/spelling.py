@@ -16,6 +16,7 @@ misused before a title word ("Principle Executive Officer" -> "Principal").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -138,6 +139,9 @@ class TitleSpelling:
         if word in self.homophones or self.max_distance == 0:
             return None
         if word not in self._closest_cache:
+            if not any(_may_be_within(word, choice.lower(), self.max_distance) for choice in self.vocabulary):
+                self._closest_cache[word] = None  # rapidfuzz's answer, without importing it
+                return None
             from rapidfuzz import process
             from rapidfuzz.distance import OSA
 
@@ -145,6 +149,38 @@ class TitleSpelling:
                                       processor=str.lower, score_cutoff=self.max_distance)
             self._closest_cache[word] = None if best is None else str(best[0])
         return self._closest_cache[word]
+
+
+def _may_be_within(word: str, other: str, edits: int) -> bool:
+    """False when the two words are surely more than `edits` edits apart (optimal string
+    alignment): exact for one edit; for more, an edit changes the length by one at most and
+    leaves at most one more letter over on either side (a substitution one each side, an
+    insertion or a deletion one, a transposition none)."""
+    if abs(len(word) - len(other)) > edits:
+        return False
+    if edits == 1:
+        return _within_one(word, other)
+    surplus = Counter(word)
+    surplus.subtract(other)
+    extra = sum(n for n in surplus.values() if n > 0)
+    missing = -sum(n for n in surplus.values() if n < 0)
+    return extra <= edits and missing <= edits
+
+
+def _within_one(word: str, other: str) -> bool:
+    """One substitution, insertion, deletion or swap of neighbours at most (lengths within one)."""
+    if len(word) == len(other):
+        diffs = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+        if len(diffs) <= 1:
+            return True
+        first, second = diffs[0], diffs[-1]
+        return len(diffs) == 2 and second == first + 1 and word[first] == other[second] \
+            and word[second] == other[first]
+    longer, shorter = (word, other) if len(word) > len(other) else (other, word)
+    i = 0
+    while i < len(shorter) and longer[i] == shorter[i]:
+        i += 1
+    return longer[i + 1:] == shorter[i:]
 
 
 def compile(options: Mapping[str, Any]) -> TitleSpelling:

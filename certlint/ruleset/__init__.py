@@ -34,8 +34,9 @@ def load_ruleset(extra: Sequence[Path] = (), *, builtin: bool = True,
     disabled = set(disabled_packs)
     packs: list[Pack] = []
     if builtin:
-        packs.extend(load_pack(path, builtin=True, display=f"<builtin>/{path.name}")
-                     for path in pack_files([builtin_pack_dir()]))
+        from certlint.ruleset.cache import load_builtin_packs
+
+        packs.extend(load_builtin_packs(pack_files([builtin_pack_dir()])))
     builtin_names = {pack.name for pack in packs}
     for path in pack_files(extra):
         pack = load_pack(path)

@@ -34,7 +34,7 @@ class _NoCheck:
 
 def _rule(code: str, name: str, severity: Severity, message: str, description: str) -> Rule:
     return Rule(code=code, name=name, kind="meta", severity=severity, message=message, pack=PACK,
-                checker=_NoCheck(), description=description)
+                build=_NoCheck, description=description)
 
 
 INVALID_SUPPRESSION = _rule(

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from certlint.checks import KINDS, OptionError
+from certlint.checks import KINDS, Checker, OptionError
 from certlint.diagnostic import Severity
-from certlint.document import safe_yaml
 from certlint.document.prose import fold_text
 from certlint.ruleset.model import AppliesTo, Pack, Rule
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
 _PathItem = str | int
 
 
@@ -55,16 +54,25 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
 
 def load_pack(path: Path, *, builtin: bool = False, display: str | None = None) -> Pack:
     """Load and validate one pack file."""
+    return read_pack(path, builtin=builtin, display=display)[0]
+
+
+def read_pack(path: Path, *, builtin: bool = False, display: str | None = None,
+              text: str | None = None) -> tuple[Pack, Any]:
+    """Load and validate one pack file (or its `text`, already read): the pack, with every rule
+    compiled, and its YAML data (plain data, which the built-in pack cache keeps)."""
     name = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if text is None else text
     except OSError as exc:
         raise PackError(name, 1, 1, f"cannot read rule pack: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise PackError(name, 1, 1, "rule pack is not UTF-8 text") from None
+    from certlint.document import safe_yaml
+
     root = _compose(text, name)
     try:
-        data = safe_yaml.construct(root, _Loader)
+        data = safe_yaml.construct(root, _yaml_loader())
     except safe_yaml.YamlProblem as exc:
         raise PackError(name, exc.line, exc.column, exc.message) from None
     located = _Located(name, root)
@@ -83,13 +91,28 @@ def load_pack(path: Path, *, builtin: bool = False, display: str | None = None) 
             line, column = located.position(["rules", index, "code"], value=True)
             raise PackError(name, line, column, f"duplicate code {code} (also rule {seen[code] + 1})")
         seen[code] = index
+    return pack_from_data(data, name, rules, builtin), data
+
+
+def pack_from_data(data: Mapping[str, Any], name: str, rules: Sequence[Rule], builtin: bool) -> Pack:
     return Pack(str(data["pack"]), name, _applies_to(data.get("applies_to") or {}),
                 tuple(rules), str(data.get("description", "")), builtin)
 
 
+def _yaml_loader() -> Any:
+    """PyYAML's C loader when built with libyaml; yaml is imported only when a pack is parsed."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _compose(text: str, name: str) -> yaml.Node:
+    import yaml
+
+    from certlint.document import safe_yaml
+
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_yaml_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -114,6 +137,10 @@ def _compose(text: str, name: str) -> yaml.Node:
 
 def _reject_duplicate_keys(root: yaml.Node, name: str) -> None:
     """Each node once: an aliased mapping is checked where it is defined, not at every alias."""
+    import yaml
+
+    from certlint.document import safe_yaml
+
     for node in safe_yaml.nodes(root):
         if isinstance(node, yaml.MappingNode):
             keys: set[Any] = set()
@@ -132,6 +159,8 @@ class _Located:
 
     def position(self, path: Sequence[_PathItem], value: bool = False) -> tuple[int, int]:
         """Line and column of the node at `path`: of its key, or of its value with `value`."""
+        import yaml
+
         node, key_node = self.root, None
         for item in path:
             if isinstance(node, yaml.MappingNode):
@@ -211,7 +240,7 @@ def _build_rule(raw: Any, index: int, pack: str, located: _Located, validate: bo
     if not isinstance(raw, dict):
         raise located.error(where, "a rule is a mapping", value=True)
     kind = raw.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise located.error([*where, "kind"], f"unknown kind {kind!r} (expected one of: "
                             f"{', '.join(sorted(KINDS))})", value=True)
     if validate:
@@ -222,14 +251,19 @@ def _build_rule(raw: Any, index: int, pack: str, located: _Located, validate: bo
         checker = KINDS[kind].compile(raw)
     except OptionError as exc:
         raise located.error([*where, exc.key], exc.message, value=True) from None
+    return rule_from_data(raw, pack, lambda: checker)
+
+
+def rule_from_data(raw: Mapping[str, Any], pack: str, build: Callable[[], Checker]) -> Rule:
+    """A rule from its (valid) YAML data; `build` compiles its checker when it is first used."""
     return Rule(
         code=str(raw["code"]),
         name=str(raw.get("name", raw["code"].lower())),
-        kind=kind,
+        kind=str(raw["kind"]),
         severity=Severity(raw.get("severity", "error")),
         message=str(raw["message"]),
         pack=pack,
-        checker=checker,
+        build=build,
         description=str(raw.get("description", "")),
         example=_example_text(raw.get("example")),
         example_pass=_example_text(raw.get("example_pass")),

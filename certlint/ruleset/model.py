@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from certlint.checks import Checker
 from certlint.diagnostic import Severity
@@ -12,7 +13,7 @@ from certlint.diagnostic import Severity
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One rule of a pack, with its compiled checker."""
+    """One rule of a pack; its checker is compiled from `build` the first time it is asked for."""
 
     code: str
     name: str
@@ -20,13 +21,24 @@ class Rule:
     severity: Severity
     message: str
     pack: str
-    checker: Checker
+    #: Compiles the checker: called once, on first use, so that a run imports and compiles only
+    #: the kinds of the rules it runs (a built-in pack read from the cache is compiled lazily).
+    build: Callable[[], Checker] = field(repr=False, compare=False)
     description: str = ""
     #: A document the rule reports and one it must not (a filing's files shown under their names).
     example: str = ""
     example_pass: str = ""
     source: str = ""
     enabled: bool = True
+    _checker: Checker | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def checker(self) -> Checker:
+        checker = self._checker
+        if checker is None:
+            checker = self.build()
+            object.__setattr__(self, "_checker", checker)
+        return checker
 
 
 @dataclass(frozen=True, slots=True)
