@@ -112,6 +112,8 @@ def test_generated_non_certifications_are_not_recognised(name: str, text: str) -
     ("I JANE DOE, CERTIFY THAT:\n", "first-person"),
     ("<p>I, <b>Jane</b>&nbsp;Doe, certify that:</p>", "first-person"),
     ("We, Jane Doe and John Roe, hereby each certify, that\n", "first-person"),
+    ("In connection with the Report, I certify that the Report fully complies\n", "first-person"),
+    ("We hereby certify, pursuant to 18 U.S.C. Section 1350, that\n", "first-person"),
     ("The undersigned officer of Acme Corp. hereby certifies, to such officer's knowledge, that\n", "hereby"),
     ("Each of the undersigned, in his capacity as an officer, certifies that\n", "undersigned"),
     ("Jane Doe, Chief Executive Officer of Acme Corp., certifies, to her knowledge, that the Report\n",
@@ -130,6 +132,7 @@ def test_each_statement_is_recognised(text: str, reason: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Ask the CFO to certify that the numbers tie out.\n",
+    "Asked about it, the CEO said: I certify nothing here but our confidence.\n",
     'The comma in "I Jane Doe, certify" is missing.\n',
     "Chief Executive Officer\n",
     "The certification is furnished, not filed.\n",

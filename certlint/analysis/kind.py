@@ -37,6 +37,13 @@ MAX_VERBS = 200
 _SUBJECT = re.compile(r"(?<![\w'])(?:I|We)\b,?\s", re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",\s*(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?\Z", re.IGNORECASE)
 _HEREBY_BEFORE = re.compile(r"\bhereby\s+(?:each\s+)?\Z", re.IGNORECASE)
+#: "I certify that" / "We each hereby certify": the pronoun right before the verb.
+_PRONOUN_BEFORE = re.compile(r"(?<![\w'])(?:I|we)\s+(?:(?:do|each)\s+)?(?:hereby\s+)?(?:each\s+)?\Z",
+                             re.IGNORECASE)
+#: ... and what a certifying verb goes on with ("I certify that", "I certify, pursuant to", "I
+#: hereby certify:"), unlike a quip ("I certify nothing here").
+_STATEMENT_AFTER = re.compile(r"\s*(?:[,:]|that\b|pursuant\b|to\s+(?:the\s+best\s+of\s+)?my\b)",
+                              re.IGNORECASE)
 _UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
 #: "Jane Doe, Chief Executive Officer, certifies, to her knowledge, that": after "certifies".
 _THAT_AFTER = re.compile(r",?\s+(?:[^\n]{0,250}?,\s*)?that\b", re.IGNORECASE)
@@ -93,7 +100,10 @@ def statements(text: str) -> list[Recognition]:
         line = plain.rfind("\n", 0, verb.start()) + 1
         low = max(line, verb.start() - REACH)
         comma = _COMMA_BEFORE.search(plain, max(low, verb.start() - 30), verb.start())
-        if comma is not None and (who := _SUBJECT.search(plain, low, comma.start())) is not None:
+        who = _SUBJECT.search(plain, low, comma.start()) if comma is not None else None
+        if who is None and _STATEMENT_AFTER.match(plain, verb.end()) is not None:
+            who = _PRONOUN_BEFORE.search(plain, max(low, verb.start() - 30), verb.start())  # "I certify that"
+        if who is not None:
             note(FIRST_PERSON, who.start(), verb.end())
         if (hereby := _HEREBY_BEFORE.search(plain, max(low, verb.start() - 20), verb.start())) is not None:
             note(HEREBY, hereby.start(), verb.end())
