@@ -28,13 +28,35 @@ def guarded(run: Callable[[], int], err: TextIO) -> int:
     """`run()`, with Ctrl-C turned into one line on stderr and exit status 130."""
     try:
         return run()
-    except KeyboardInterrupt:
-        try:
+    except BaseException as exc:
+        if not caused_by_ctrl_c(exc):
+            raise
+        say_interrupted(err)
+        return EXIT_INTERRUPTED
+
+
+def caused_by_ctrl_c(exc: BaseException) -> bool:
+    """A KeyboardInterrupt, or an error raised because of one: Python 3.11 turns a Ctrl-C that
+    lands in a descriptor's `__set_name__` (a class body with a `cached_property`, met while
+    importing) into "RuntimeError: Error calling __set_name__", the interrupt as its cause."""
+    seen: BaseException | None = exc
+    for _ in range(32):  # a chain is short; the bound only guards against a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def say_interrupted(err: TextIO | None) -> None:
+    """Write "certlint: interrupted" to a stream that may be closed or missing (`2>&-`)."""
+    try:
+        if err is not None:
             err.write("certlint: interrupted\n")
             err.flush()
-        except (OSError, ValueError):
-            pass
-        return EXIT_INTERRUPTED
+    except (OSError, ValueError):
+        pass
 
 
 def missing_reason(path: str) -> str:
