@@ -37,7 +37,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
 
     def run() -> int:
         status = _dispatch(list(sys.argv[1:] if argv is None else argv), out, err)
-        out.flush()  # a full disk fails here, where it can be reported, not at Python's exit
+        if not out.closed:  # (the language server closes its streams as it exits)
+            out.flush()  # a full disk fails here, where it can be reported, not at Python's exit
         return status
 
     return guarded(run, err)
