@@ -15,7 +15,6 @@ Only the entry points import this module: the handlers it installs are the proce
 # The C half of `signal`: built in and loaded before any Python code runs, where `signal` would
 # first import `enum`, milliseconds during which a Ctrl-C would be Python's traceback.
 import _signal  # type: ignore[import-not-found]  # (typeshed has no stubs for it)
-import _thread
 import os
 import sys
 from types import FrameType
@@ -33,12 +32,18 @@ def _hold_back(signum: int, frame: FrameType | None) -> None:
 
 def _dropped(unraisable: "sys.UnraisableHookArgs") -> None:
     """A Ctrl-C that lands in a weakref callback or a `__del__` (the import system's module locks
-    have one) cannot propagate, so Python prints it and goes on: send it again, to be taken by
-    the code that runs next."""
+    have one) cannot propagate, so Python prints it and goes on: raise it again a moment later,
+    from a timer, where the code that runs then can take it (raised at once, it would land in
+    this hook and be dropped again)."""
     if issubclass(unraisable.exc_type, KeyboardInterrupt):
-        _thread.interrupt_main(_signal.SIGINT)  # taken at the next check, not inside this hook
+        _signal.signal(_signal.SIGALRM, _interrupt_again)
+        _signal.setitimer(_signal.ITIMER_REAL, 0.005)
     else:
         _python_unraisable_hook(unraisable)
+
+
+def _interrupt_again(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 _python_unraisable_hook = sys.unraisablehook
