@@ -10,6 +10,9 @@ Cases (the complexity cases of the reliability work):
   long-paragraph  one paragraph of title-like words joined by "and", megabytes long
   many-signatures signature blocks and dates, one after the other
   long-line       one line holding thousands of findings
+  wide-row        one HTML table row of tens of thousands of cells
+  dates-one-line  tens of thousands of labelled dates on one line
+  many-intros     "I, NAME, certify that" statements, each signed, one after the other
 
 Each step lints one generated file in a fresh process (`certlint.lint`, the built-in rules), so
 the time is the lint's alone and the peak memory (maximum resident set size) is that step's.
@@ -73,11 +76,31 @@ def long_line(size: int) -> tuple[str, str]:
     return ".txt", _repeat(unit, size, head=EXHIBIT) + "\n"
 
 
+def wide_row(size: int) -> tuple[str, str]:
+    paragraphs = "".join(f"<p>{p}</p>" for p in EXHIBIT.split("\n\n"))
+    cell = "<td>Chief Executive Officer</td>"
+    return ".htm", _repeat(cell, size, head=f"<html><body>{paragraphs}<table><tr>",
+                           tail="</tr></table></body></html>")
+
+
+def dates_one_line(size: int) -> tuple[str, str]:
+    return ".txt", _repeat("Date: March 29, 2004 ", size, head=EXHIBIT + "\n", tail="\n")
+
+
+def many_intros(size: int) -> tuple[str, str]:
+    unit = ("I, Jane Doe, certify that I have reviewed this annual report on Form 10-K.\n\n"
+            "/s/ Jane Doe\nJane Doe\nChief Executive Officer\n\n")
+    return ".txt", _repeat(unit, size, head=EXHIBIT)
+
+
 CASES: dict[str, Callable[[int], tuple[str, str]]] = {
     "nested-html": nested_html,
     "long-paragraph": long_paragraph,
     "many-signatures": many_signatures,
     "long-line": long_line,
+    "wide-row": wide_row,
+    "dates-one-line": dates_one_line,
+    "many-intros": many_intros,
 }
 
 

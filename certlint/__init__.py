@@ -6,12 +6,13 @@ imported on first use so that `certlint --version` and the language server pay o
 they touch.
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
-
+# No import runs here, not even `from __future__` or `typing`: every entry point imports this
+# package before `certlint.__main__` can take a Ctrl-C, so each millisecond here is one in which
+# Ctrl-C would be a traceback. (mypy reads this TYPE_CHECKING as it reads typing's.)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from certlint.api import LintError, lint, lint_text
     from certlint.diagnostic import Diagnostic, Severity
     from certlint.document import BinaryFileError, DocumentError
@@ -38,9 +39,9 @@ __all__ = ["BinaryFileError", "Config", "ConfigError", "Diagnostic", "DocumentEr
            "PackError", "Severity", "__version__", "lint", "lint_text"]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        return getattr(__import__(_LAZY[name], fromlist=[name]), name)
     raise AttributeError(f"module 'certlint' has no attribute {name!r}")
 
 

@@ -12,10 +12,11 @@ the subcommand. `check` itself is always the command: either reading of it lints
 from __future__ import annotations
 
 import importlib
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from certlint.cli.catalog import SUBCOMMANDS
 
@@ -26,12 +27,21 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     """Run certlint; returns the exit status. Ctrl-C is one line and exit 130 in every command;
     file names that are not UTF-8 are written back as the bytes they are."""
-    from certlint.cli.faults import guarded, write_names_as_bytes
+    from certlint.cli.faults import ClosedOutput, guarded, write_names_as_bytes
 
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+    # A stream the shell closed (`>&-`, `2>&-`) is None: writing the results fails in words,
+    # and there is nowhere to write errors.
+    out: TextIO = stdout or sys.stdout or cast(TextIO, ClosedOutput())
+    err: TextIO = stderr or sys.stderr or io.StringIO()
     write_names_as_bytes(*([sys.stdout] if stdout is None else []), *([sys.stderr] if stderr is None else []))
-    return guarded(lambda: _dispatch(list(sys.argv[1:] if argv is None else argv), out, err), err)
+
+    def run() -> int:
+        status = _dispatch(list(sys.argv[1:] if argv is None else argv), out, err)
+        if not out.closed:  # (the language server closes its streams as it exits)
+            out.flush()  # a full disk fails here, where it can be reported, not at Python's exit
+        return status
+
+    return guarded(run, err)
 
 
 def _dispatch(args: list[str], out: TextIO, err: TextIO) -> int:

@@ -8,6 +8,7 @@ codes.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -172,7 +173,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(str(exc)) from None
     config, ruleset = linter.config, linter.ruleset
     paths = [stdin] if stdin is not None else args.paths or ["."]
-    missing = [p for p in paths if stdin is None and not Path(p).exists()]
+    # os.path.exists, not Path.exists: a name too long for the file system is missing, not an OSError.
+    missing = [p for p in paths if stdin is None and not os.path.exists(p)]
     if missing:
         from certlint.cli.faults import missing_reason
 

@@ -126,6 +126,10 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         raise ConfigError(f"{path}:{line}: invalid YAML: {exc.problem}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (NUL, other controls)
+        line = text.count("\n", 0, exc.position) + 1
+        raise ConfigError(f"{path}:{line}: invalid YAML: character U+{exc.character:04X} "
+                          "is not allowed") from None
     except RecursionError:
         raise ConfigError(f"{path}:1: invalid YAML: nested too deeply") from None
     from certlint.document import safe_yaml

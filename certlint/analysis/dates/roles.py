@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from certlint.analysis.dates.extract import DateMention, Span, find_dates
 from certlint.analysis.memo import per_document
-from certlint.document.prose import Prose
+from certlint.document.prose import Block, Prose
 
 #: Report kinds: what a form or a period label says the report covers.
 ANNUAL, QUARTERLY, TRANSITION = "annual", "quarterly", "transition"
@@ -33,12 +33,18 @@ _LABEL_REACH = 70
 _DATE_LABEL = re.compile(r"(?P<label>\b(?:dated?|date\ssigned)(?:\sas\sof)?)\s?(?P<colon>:)?[\s|*_.]*$", re.I)
 # "Signed this 29th day of", "Executed on"
 _SIGNED = re.compile(r"\b(?:signed|executed)(?:\s(?:on|this|as\sof))?\s?:?\s?$", re.I)
-# "the Evaluation Date:", "the record date:" are terms, not the date of a signature.
+# "the Evaluation Date:", "the record date:" are terms, not the date of a signature. A term is
+# one word and a quote, so it is looked for in the last _TERM_REACH characters before the label:
+# a line of many dates must not cost the whole line for each of them.
 _TERM_BEFORE = re.compile(r"\b(?:evaluation|effective|record|filing|closing|due|maturity|expiration|the|this|"
                           r"such|that|any|a|an|report|period|its)\s?[\"']?\s?$", re.I)
-# What may stand around a date that has a line of its own ("March 29, 2004" under the text).
-_ALONE_BEFORE = re.compile(r"^[\s|*_]*(?:dated?(?:\sas\sof)?\s?[:.]?)?[\s|*_]*$", re.I)
-_ALONE_AFTER = re.compile(r"^[\s|*_.]*$")
+_TERM_REACH = 16
+# What may stand around a date that has a line of its own ("March 29, 2004" under the text):
+# filler, then perhaps "Dated as of:", then filler (_line_head finds that stretch once a line).
+_FILLER = re.compile(r"[\s|*_]*")
+_BLANK = re.compile(r"[ |*_]*")  # what a label may follow at the start of a line or cell
+_DATED = re.compile(r"dated?(?:\sas\sof)?\s?[:.]?", re.I)
+_ALONE_AFTER = re.compile(r"[\s|*_.]*")
 
 # "fiscal 2003", "fiscal year 2003", "FY2003", "FY 2003", "fiscal-year 2003"
 _FISCAL_LABEL = re.compile(r"(?<![\w-])(?:fiscal(?:[\s-]year)?\s?|FY\s?)(?P<year>(?:19|20|21)\d\d)(?![\w-])",
@@ -149,38 +155,75 @@ def _line_bounds(prose: Prose, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _is_certification_date(prose: Prose, mention: DateMention) -> bool:
+def _is_certification_date(prose: Prose, mention: DateMention, heads: dict[int, tuple[int, int]]) -> bool:
     text = prose.text
     begin = mention.begin
     block = prose.block_at(begin)
     block_start = block.start if block else 0
     line_start, line_end = _line_bounds(prose, begin, mention.end)
+    first_visible, alone_until = _line_head(text, line_start, line_end, heads)
     before_start = max(block_start, begin - 40)
     before = text[before_start:begin]
     if _SIGNED.search(before):
         return True
     label = _DATE_LABEL.search(before)
     if label is not None:
-        head = text[max(block_start, line_start):before_start + label.start("label")]
+        head_start, head_end = line_start, before_start + label.start("label")  # (line_start >= block_start)
         # The label opens a line or a cell ("Date: ..."), or follows a signature on its line
         # ("/s/ Jane Doe   Date: ..."); it is not a term in a sentence ("the Evaluation Date").
-        if not head.strip(" |*_") or head.rstrip().endswith(("|", ")")):
+        if first_visible >= head_end or _last_visible(text, head_start, head_end) in "|)":
             return True
-        if label.group("colon") and not _TERM_BEFORE.search(head):
+        if label.group("colon") and not _TERM_BEFORE.search(text, max(head_start, head_end - _TERM_REACH),
+                                                            head_end):
             return True
     # A date on a line (or in a cell) of its own: the dated signature block.
-    alone = _ALONE_BEFORE.match(text[line_start:begin]) and _ALONE_AFTER.match(text[mention.end:line_end])
-    return alone is not None
+    after = _ALONE_AFTER.fullmatch(text, mention.end, max(mention.end, line_end))
+    return begin <= alone_until and after is not None
 
 
-def _period_end(prose: Prose, mention: DateMention) -> PeriodEnd | None:
+def _line_head(text: str, start: int, end: int, heads: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """Of the line [start, end), once per line: where its first character other than " |*_"
+    is, and how far it holds only filler (spaces, "|*_"), an optional "Dated as of:" and filler."""
+    found = heads.get(start)
+    if found is None:
+        dated = _DATED.match(text, _skip(_FILLER, text, start, end), end)
+        until = _skip(_FILLER, text, dated.end(), end) if dated else _skip(_FILLER, text, start, end)
+        found = heads[start] = (_skip(_BLANK, text, start, end), until)
+    return found
+
+
+def _first_visible(text: str, block: Block, visible: dict[int, int]) -> int:
+    """Where the first character of a block other than " |*_" is; once per block."""
+    found = visible.get(block.start)
+    if found is None:
+        found = visible[block.start] = _skip(_BLANK, text, block.start, block.end)
+    return found
+
+
+def _skip(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
+    """Where a run of `pattern` (which matches "" too) that starts at `start` ends."""
+    run = pattern.match(text, start, end)
+    return run.end() if run else start
+
+
+def _last_visible(text: str, start: int, end: int) -> str:
+    """The last character of text[start:end] that is not a space ("\\0" for none), without a
+    copy: the run of spaces before one date's label is not the run before another's."""
+    index = end - 1
+    while index >= start and text[index].isspace():
+        index -= 1
+    return text[index] if index >= start else "\0"
+
+
+def _period_end(prose: Prose, mention: DateMention, visible: dict[int, int]) -> PeriodEnd | None:
     index = prose.block_index_at(mention.start)
     block = prose.blocks[index] if index >= 0 else None
     end = mention.begin
     lo = max(block.start if block else 0, end - _LABEL_REACH)
     match = _PERIOD_LABEL.search(prose.text, lo, end)
     # A heading split into blocks: "FOR THE FISCAL YEAR ENDED" / "DECEMBER 31, 2003".
-    if match is None and block is not None and not prose.text[block.start:end].strip(" |*_") and index > 0:
+    if match is None and block is not None and index > 0 \
+            and _first_visible(prose.text, block, visible) >= end:
         previous = prose.blocks[index - 1]
         stop = previous.end
         while stop > previous.start and prose.text[stop - 1] in " |*_":
@@ -216,13 +259,15 @@ def analyse(prose: Prose) -> Analysis:
     dates = find_dates(text)
     period_ends = []
     certification = []
+    heads: dict[int, tuple[int, int]] = {}  # per line and per block: many dates share one
+    visible: dict[int, int] = {}
     for mention in dates:
         if mention.value is None:
             continue
-        period = _period_end(prose, mention)
+        period = _period_end(prose, mention, visible)
         if period is not None:
             period_ends.append(period)
-        elif _is_certification_date(prose, mention):
+        elif _is_certification_date(prose, mention, heads):
             certification.append(mention)
     labels = tuple(FiscalLabel(m.start(), m.end(), int(m.group("year")))
                    for m in _FISCAL_LABEL.finditer(text))

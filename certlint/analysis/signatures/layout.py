@@ -11,6 +11,7 @@ block: only `<br>` and the cells break it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -149,6 +150,9 @@ class _HtmlCells:
         self._cells = [m.start() for m in _CELL.finditer(source)]
         self._spans = [int(c.group(1)) if (c := _COLSPAN.search(m.group())) else 1
                        for m in _CELL.finditer(source)]
+        # Column of each cell as a running sum: summing the row's spans at each call would make
+        # a row of many cells quadratic.
+        self._columns = list(itertools.accumulate(self._spans, initial=0))
 
     def place(self, offset: int) -> tuple[int, int, int] | None:
         row = bisect.bisect_right(self._rows, offset) - 1
@@ -162,7 +166,7 @@ class _HtmlCells:
         last = bisect.bisect_right(self._cells, offset)
         if last <= first:
             return None
-        return row, sum(self._spans[first:last - 1]), self._spans[last - 1]
+        return row, self._columns[last - 1] - self._columns[first], self._spans[last - 1]
 
 
 def _html_lines(doc: Document, spans: list[tuple[int, int]],
