@@ -11,11 +11,12 @@ block: only `<br>` and the cells break it.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from certlint.analysis.signatures.cells import HtmlCells
 
 if TYPE_CHECKING:
     from certlint.document import Document
@@ -28,10 +29,6 @@ _CELL_SPLIT = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
 _CELL_SLOT = 1000
 _TABLE_ROWS = 1_000_000  # HTML table rows are numbered apart from the other lines
 _PRE = re.compile(r"<(pre|xmp|plaintext)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
-_TR = re.compile(r"<tr\b", re.IGNORECASE)
-_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
-_CELL = re.compile(r"<t[dh]\b[^>]*>", re.IGNORECASE)
-_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 _COLUMN_TOLERANCE = 8
 
 
@@ -67,7 +64,7 @@ def read_lines(doc: Document) -> list[Line]:
     seen: set[int] = set()
     lines: list[Line] = []
     row = -1
-    cells = _HtmlCells(doc.source) if doc.format == "html" else None
+    cells = HtmlCells(doc.source) if doc.format == "html" else None
     pre = [m.span() for m in _PRE.finditer(doc.source)] if cells is not None else []
     for block_index, block in enumerate(prose.blocks):
         spans = prose.block_lines(block)
@@ -139,34 +136,6 @@ def _within(ranges: list[tuple[int, int]], offset: int) -> bool:
     """Whether an offset is inside one of disjoint ranges sorted by start (one bisection)."""
     index = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
     return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
-
-
-class _HtmlCells:
-    """Where an offset of HTML source sits in a table: (row, column, colspan), colspans counted."""
-
-    def __init__(self, source: str) -> None:
-        self._rows = [m.start() for m in _TR.finditer(source)]
-        self._ends = [m.start() for m in _TABLE_END.finditer(source)]
-        self._cells = [m.start() for m in _CELL.finditer(source)]
-        self._spans = [int(c.group(1)) if (c := _COLSPAN.search(m.group())) else 1
-                       for m in _CELL.finditer(source)]
-        # Column of each cell as a running sum: summing the row's spans at each call would make
-        # a row of many cells quadratic.
-        self._columns = list(itertools.accumulate(self._spans, initial=0))
-
-    def place(self, offset: int) -> tuple[int, int, int] | None:
-        row = bisect.bisect_right(self._rows, offset) - 1
-        if row < 0:
-            return None
-        tr = self._rows[row]
-        end = bisect.bisect_left(self._ends, tr)
-        if end < len(self._ends) and self._ends[end] < offset:
-            return None  # the table closed before the offset
-        first = bisect.bisect_left(self._cells, tr)
-        last = bisect.bisect_right(self._cells, offset)
-        if last <= first:
-            return None
-        return row, self._columns[last - 1] - self._columns[first], self._spans[last - 1]
 
 
 def _html_lines(doc: Document, spans: list[tuple[int, int]],
