@@ -119,43 +119,9 @@ def _read(path: Path) -> tuple[Mapping[str, Any], Any]:
             return found.get(at, 1)
 
         return values, locate_toml
-    import yaml
+    from certlint.engine.config_yaml import read_yaml
 
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        raise ConfigError(f"{path}:{line}: invalid YAML: {exc.problem}") from None
-    except yaml.reader.ReaderError as exc:  # a character YAML refuses (NUL, other controls)
-        line = text.count("\n", 0, exc.position) + 1
-        raise ConfigError(f"{path}:{line}: invalid YAML: character U+{exc.character:04X} "
-                          "is not allowed") from None
-    except RecursionError:
-        raise ConfigError(f"{path}:1: invalid YAML: nested too deeply") from None
-    from certlint.document import safe_yaml
-
-    try:
-        safe_yaml.check_graph(root)  # `!!python/...` tags, alias bombs: refused before loading
-        values = safe_yaml.construct(root) if root is not None else {}
-    except safe_yaml.YamlProblem as exc:
-        raise ConfigError(f"{path}:{exc.line}: {exc.message}") from None
-    except ValueError as exc:  # a YAML date that does not exist: "period_end: 2023-02-30"
-        raise ConfigError(f"{path}: invalid value: {exc}") from None
-    if not isinstance(values, dict):
-        raise ConfigError(f"{path}:1: the config is a mapping of keys to values")
-
-    def locate_yaml(*keys: Any) -> int:
-        node, line = root, 1
-        for key in keys:
-            if not isinstance(node, yaml.MappingNode):
-                break
-            match = next(((k, v) for k, v in node.value if k.value == str(key)), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line + 1, match[1]
-        return line
-
-    return values, locate_yaml
+    return read_yaml(path, text)
 
 
 def _build(values: Mapping[str, Any], path: Path, locate: Any) -> Config:
