@@ -25,13 +25,13 @@ filing and reports at the place in the document that disagrees, naming the other
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from certlint.analysis.dates.deadlines import ROWS_SCHEMA, DeadlineRow, read_rows
 from certlint.checks import title
 from certlint.checks.base import OptionError
-from certlint.checks.crossdoc import CHECKS, deadline, people, signing
+from certlint.checks.crossdoc import CHECKS, deadline, officers, people, signing
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 NAME = "filing"
 _ROLE_OPTIONS = ("vocabulary", "homophones", "designations", "role_titles", "certifying_roles")
 LATE, DEADLINE = "late-302", "report-deadline"
+SAME_OFFICER, OFFICER_VARIANT = "same-officer", "officer-variant"
 SCHEMA: Mapping[str, Any] = {
     "properties": {
         "check": {"enum": [*sorted(CHECKS), LATE, DEADLINE, "roles"],
@@ -49,6 +50,9 @@ SCHEMA: Mapping[str, Any] = {
         "max_days": {"type": "integer", "minimum": 0,
                      "description": "late-302: days a 302 may be dated after the 906 statement."},
         "filer_deadlines": {**ROWS_SCHEMA, "description": "report-deadline: as CL403's."},
+        "nicknames": {"type": "object", "additionalProperties": {"type": "string"},
+                      "description": "same-officer, officer-variant: nicknames mapped to the given "
+                                     "name (bill: william), besides short forms of the name itself."},
         **{key: title.SCHEMA["properties"][key] for key in _ROLE_OPTIONS},
     },
     "required": ["check"],
@@ -61,6 +65,7 @@ class FilingRule:
     roles: title.TitleCheck | None = None
     max_days: int = 14
     rows: tuple[DeadlineRow, ...] = ()
+    nicknames: Mapping[str, str] = field(default_factory=dict)
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         return iter(())
@@ -72,6 +77,9 @@ class FilingRule:
             yield from signing.check_late(filing, self.max_days)
         elif self.check_name == DEADLINE:
             yield from deadline.check_deadline(filing, self.rows)
+        elif self.check_name in (SAME_OFFICER, OFFICER_VARIANT):
+            check = officers.check_officer if self.check_name == SAME_OFFICER else officers.check_variant
+            yield from check(filing, self.nicknames)
         else:
             yield from CHECKS[self.check_name](filing)
 
@@ -85,6 +93,9 @@ def compile(options: Mapping[str, Any]) -> FilingRule:
             return FilingRule(check, rows=read_rows(options.get("filer_deadlines") or ()))
         except ValueError as exc:
             raise OptionError("filer_deadlines", str(exc)) from None
+    if check in (SAME_OFFICER, OFFICER_VARIANT):
+        nicknames = {str(k).lower(): str(v).lower() for k, v in dict(options.get("nicknames") or {}).items()}
+        return FilingRule(check, nicknames=nicknames)
     if check != "roles":
         return FilingRule(check)
     if not options.get("role_titles"):

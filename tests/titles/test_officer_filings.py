@@ -21,7 +21,7 @@ def test_officer_names_across_exhibits(filing: Path) -> None:
 
 
 def test_every_officer_filing_has_a_sidecar() -> None:
-    assert len(CASES) == 4
+    assert len(CASES) == 5
     assert harness.sidecars_match(FILINGS, filings=True)
 
 

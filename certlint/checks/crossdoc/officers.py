@@ -20,7 +20,7 @@ than a slip of the pen are different officers: nothing is said.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -60,10 +60,11 @@ def _close(one: str, other: str) -> bool:
     return SequenceMatcher(None, squash(one), squash(other)).ratio() >= _CLOSE
 
 
-def _compare(reference: Signer, signer: Signer) -> tuple[Span, str, bool] | None:
+def _compare(reference: Signer, signer: Signer,
+             nicknames: Mapping[str, str]) -> tuple[Span, str, bool] | None:
     """(where, what part, variant) of the first difference when `signer` reads as
     `reference`'s officer misspelt or varied; None when alike or another person."""
-    differences = name_differences(_tokens(reference), _tokens(signer))
+    differences = name_differences(_tokens(reference), _tokens(signer), nicknames)
     if not differences or any(part == "name" for (_, part, _, _), _ in differences):
         return None
     for (_, part, found, expected), variant in differences:
@@ -73,14 +74,14 @@ def _compare(reference: Signer, signer: Signer) -> tuple[Span, str, bool] | None
     return span, part, all(variant for _, variant in differences)
 
 
-def _officers(filing: Filing) -> Iterator[tuple[str, list[Signer]]]:
+def _officers(filing: Filing, nicknames: Mapping[str, str]) -> Iterator[tuple[str, list[Signer]]]:
     """Each role with its signers, grouped into officers by close names (document order)."""
     everyone = [(s, roles(s)) for s in signers(filing) if s.name.strip()]
     for role in ("PEO", "PFO"):
         groups: list[list[Signer]] = []
         for signer in (s for s, found in everyone if role in found):
             group = next((g for g in groups if any(squash(o.name) == squash(signer.name)
-                                                   or _compare(o, signer) for o in g)), None)
+                                                   or _compare(o, signer, nicknames) for o in g)), None)
             if group is None:
                 groups.append([signer])
             else:
@@ -98,14 +99,15 @@ def _usual(group: list[Signer]) -> Signer:
     return max(group, key=lambda s: (counts[squash(s.name)], s.kind == "302", -group.index(s)))
 
 
-def _findings(filing: Filing, variants: bool) -> Iterator[tuple[Document, Finding]]:
+def _findings(filing: Filing, variants: bool,
+              nicknames: Mapping[str, str]) -> Iterator[tuple[Document, Finding]]:
     seen: set[tuple[int, int]] = set()  # one finding per signature, though it may hold two roles
-    for role, group in _officers(filing):
+    for role, group in _officers(filing, nicknames):
         reference = _usual(group)
         for signer in group:
             if squash(signer.name) == squash(reference.name):
                 continue
-            compared = _compare(reference, signer)
+            compared = _compare(reference, signer, nicknames)
             if compared is None or compared[2] != variants:
                 continue
             if not variants and signer.key == reference.key:
@@ -119,11 +121,14 @@ def _findings(filing: Filing, variants: bool) -> Iterator[tuple[Document, Findin
                 "officer": _OFFICERS[role], "other": reference.document.path})
 
 
-def check_officer(filing: Filing) -> Iterator[tuple[Document, Finding]]:
+def check_officer(filing: Filing,
+                  nicknames: Mapping[str, str] | None = None) -> Iterator[tuple[Document, Finding]]:
     """The same officer's name misspelt in one exhibit."""
-    yield from _findings(filing, variants=False)
+    yield from _findings(filing, False, nicknames or {})
 
 
-def check_variant(filing: Filing) -> Iterator[tuple[Document, Finding]]:
-    """The same officer's name varied (middle initial, suffix, short first name) in one exhibit."""
-    yield from _findings(filing, variants=True)
+def check_variant(filing: Filing,
+                  nicknames: Mapping[str, str] | None = None) -> Iterator[tuple[Document, Finding]]:
+    """The same officer's name varied (middle initial, suffix, a short first name or a nickname
+    from `nicknames`: Bill for William) in one exhibit."""
+    yield from _findings(filing, True, nicknames or {})
