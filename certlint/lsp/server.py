@@ -40,22 +40,27 @@ class LintJob:
     encoding: str
     linter: Linter
 
-    def start(self) -> asyncio.Future[tuple[list[Published], str | None]]:
+    def start(self) -> asyncio.Future[tuple[list[Published], str | None, str | None]]:
         """Lint in a daemon thread, not an executor's (exit joins those: it would wait for a lint
         whose result nobody reads). The thread holds the GIL, yet requests are answered within
-        milliseconds: the loop's work is small and gets its turn every switch interval."""
-        done: concurrent.futures.Future[tuple[list[Published], str | None]] = concurrent.futures.Future()
+        milliseconds: the loop's work is small and gets its turn every switch interval.
+        The result: what to publish, a warning to show, and a note for the log (the buffer was
+        passed over as not a certification)."""
+        done: concurrent.futures.Future[tuple[list[Published], str | None, str | None]] = \
+            concurrent.futures.Future()
         done.set_running_or_notify_cancel()  # cancelling the awaiting task now only drops the result
 
         def run() -> None:
             try:
                 found = self.linter.lint_file(self.name, text=self.source)
-                self.linter.take_not_certifications()  # none published, as a lint run reports none
+                passed = self.linter.take_not_certifications()  # none published, as a lint run reports none
+                note = (f"certlint: {self.name}: not linted: it makes no certification statement "
+                        "(all-documents in the config lints it)") if passed else None
                 lines = LineIndex(self.source)
                 done.set_result(([convert(d, lines, self.encoding, self.linter, self.source)
-                                  for d in found], None))
+                                  for d in found], None, note))
             except (BinaryFileError, DocumentError) as exc:
-                done.set_result(([], f"certlint: {self.name}: {exc}"))
+                done.set_result(([], f"certlint: {self.name}: {exc}", None))
             except Exception as exc:
                 done.set_exception(exc)
 
@@ -119,12 +124,14 @@ class CertlintServer(LanguageServer):
             negotiated = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
             job = LintJob(name, document.source, document.version,
                           str(getattr(negotiated, "value", negotiated)), linter)
-            published, warning = await job.start()  # what it needs is copied: the buffer may change
+            published, warning, note = await job.start()  # what it needs is copied: the buffer may change
         document = self.workspace.text_documents.get(uri)
         if self._generation[uri] != generation or document is None or document.version != job.version:
             return  # stale: the buffer changed or closed, or a newer lint was asked for
         if warning is not None:
             self._tell(types.MessageType.Warning, warning)
+        if note is not None:  # the log only: a README opened in the editor is no problem to show
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Log, message=note))
         self.published[uri] = (job.version, published)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=job.version, diagnostics=[p.lsp for p in published]))

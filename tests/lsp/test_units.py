@@ -68,9 +68,10 @@ def test_a_document_that_is_no_certification_gets_no_lsp_diagnostics() -> None:
     job = LintJob("README.md", "# Notes\n\nCheif Executive Officer\n", 1, "utf-16", linter)
     import asyncio
 
-    async def run() -> tuple[list[object], str | None]:
-        published, warning = await job.start()
-        return list(published), warning
+    async def run() -> tuple[list[object], str | None, str | None]:
+        published, warning, note = await job.start()
+        return list(published), warning, note
 
-    assert asyncio.run(run()) == ([], None)
+    assert asyncio.run(run()) == ([], None, "certlint: README.md: not linted: it makes no certification "
+                                            "statement (all-documents in the config lints it)")
     assert linter.not_certifications == []  # taken, so a long session does not pile them up
