@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from certlint.analysis.dates.deadlines import filer_category
 from certlint.analysis.main_report import ReportFacts, is_main_report, read_main_report
 from certlint.analysis.parties import certification_kind
 from certlint.checks import CheckContext
@@ -88,7 +90,8 @@ def lint_filings(linter: Linter, paths: Sequence[str],
         for member in filing.members:
             doc = member.document
             docs_of.setdefault(doc.path, []).append(doc)
-            by_file.setdefault(doc.path, []).extend(linter.lint_document(doc))
+            facts = with_report_status(member, filing.report)
+            by_file.setdefault(doc.path, []).extend(linter.lint_document(doc, facts))
         for rule in rules:
             checker = rule.checker
             assert isinstance(checker, FilingChecker)
@@ -100,6 +103,19 @@ def lint_filings(linter: Linter, paths: Sequence[str],
     result.not_certifications.extend(linter.take_not_certifications())
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return drop_passed_over(result), filings
+
+
+def with_report_status(member: Member, report: ReportFacts | None) -> Facts:
+    """A member's facts, with the filer status its filing's main report gives (inline XBRL
+    dei:EntityFilerCategory, else the cover page's one checked box) when its own facts give none:
+    the deadline rule (CL403) then holds it to that status's days and names where it came from."""
+    facts = member.facts
+    status = report.filer_category if report is not None else None
+    if status is None or filer_category(status.value) is None or facts.filer_category \
+            or facts.accelerated_filer is not None:
+        return facts
+    return replace(facts, filer_category=status.value,
+                   extra={**facts.extra, "origin.filer_category": status.origin()})
 
 
 def describe(member: Member) -> dict[str, str]:

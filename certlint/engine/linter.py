@@ -17,6 +17,7 @@ from certlint.checks import CheckContext
 from certlint.checks.phrases import PatternTimeout
 from certlint.diagnostic import Diagnostic, Finding
 from certlint.document import BinaryFileError, Document, DocumentError, read_documents
+from certlint.document.facts import Facts
 from certlint.engine.config import Config
 from certlint.ruleset import Pack, Rule, RuleSet, Selection
 from certlint.ruleset.policy import ReportPolicy
@@ -82,13 +83,16 @@ class Linter:
         self.not_certifications.append(doc.path if doc.part is None else f"{doc.path} ({doc.part})")
         return False
 
-    def lint_document(self, doc: Document) -> list[Diagnostic]:
+    def lint_document(self, doc: Document, facts: Facts | None = None) -> list[Diagnostic]:
         """Diagnostics for one document, sorted by position (none for a document that is not a
-        certification, unless the run lints every document)."""
+        certification, unless the run lints every document). `facts` replaces the document's
+        own facts over the config's (repository mode adds what the filing's main report says)."""
         if not self.certifies(doc):
             return []
         relative = self.config.relative(doc.path)
-        context = CheckContext(doc.facts.merged_over(self.config.facts_for(doc.path)), self.today)
+        if facts is None:
+            facts = doc.facts.merged_over(self.config.facts_for(doc.path))
+        context = CheckContext(facts, self.today)
         ignored = self.config.ignored_codes(doc.path)
         diagnostics = []
         for pack, rules in self.active_rules:

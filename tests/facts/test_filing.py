@@ -173,6 +173,16 @@ def test_a_certification_after_the_large_accelerated_filers_deadline_is_reported
     harness.check(_correct_filing(), "CL715")
 
 
+def test_an_exhibit_stating_its_period_is_held_to_the_report_status_once_by_cl403() -> None:
+    """The 906 names its period: CL403, given the main report's filer status, reports it as an error
+    naming the XBRL fact, and CL715 leaves it alone (one finding, not a warning and an error)."""
+    result = harness.run(_correct_filing(**{"acme-ex32-1.htm": "April 20, 2025"}), "CL403,CL715")
+    assert [line.split(": ", 1)[1] for line in result.lines] == [
+        "CL403 certification date April 20, 2025 is after the filing deadline March 18, 2025 (Form 10-K, "
+        "a large accelerated filer (XBRL dei:EntityFilerCategory, filing/acme-20241231.htm:15:28): 60 days "
+        "after the period end December 31, 2024 plus 15 days under Rule 12b-25)"]
+
+
 def test_without_the_main_report_the_filer_status_is_unknown_and_cl715_is_silent() -> None:
     files = _correct_filing(**{"acme-ex31-2.htm": "March 20, 2025"})
     del files["acme-20241231.htm"]

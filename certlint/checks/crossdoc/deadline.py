@@ -1,9 +1,10 @@
 """`report-deadline`: the certifications of a filing dated after the deadline the main report's
 filer status gives (inline XBRL dei:EntityFilerCategory, else its cover page's check boxes).
 
-The per-document deadline rule (CL403) knows the filer's category only from a fact; in a filing
-with its main report the XBRL cover facts say it, with the form and the period. Exhibits whose
-own facts give a category are CL403's. Amendments are never held to a deadline.
+In repository mode the per-document deadline rule (CL403) is given the main report's filer
+status as a fact (`engine.filings.with_report_status`), so an exhibit that states its period end
+(or has it as a fact) is CL403's; this rule judges the others, which state no period end, by the
+main report's form and period. Amendments are never held to a deadline.
 """
 
 from __future__ import annotations
@@ -37,9 +38,11 @@ def check_deadline(filing: Filing, rows: Sequence[DeadlineRow],
     deadline = filing_deadline(period, days, grace)
     extension = f" plus {grace} days under Rule 12b-25" if grace else ""
     for member in filing.members:
-        if member.facts.filer_category or member.facts.accelerated_filer is not None:
-            continue
-        for mention in analysis_of(member.document.prose).certification_dates:
+        analysis = analysis_of(member.document.prose)
+        if member.facts.filer_category or member.facts.accelerated_filer is not None \
+                or member.facts.period_end is not None or analysis.period_ends:
+            continue  # CL403's: its period end is known, and the report's filer status is its fact
+        for mention in analysis.certification_dates:
             if mention.value is not None and mention.value > deadline:
                 yield member.document, Finding(mention.start, mention.end, {
                     "found": fmt(mention.value), "expected": fmt(deadline),
