@@ -1,0 +1,39 @@
+"""Views of a document's prose computed once and shared by every rule: the lowercase text and
+its set of lowercase words.
+
+A rule that looks for a word or phrase asks these first (a substring test is many times faster
+than a case-insensitive regex over the whole text) and runs its regex only where the literal can
+be. Lowercasing may change a text's length (a few characters, such as "İ", lowercase to two), so
+`lowered` gives None for such a text: offsets in it would not be the prose's offsets, and a rule
+then searches the prose itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from certlint.analysis.memo import per_document
+from certlint.document.prose import Prose
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@per_document()
+def lowered(prose: Prose) -> str | None:
+    """The prose's text in lowercase, offset for offset; None when lowercasing moves offsets."""
+    text = prose.text.lower()
+    return text if len(text) == len(prose.text) else None
+
+
+@per_document()
+def lower_words(prose: Prose) -> frozenset[str]:
+    """Every word of the prose in lowercase (letters, inner apostrophes): a rule whose words
+    are all absent can skip the document."""
+    return frozenset(_WORD.findall(prose.text.lower()))
+
+
+def may_contain(prose: Prose, literal: str) -> bool:
+    """Whether the lowercase `literal` can occur in the prose, ignoring case: False only when it
+    certainly does not (a quick test before a case-insensitive regex)."""
+    text = lowered(prose)
+    return text is None or literal in text
