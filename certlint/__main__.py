@@ -61,9 +61,14 @@ def main() -> int:
             _signal.signal(_signal.SIGINT, _signal.default_int_handler)
             if _held_back:
                 raise KeyboardInterrupt
+            from certlint import regex_cache
+
+            folder = regex_cache.cache_folder()
+            regex_cache.preload(folder)  # before the modules that compile them are imported
             from certlint.cli.commands import main as run
 
             status = run()
+            regex_cache.save(folder)
         finally:
             _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
     except BaseException as exc:

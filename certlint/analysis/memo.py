@@ -21,18 +21,24 @@ def per_document(size: int = 16) -> Callable[[Callable[[K], V]], Callable[[K], V
 
     def decorate(function: Callable[[K], V]) -> Callable[[K], V]:
         entries: OrderedDict[int, tuple[K, V]] = OrderedDict()
+        # The rules of a document ask for its analysis many times in a row (tens of thousands of
+        # calls over a run): the last entry answers them without touching the table.
+        last: list[tuple[K, V]] = []
 
         @wraps(function)
         def cached(key: K) -> V:
+            if last and last[0][0] is key:
+                return last[0][1]
             entry = entries.get(id(key))
             if entry is not None and entry[0] is key:
                 entries.move_to_end(id(key))
-                return entry[1]
-            value = function(key)
-            entries[id(key)] = (key, value)
-            if len(entries) > size:
-                entries.popitem(last=False)
-            return value
+            else:
+                entry = (key, function(key))
+                entries[id(key)] = entry
+                if len(entries) > size:
+                    entries.popitem(last=False)
+            last[:] = [entry]
+            return entry[1]
 
         return cached
 
