@@ -1,25 +1,24 @@
 """HTML exhibits (EDGAR .htm): block elements become paragraphs, entities are decoded, and
 every prose character maps back to its offset in the HTML source.
 
-Parser: the standard library's `HTMLParser` with `convert_charrefs=False`, so text and each
-entity arrive as separate events at known positions (`getpos`), and inline tags (`<b>`,
-`<font>`, `<span>`) never break a word. lxml and selectolax parse faster but give no column
-(lxml: line only; selectolax: none), and exact columns are the point; HTMLParser is tolerant of
-the unbalanced, Word-generated markup EDGAR holds and reads a 10 KB exhibit in about 2 ms
-(see README "Design notes").
-"""
+Tokenising (html_tokens): text and each entity arrive as separate events at their source
+offsets, and inline tags (`<b>`, `<font>`, `<span>`) never break a word. A regex scanner reads
+the markup it is sure of at C speed, and the standard library's `HTMLParser` (tolerant of the
+unbalanced, Word-generated markup EDGAR holds) reads the rest, with the same events. lxml and
+selectolax give no column (lxml: line only; selectolax: none), and exact columns are the point
+(see README "Design notes")."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from html import unescape
-from html.parser import HTMLParser
 
 from certlint.document import Document
 from certlint.document.decode import Decoded
 from certlint.document.lines import LineIndex
 from certlint.document.prose import Prose, ProseBuilder
+from certlint.document.readers.html_tokens import Attributes, parse, tokenise
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "div", "dl",
@@ -47,14 +46,12 @@ _LIST_MARKER = re.compile(rf"{_NUMBER}[.)]|\({_NUMBER}\)|[\u2022\u00b7]")
 _BLANK_LINES = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n))+")
 
 
-class _ProseParser(HTMLParser):
-    def __init__(self, source: str, start: int, end: int) -> None:
-        super().__init__(convert_charrefs=False)
+class _ProseEvents:
+    """Builds the prose from a tokeniser's events (see html_tokens)."""
+
+    def __init__(self, source: str) -> None:
         self.source = source
         self.builder = ProseBuilder()
-        # getpos() counts lines by "\n" within what was fed: keep those line starts.
-        self._newlines = [0, *(m.end() for m in re.finditer("\n", source[start:end]))]
-        self._base = start
         self._hidden: list[tuple[str, int]] = []  # (tag, nesting) of the hidden element we are in
         self._blocks: list[str] = []  # the open block elements, innermost last
         # How many of each are open: asked at every block end and text run, which scanning the
@@ -65,23 +62,19 @@ class _ProseParser(HTMLParser):
         self._joining = False  # the current block is a list marker waiting for its text
         self._lists: list[_OrderedList] = []  # counters of the open <ol> elements
 
-    def _source_offset(self) -> int:
-        line, column = self.getpos()
-        return self._base + self._newlines[line - 1] + column
-
     def _kind(self) -> str:
         if any(self._open[tag] for tag in HEADINGS):
             return "heading"
         return "table_cell" if any(self._open[tag] for tag in CELLS) else "paragraph"
 
-    def _end_block(self) -> None:
+    def _end_block(self, offset: int) -> None:
         if self._joining:
             return
         if _LIST_MARKER.fullmatch("".join(self._block_text).strip()):
             # "1." in a cell or <dt> of its own, its text in the next one: keep them together,
             # as they read, so numbering stays attached to its paragraph.
             self._joining = True
-            self.builder.add_space(self._source_offset())
+            self.builder.add_space(offset)
             return
         self.builder.end_block(self._kind())
         self._block_text.clear()
@@ -107,7 +100,7 @@ class _ProseParser(HTMLParser):
                 if name == tag:
                     break
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def starttag(self, tag: str, attrs: Attributes, offset: int) -> None:
         if self._hidden:
             hidden, depth = self._hidden[-1]
             if tag == "body" and hidden == "head":
@@ -122,9 +115,9 @@ class _ProseParser(HTMLParser):
                 self._hidden.append((tag, 1))
             return
         if tag == "br":
-            self.builder.add_space(self._source_offset(), line_break=True)
+            self.builder.add_space(offset, line_break=True)
         elif tag in BLOCK_TAGS:
-            self._end_block()
+            self._end_block(offset)
             # Old EDGAR HTML leaves <FONT> open for pages: forget inline elements at each block
             # so the stack stays short (a padded inline element never spans paragraphs anyway).
             self._inline.clear()
@@ -135,27 +128,27 @@ class _ProseParser(HTMLParser):
             elif tag == "li" and self._lists and self._innermost_list() == "ol":
                 # A browser numbers <ol> items itself; the prose shows the number, as typed text would.
                 marker = self._lists[-1].next_marker()
-                self.builder.add_replacement(marker, self._source_offset())
-                self.builder.add_space(self._source_offset())
+                self.builder.add_replacement(marker, offset)
+                self.builder.add_space(offset)
                 self._text(marker)
         elif tag not in VOID_TAGS:
             if style and _SPACE_BEFORE.search(style):
-                self.builder.add_space(self._source_offset())
+                self.builder.add_space(offset)
             self._inline.append((tag, bool(style and _SPACE_AFTER.search(style))))
 
     def _innermost_list(self) -> str | None:
         """"ol" or "ul": the list an <li> belongs to (a <ul> inside an <ol> is not numbered)."""
         return next((name for name in reversed(self._blocks) if name in ("ol", "ul")), None)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def startendtag(self, tag: str, attrs: Attributes, offset: int) -> None:
         if self._hidden:
             return
         if tag == "br":
-            self.builder.add_space(self._source_offset(), line_break=True)
+            self.builder.add_space(offset, line_break=True)
         elif tag in BLOCK_TAGS:
-            self._end_block()
+            self._end_block(offset)
 
-    def handle_endtag(self, tag: str) -> None:
+    def endtag(self, tag: str, offset: int) -> None:
         if self._hidden:
             hidden, depth = self._hidden[-1]
             if tag == hidden:
@@ -165,7 +158,7 @@ class _ProseParser(HTMLParser):
                     self._hidden.pop()
             return
         if tag in BLOCK_TAGS:
-            self._end_block()
+            self._end_block(offset)
             if tag == "ol" and self._lists and self._open["ol"]:
                 self._lists.pop()
             self._close_block(tag)
@@ -173,16 +166,14 @@ class _ProseParser(HTMLParser):
             while self._inline:
                 name, space_after = self._inline.pop()
                 if space_after:
-                    self.builder.add_space(self._source_offset())
+                    self.builder.add_space(offset)
                 if name == tag:
                     break
 
-    def handle_data(self, data: str) -> None:
+    def data(self, start: int, end: int) -> None:
         if self._hidden:
             return
-        start = self._source_offset()
-        end = start + len(data)
-        self._text(data)
+        self._text(self.source[start:end])
         if self._open["pre"]:
             # Preformatted text keeps its layout: a blank line ends a paragraph, as in a .txt.
             for match in _BLANK_LINES.finditer(self.source, start, end):
@@ -192,16 +183,9 @@ class _ProseParser(HTMLParser):
                 start = match.end()
         self.builder.add_source(self.source, start, end)
 
-    def handle_entityref(self, name: str) -> None:
-        self._entity()
-
-    def handle_charref(self, name: str) -> None:
-        self._entity()
-
-    def _entity(self) -> None:
+    def entity(self, start: int) -> None:
         if self._hidden:
             return
-        start = self._source_offset()
         raw = _ENTITY_RAW.match(self.source, start)
         if raw is None:
             return
@@ -212,14 +196,11 @@ class _ProseParser(HTMLParser):
         else:
             self.builder.add_replacement(decoded, start)
 
-    def unknown_decl(self, data: str) -> None:
-        """Word's `<![if !supportLists]>` and CDATA sections are not prose."""
-
 
 class _OrderedList:
     """The numbering of an `<ol>`: its start, type ("1", "a", "A", "i", "I") and next number."""
 
-    def __init__(self, attrs: list[tuple[str, str | None]]) -> None:
+    def __init__(self, attrs: Attributes) -> None:
         values = dict(attrs)
         start = values.get("start") or "1"
         self.number = int(start) if start.strip().lstrip("-").isdigit() else 1
@@ -252,13 +233,16 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
                        "param", "source", "track", "wbr"})
 
 
-def html_prose(source: str, start: int = 0, end: int | None = None) -> Prose:
-    """The prose view of HTML (or of the region [start, end) of a larger file)."""
+def html_prose(source: str, start: int = 0, end: int | None = None, *, fast: bool = True) -> Prose:
+    """The prose view of HTML (or of the region [start, end) of a larger file). `fast=False`
+    reads by HTMLParser alone: the reference the tests compare the scanner with."""
     end = len(source) if end is None else end
-    parser = _ProseParser(source, start, end)
-    parser.feed(source[start:end])
-    parser.close()
-    return parser.builder.build()
+    events = _ProseEvents(source)
+    if fast and tokenise(source, start, end, events):
+        return events.builder.build()
+    events = _ProseEvents(source)  # markup the scanner declined: start again with HTMLParser
+    parse(source, start, end, events)
+    return events.builder.build()
 
 
 def read(path: str, decoded: Decoded, lines: LineIndex) -> list[Document]:
