@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from html import unescape
 
 from certlint.document import Document
@@ -26,8 +27,9 @@ BLOCK_TAGS = frozenset({
     "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "ul", "page", "document", "text",
 })
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-CELLS = frozenset({"td", "th"})
+#: The block kinds that elements give the text inside them (a heading wins over a cell).
+_KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+          "h6": "heading", "td": "table_cell", "th": "table_cell"}
 #: Elements whose content is never prose. `head` is closed implicitly by `<body>`.
 HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "ix:header", "xml", "noscript"})
 _ENTITY_RAW = re.compile(r"&#?[0-9A-Za-z]+;?")
@@ -54,23 +56,25 @@ class _ProseEvents:
         self.builder = ProseBuilder()
         self._hidden: list[tuple[str, int]] = []  # (tag, nesting) of the hidden element we are in
         self._blocks: list[str] = []  # the open block elements, innermost last
-        # How many of each are open: asked at every block end and text run, which scanning the
-        # stack made quadratic in the nesting depth (10,000 nested <div>s: minutes).
-        self._open: Counter[str] = Counter()
-        self._inline: list[tuple[str, bool]] = []  # open inline elements: (tag, space after it)
+        # How many of each are open (and of each kind): asked at every block end and text run,
+        # which scanning the stack made quadratic in the nesting depth (10,000 nested <div>s).
+        self._open: dict[str, int] = {}
+        self._kinds: Counter[str] = Counter({"heading": 0, "table_cell": 0})
+        self._inline: list[str] = []  # the open inline elements
+        self._space_after: list[bool] = []  # for each, whether it is padded on the right
         self._block_text: list[str] = []  # text of the current block so far
         self._joining = False  # the current block is a list marker waiting for its text
         self._lists: list[_OrderedList] = []  # counters of the open <ol> elements
 
     def _kind(self) -> str:
-        if any(self._open[tag] for tag in HEADINGS):
+        if self._kinds["heading"]:
             return "heading"
-        return "table_cell" if any(self._open[tag] for tag in CELLS) else "paragraph"
+        return "table_cell" if self._kinds["table_cell"] else "paragraph"
 
     def _end_block(self, offset: int) -> None:
         if self._joining:
             return
-        if _LIST_MARKER.fullmatch("".join(self._block_text).strip()):
+        if self._block_text and _LIST_MARKER.fullmatch("".join(self._block_text).strip()):
             # "1." in a cell or <dt> of its own, its text in the next one: keep them together,
             # as they read, so numbering stays attached to its paragraph.
             self._joining = True
@@ -88,17 +92,25 @@ class _ProseEvents:
         # An unclosed <p>, <li>, <td> or <tr> ends where the next one of its kind starts.
         closes = _IMPLIED_END.get(tag)
         while closes and self._blocks and self._blocks[-1] in closes:
-            self._open[self._blocks.pop()] -= 1
+            self._pop_block()
         self._blocks.append(tag)
-        self._open[tag] += 1
+        self._open[tag] = self._open.get(tag, 0) + 1
+        kind = _KINDS.get(tag)
+        if kind is not None:
+            self._kinds[kind] += 1
+
+    def _pop_block(self) -> str:
+        tag = self._blocks.pop()
+        self._open[tag] -= 1
+        kind = _KINDS.get(tag)
+        if kind is not None:
+            self._kinds[kind] -= 1
+        return tag
 
     def _close_block(self, tag: str) -> None:
-        if self._open[tag]:  # otherwise a stray end tag
-            while True:
-                name = self._blocks.pop()
-                self._open[name] -= 1
-                if name == tag:
-                    break
+        if self._open.get(tag):  # otherwise a stray end tag
+            while self._pop_block() != tag:
+                pass
 
     def starttag(self, tag: str, attrs: Attributes, offset: int) -> None:
         if self._hidden:
@@ -109,8 +121,9 @@ class _ProseEvents:
                 self._hidden[-1] = (hidden, depth + 1)
             if self._hidden:
                 return
-        style = next((value for name, value in attrs if name == "style" and value), "")
-        if tag in HIDDEN_TAGS or (style and _DISPLAY_NONE.search(style)):
+        style = next((value for name, value in attrs if name == "style" and value), "") if attrs else ""
+        invisible, space_before, space_after = _style_flags(style) if style else _UNSTYLED
+        if tag in HIDDEN_TAGS or invisible:
             if tag not in VOID_TAGS:
                 self._hidden.append((tag, 1))
             return
@@ -121,6 +134,7 @@ class _ProseEvents:
             # Old EDGAR HTML leaves <FONT> open for pages: forget inline elements at each block
             # so the stack stays short (a padded inline element never spans paragraphs anyway).
             self._inline.clear()
+            self._space_after.clear()
             if tag not in VOID_TAGS:
                 self._open_block(tag)
             if tag == "ol":
@@ -132,9 +146,10 @@ class _ProseEvents:
                 self.builder.add_space(offset)
                 self._text(marker)
         elif tag not in VOID_TAGS:
-            if style and _SPACE_BEFORE.search(style):
+            if space_before:
                 self.builder.add_space(offset)
-            self._inline.append((tag, bool(style and _SPACE_AFTER.search(style))))
+            self._inline.append(tag)
+            self._space_after.append(space_after)
 
     def _innermost_list(self) -> str | None:
         """"ol" or "ul": the list an <li> belongs to (a <ul> inside an <ol> is not numbered)."""
@@ -159,13 +174,13 @@ class _ProseEvents:
             return
         if tag in BLOCK_TAGS:
             self._end_block(offset)
-            if tag == "ol" and self._lists and self._open["ol"]:
+            if tag == "ol" and self._lists and self._open.get("ol"):
                 self._lists.pop()
             self._close_block(tag)
-        elif any(name == tag for name, _ in self._inline):
+        elif tag in self._inline:
             while self._inline:
-                name, space_after = self._inline.pop()
-                if space_after:
+                name = self._inline.pop()
+                if self._space_after.pop():
                     self.builder.add_space(offset)
                 if name == tag:
                     break
@@ -174,7 +189,7 @@ class _ProseEvents:
         if self._hidden:
             return
         self._text(self.source[start:end])
-        if self._open["pre"]:
+        if self._open.get("pre"):
             # Preformatted text keeps its layout: a blank line ends a paragraph, as in a .txt.
             for match in _BLANK_LINES.finditer(self.source, start, end):
                 self.builder.add_source(self.source, start, match.start())
@@ -195,6 +210,17 @@ class _ProseEvents:
             self.builder.add_source(self.source, start, raw.end())
         else:
             self.builder.add_replacement(decoded, start)
+
+
+_UNSTYLED = (False, False, False)
+
+
+@lru_cache(maxsize=4096)
+def _style_flags(style: str) -> tuple[bool, bool, bool]:
+    """(hidden, space before, space after) for a style attribute. Cached: a Workiva exhibit
+    repeats a few long style strings on every element, and each search reads all of one."""
+    return (bool(_DISPLAY_NONE.search(style)), bool(_SPACE_BEFORE.search(style)),
+            bool(_SPACE_AFTER.search(style)))
 
 
 class _OrderedList:
