@@ -15,7 +15,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+        self._starts = [0, *map(re.Match.end, _LINE_BREAK.finditer(text))]
 
     @property
     def line_count(self) -> int:

@@ -204,7 +204,7 @@ class _ProseEvents:
         raw = _ENTITY_RAW.match(self.source, start)
         if raw is None:
             return
-        decoded = unescape(raw.group())
+        decoded = _unescape(raw.group())
         self._text(decoded)
         if decoded == raw.group():  # not an entity after all ("AT&T"): keep the source as is
             self.builder.add_source(self.source, start, raw.end())
@@ -213,6 +213,8 @@ class _ProseEvents:
 
 
 _UNSTYLED = (False, False, False)
+#: An entity's text: a document holds a handful of distinct ones (&nbsp;, &#8217;) many times.
+_unescape = lru_cache(maxsize=1024)(unescape)
 
 
 @lru_cache(maxsize=4096)

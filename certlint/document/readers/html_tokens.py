@@ -15,12 +15,14 @@ test_html_tokens.py checks on the corpora, the fixtures and generated markup.
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from typing import Protocol
 
-Attributes = list[tuple[str, str | None]]
+#: A tag's attributes in source order: (lowercased name, value or None).
+Attributes = Sequence[tuple[str, str | None]]
 
 
 class Events(Protocol):
@@ -130,7 +132,8 @@ def scan(text: str, base: int, events: Events) -> bool:
                 events.data(base + match.start(), base + match.end())
             elif kind == "start":
                 tag = match.group("tag").lower()
-                attrs = _attributes(match.group("attrs"))
+                raw = match.group("attrs")
+                attrs = _attributes(raw) if raw else ()
                 if match.group("close"):
                     events.startendtag(tag, attrs, base + match.start())
                     continue
@@ -159,11 +162,12 @@ def scan(text: str, base: int, events: Events) -> bool:
     return True
 
 
-def _attributes(text: str) -> Attributes:
-    """A tag's attributes as HTMLParser gives them: names lowercased, values unquoted and unescaped."""
-    if not text:
-        return []
-    attrs: Attributes = []
+@lru_cache(maxsize=4096)
+def _attributes(text: str) -> tuple[tuple[str, str | None], ...]:
+    """A tag's attributes as HTMLParser gives them: names lowercased, values unquoted and unescaped.
+    Cached by their source text: an exhibit repeats a few hundred attribute strings (Workiva's
+    long `style="..."`) on thousands of tags."""
+    attrs: list[tuple[str, str | None]] = []
     for name, equals, value in _patterns()[1].findall(text):
         if not equals:
             attrs.append((name.lower(), None))
@@ -171,7 +175,7 @@ def _attributes(text: str) -> Attributes:
         if value[:1] in ("'", '"'):
             value = value[1:-1]
         attrs.append((name.lower(), unescape(value) if value else value))
-    return attrs
+    return tuple(attrs)
 
 
 class _Recorder:
@@ -181,10 +185,10 @@ class _Recorder:
         self.events: list[tuple[object, ...]] = []
 
     def starttag(self, tag: str, attrs: Attributes, offset: int) -> None:
-        self.events.append(("start", tag, attrs, offset))
+        self.events.append(("start", tag, list(attrs), offset))
 
     def startendtag(self, tag: str, attrs: Attributes, offset: int) -> None:
-        self.events.append(("startend", tag, attrs, offset))
+        self.events.append(("startend", tag, list(attrs), offset))
 
     def endtag(self, tag: str, offset: int) -> None:
         self.events.append(("end", tag, offset))
