@@ -133,13 +133,15 @@ class ProseBuilder:
 
     def add_source(self, source: str, start: int, end: int) -> None:
         """Add source[start:end], mapped character by character."""
+        if self._block_start is None and source[start:end].isspace():
+            return  # whitespace before a block's first text folds away (HTML between tags: half the runs)
         position = start
         for match in _SPECIAL.finditer(source, start, end):
             if match.start() > position:
                 self._add_plain(source[position : match.start()], position)
             chars = match.group()
             if chars.isspace():
-                self._add_space(match.start(), any(c in _LINE_BREAKS for c in chars))
+                self._add_space(match.start(), not _LINE_BREAKS.isdisjoint(chars))
             else:
                 self._add_replacement(fold_char(chars), match.start())
             position = match.end()
