@@ -7,11 +7,13 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from certlint.document import read_documents
 from certlint.document.decode import BinaryFileError, decode
 from certlint.document.lines import LineIndex
-from certlint.document.prose import fold_char, fold_text
+from certlint.document.prose import _LINE_BREAKS, _SPECIAL, Block, ProseBuilder, fold_char, fold_text
 from certlint.document.readers.plain import text_prose
 from tests.conftest import FIXTURES
 
@@ -110,3 +112,58 @@ def test_a_rule_of_dashes_does_not_join_the_next_line() -> None:
 def test_edgar_page_lines_separate_paragraphs() -> None:
     prose = text_prose("end of a page\n<PAGE>\n   next page\r\n</TABLE>\r\nlast\n")
     assert prose.text == "end of a page\nnext page\nlast\n"
+
+
+class _BuilderWithoutShortcuts(ProseBuilder):
+    """The builder as it was before its shortcuts (whitespace before a block's text, closing no
+    block): every piece goes through the general path."""
+
+    def add_source(self, source: str, start: int, end: int) -> None:
+        position = start
+        for match in _SPECIAL.finditer(source, start, end):
+            if match.start() > position:
+                self._add_plain(source[position : match.start()], position)
+            chars = match.group()
+            if chars.isspace():
+                self._add_space(match.start(), any(c in _LINE_BREAKS for c in chars))
+            else:
+                self._add_replacement(fold_char(chars), match.start())
+            position = match.end()
+        if end > position:
+            self._add_plain(source[position:end], position)
+
+    def end_block(self, kind: str = "paragraph") -> None:
+        if self._block_start is not None:
+            self._blocks.append(Block(self._block_start, self._length, kind))
+            self._emit("\n", self._source_end)
+        self._block_start = None
+        self._pending_space = None
+        self._pending_break = False
+        self._last = self._before_last = ""
+
+
+_OPERATIONS = st.lists(st.tuples(
+    st.sampled_from(["source", "source", "source", "space", "break", "replace", "end"]),
+    st.text(st.sampled_from("ab1- \n\r\t\xa0\u2019\ufb01\u00ad"), max_size=6),
+), max_size=25)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_OPERATIONS)
+def test_builder_shortcuts_change_nothing(operations: list[tuple[str, str]]) -> None:
+    source = "".join(text for _, text in operations)
+    results = []
+    for builder in (ProseBuilder(), _BuilderWithoutShortcuts()):
+        offset = 0
+        for operation, text in operations:
+            if operation == "source":
+                builder.add_source(source, offset, offset + len(text))
+            elif operation in ("space", "break"):
+                builder.add_space(offset, line_break=operation == "break")
+            elif operation == "replace":
+                builder.add_replacement(text, offset)
+            else:
+                builder.end_block("heading" if text else "paragraph")
+            offset += len(text)
+        results.append(builder.build())
+    assert results[0] == results[1]

@@ -162,9 +162,12 @@ class ProseBuilder:
 
     def end_block(self, kind: str = "paragraph") -> None:
         """Close the current block; the next text starts a new one."""
-        if self._block_start is not None:
-            self._blocks.append(Block(self._block_start, self._length, kind))
-            self._emit("\n", self._source_end)
+        if self._block_start is None:
+            # No text since the last block (HTML's nested block tags): nothing to close, and no
+            # pending space or last characters either, as those come only with a block's text.
+            return
+        self._blocks.append(Block(self._block_start, self._length, kind))
+        self._emit("\n", self._source_end)
         self._block_start = None
         self._pending_space = None
         self._pending_break = False

@@ -131,15 +131,15 @@ def scan(text: str, base: int, events: Events) -> bool:
             if kind == "text":
                 events.data(base + match.start(), base + match.end())
             elif kind == "start":
-                tag = match.group("tag").lower()
-                raw = match.group("attrs")
+                tag, raw, close = match.group("tag", "attrs", "close")
+                tag = tag.lower()
                 attrs = _attributes(raw) if raw else ()
-                if match.group("close"):
+                if close:
                     events.startendtag(tag, attrs, base + match.start())
                     continue
                 events.starttag(tag, attrs, base + match.start())
                 if tag == "script" or tag == "style":
-                    # Raw text up to the element's end tag; none: HTMLParser drops the rest.
+                    # Raw text up to the element's end tag (none: declined; HTMLParser drops the rest).
                     closing = _raw_text_end(tag).search(text, match.end())
                     if closing is None:
                         return False
