@@ -3,6 +3,7 @@ its offset points at, and line:col are exact in the file on disk."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from certlint.document import read_documents
-from certlint.document.decode import BinaryFileError, decode
+from certlint.document.decode import _NOT_BINARY, BinaryFileError, decode
 from certlint.document.lines import LineIndex
 from certlint.document.prose import _LINE_BREAKS, _SPECIAL, Block, ProseBuilder, fold_char, fold_text
 from certlint.document.readers.plain import text_prose
@@ -167,3 +168,23 @@ def test_builder_shortcuts_change_nothing(operations: list[tuple[str, str]]) -> 
             offset += len(text)
         results.append(builder.build())
     assert results[0] == results[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab \n\r\t\u2028"), max_size=40))
+def test_line_starts_match_the_three_way_pattern(text: str) -> None:
+    """The LF-only search (text without CR) finds the line starts the CR-aware pattern finds."""
+    expected = [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", text))]
+    lines = LineIndex(text)
+    assert lines.line_count == len(expected)
+    assert [lines.offset(line, 1) for line in range(1, len(expected) + 1)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40), st.integers(0, 255), st.integers(0, 9000))
+def test_binary_check_finds_the_control_bytes(data: bytes, byte: int, at: int) -> None:
+    """Deleting every other byte leaves a control byte exactly when the old pattern found one,
+    within the first 8 KB only."""
+    data = (b"x" * at + bytes([byte]) + data)[: at + 41]
+    found = re.compile(rb"[\x00-\x08\x0e-\x19\x1c-\x1f]").search(data, 0, 8192) is not None
+    assert bool(data[:8192].translate(None, _NOT_BINARY)) == found
