@@ -115,13 +115,16 @@ def test_edgar_page_lines_separate_paragraphs() -> None:
     assert prose.text == "end of a page\nnext page\nlast\n"
 
 
+_OLD_SPECIAL = re.compile(r"\s{2,}|[^\S ]|[^\x20-\x7e]")
+
+
 class _BuilderWithoutShortcuts(ProseBuilder):
     """The builder as it was before its shortcuts (whitespace before a block's text, closing no
-    block): every piece goes through the general path."""
+    block, the special characters' pattern led by one class): the general path, the old pattern."""
 
     def add_source(self, source: str, start: int, end: int) -> None:
         position = start
-        for match in _SPECIAL.finditer(source, start, end):
+        for match in _OLD_SPECIAL.finditer(source, start, end):
             if match.start() > position:
                 self._add_plain(source[position : match.start()], position)
             chars = match.group()
@@ -188,3 +191,13 @@ def test_binary_check_finds_the_control_bytes(data: bytes, byte: int, at: int) -
     data = (b"x" * at + bytes([byte]) + data)[: at + 41]
     found = re.compile(rb"[\x00-\x08\x0e-\x19\x1c-\x1f]").search(data, 0, 8192) is not None
     assert bool(data[:8192].translate(None, _NOT_BINARY)) == found
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from("ab -~!\n\r\t\x0b\x0c\x1c\x85\xa0\u2019\u2028\u3000\ufeff\x7f"), max_size=16),
+       st.integers(0, 16), st.integers(0, 16))
+def test_special_characters_pattern_matches_the_plain_one(text: str, start: int, end: int) -> None:
+    """Same matches as the three-alternative pattern, also inside a [start, end) window."""
+    start, end = sorted((start, end))
+    assert ([m.span() for m in _SPECIAL.finditer(text, start, end)]
+            == [m.span() for m in _OLD_SPECIAL.finditer(text, start, end)])
