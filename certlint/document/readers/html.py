@@ -121,7 +121,11 @@ class _ProseEvents:
                 self._hidden[-1] = (hidden, depth + 1)
             if self._hidden:
                 return
-        style = next((value for name, value in attrs if name == "style" and value), "") if attrs else ""
+        style = ""
+        for name, value in attrs:
+            if name == "style" and value:
+                style = value
+                break
         invisible, space_before, space_after = _style_flags(style) if style else _UNSTYLED
         if tag in HIDDEN_TAGS or invisible:
             if tag not in VOID_TAGS:
