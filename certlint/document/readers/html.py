@@ -11,7 +11,6 @@ selectolax give no column (lxml: line only; selectolax: none), and exact columns
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from html import unescape
 
@@ -59,7 +58,7 @@ class _ProseEvents:
         # How many of each are open (and of each kind): asked at every block end and text run,
         # which scanning the stack made quadratic in the nesting depth (10,000 nested <div>s).
         self._open: dict[str, int] = {}
-        self._kinds: Counter[str] = Counter({"heading": 0, "table_cell": 0})
+        self._kinds = {"heading": 0, "table_cell": 0}
         self._inline: list[str] = []  # the open inline elements
         self._space_after: list[bool] = []  # for each, whether it is padded on the right
         self._block_text: list[str] = []  # text of the current block so far
