@@ -1,15 +1,15 @@
 """HTML to a stream of events (tags, text, entities) at exact source offsets, for the HTML reader.
 
 Two tokenisers give the same events. The reference is the standard library's `HTMLParser`
-(`convert_charrefs=False`): tolerant of any markup, but pure Python and about 4 ms for an
-EDGAR exhibit. The fast one, `scan`, is one compiled regular expression over the whole source
-whose alternatives are the constructs on which `HTMLParser` behaves in one plain way: text,
-well-formed tags (names, spaces, quoted or simple attribute values), comments, the doctype, MS
-Office's `<![if ...]>`, processing instructions, entities, a `<` or `&` that is just a
-character. Anything else (junk inside a tag, an unterminated comment, an entity cut off by the
-end of the text, `</ p>` ...) it declines, and the document is read by `HTMLParser` instead:
-the fast path only ever covers inputs where the two agree, which tests/document/
-test_html_tokens.py checks on the corpora, the fixtures and generated markup.
+(`convert_charrefs=False`): tolerant of any markup, but pure Python, and most of the time that
+reading an EDGAR exhibit took. The fast one, `scan`, is one compiled regular expression over
+the whole source whose alternatives are the constructs on which `HTMLParser` behaves in one
+plain way: text, well-formed tags (names, spaces, quoted or simple attribute values),
+comments, the doctype, MS Office's `<![if ...]>`, processing instructions, entities, a `<` or
+`&` that is just a character. Anything else (junk inside a tag, an unterminated comment, an
+entity cut off by the end of the text, `</ p>` ...) it declines, and the document is read by
+`HTMLParser` instead: the fast path only ever covers inputs where the two agree, which
+tests/document/test_html_tokens.py checks on the corpora, the fixtures and generated markup.
 """
 
 from __future__ import annotations
