@@ -3,15 +3,18 @@ its offset points at, and line:col are exact in the file on disk."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from certlint.document import read_documents
-from certlint.document.decode import BinaryFileError, decode
+from certlint.document.decode import _NOT_BINARY, BinaryFileError, decode
 from certlint.document.lines import LineIndex
-from certlint.document.prose import fold_char, fold_text
+from certlint.document.prose import _LINE_BREAKS, _SPECIAL, Block, ProseBuilder, fold_char, fold_text
 from certlint.document.readers.plain import text_prose
 from tests.conftest import FIXTURES
 
@@ -110,3 +113,91 @@ def test_a_rule_of_dashes_does_not_join_the_next_line() -> None:
 def test_edgar_page_lines_separate_paragraphs() -> None:
     prose = text_prose("end of a page\n<PAGE>\n   next page\r\n</TABLE>\r\nlast\n")
     assert prose.text == "end of a page\nnext page\nlast\n"
+
+
+_OLD_SPECIAL = re.compile(r"\s{2,}|[^\S ]|[^\x20-\x7e]")
+
+
+class _BuilderWithoutShortcuts(ProseBuilder):
+    """The builder as it was before its shortcuts (whitespace before a block's text, closing no
+    block, the special characters' pattern led by one class): the general path, the old pattern."""
+
+    def add_source(self, source: str, start: int, end: int) -> None:
+        position = start
+        for match in _OLD_SPECIAL.finditer(source, start, end):
+            if match.start() > position:
+                self._add_plain(source[position : match.start()], position)
+            chars = match.group()
+            if chars.isspace():
+                self._add_space(match.start(), any(c in _LINE_BREAKS for c in chars))
+            else:
+                self._add_replacement(fold_char(chars), match.start())
+            position = match.end()
+        if end > position:
+            self._add_plain(source[position:end], position)
+
+    def end_block(self, kind: str = "paragraph") -> None:
+        if self._block_start is not None:
+            self._blocks.append(Block(self._block_start, self._length, kind))
+            self._emit("\n", self._source_end)
+        self._block_start = None
+        self._pending_space = None
+        self._pending_break = False
+        self._last = self._before_last = ""
+
+
+_OPERATIONS = st.lists(st.tuples(
+    st.sampled_from(["source", "source", "source", "space", "break", "replace", "end"]),
+    st.text(st.sampled_from("ab1- \n\r\t\xa0\u2019\ufb01\u00ad"), max_size=6),
+), max_size=25)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_OPERATIONS)
+def test_builder_shortcuts_change_nothing(operations: list[tuple[str, str]]) -> None:
+    source = "".join(text for _, text in operations)
+    results = []
+    for builder in (ProseBuilder(), _BuilderWithoutShortcuts()):
+        offset = 0
+        for operation, text in operations:
+            if operation == "source":
+                builder.add_source(source, offset, offset + len(text))
+            elif operation in ("space", "break"):
+                builder.add_space(offset, line_break=operation == "break")
+            elif operation == "replace":
+                builder.add_replacement(text, offset)
+            else:
+                builder.end_block("heading" if text else "paragraph")
+            offset += len(text)
+        results.append(builder.build())
+    assert results[0] == results[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab \n\r\t\u2028"), max_size=40))
+def test_line_starts_match_the_three_way_pattern(text: str) -> None:
+    """The LF-only search (text without CR) finds the line starts the CR-aware pattern finds."""
+    expected = [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", text))]
+    lines = LineIndex(text)
+    assert lines.line_count == len(expected)
+    assert [lines.offset(line, 1) for line in range(1, len(expected) + 1)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40), st.integers(0, 255), st.integers(0, 9000))
+def test_binary_check_finds_the_control_bytes(data: bytes, byte: int, at: int) -> None:
+    """Deleting every other byte leaves a control byte exactly when the old pattern found one,
+    within the first 8 KB only."""
+    data = (b"x" * at + bytes([byte]) + data)[: at + 41]
+    found = re.compile(rb"[\x00-\x08\x0e-\x19\x1c-\x1f]").search(data, 0, 8192) is not None
+    assert bool(data[:8192].translate(None, _NOT_BINARY)) == found
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from("ab -~!\n\r\t\x0b\x0c\x1c\x85\xa0\u2019\u2028\u3000\ufeff\x7f"), max_size=16),
+       st.integers(0, 16), st.integers(0, 16))
+def test_special_characters_pattern_matches_the_plain_one(text: str, start: int, end: int) -> None:
+    """Same matches as the three-alternative pattern, also inside a [start, end) window."""
+    start, end = sorted((start, end))
+    assert ([m.span() for m in _SPECIAL.finditer(text, start, end)]
+            == [m.span() for m in _OLD_SPECIAL.finditer(text, start, end)])

@@ -15,7 +15,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Control bytes that never occur in text; a NUL is the classic sign of a binary file.
-_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x19\x1c-\x1f]")
+_BINARY = bytes([*range(0x00, 0x09), *range(0x0e, 0x1a), *range(0x1c, 0x20)])
+#: Every other byte: deleting these from a sample leaves its control bytes, if any (in C; a
+#: regular-expression search of the 8 KB sample took longer than decoding the whole file).
+_NOT_BINARY = bytes(byte for byte in range(256) if byte not in _BINARY)
 
 
 class BinaryFileError(ValueError):
@@ -37,7 +40,7 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(data.decode(encoding), encoding, True)
             except UnicodeDecodeError as exc:
                 raise BinaryFileError(f"invalid {encoding} after its byte-order mark") from exc
-    if _BINARY_BYTES.search(data, 0, 8192):
+    if data[:8192].translate(None, _NOT_BINARY):
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return utf16

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from certlint.document import DocumentError, read_documents
+from certlint.document.lines import LineIndex
+from certlint.document.prose import ProseBuilder
+from certlint.document.readers.markdown import _parser, _Walker
 from tests.conftest import FIXTURES, run_cli
 
 DEFECT = "the financial condition and result of operations of the Company"
@@ -128,3 +134,41 @@ def test_inline_html_line_break_separates_words() -> None:
     doc = read_documents("x.md", text=text)[0]
     assert doc.prose.text == "Signature\nJane Q. Doe Chief Executive Officer\n"
     assert position(text, "Chief") == (3, 20)
+
+
+def _runs_one_by_one(offsets: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The per-character walk `_add_content` falls back on: runs of consecutive offsets."""
+    runs, run = [], start
+    for index in range(start + 1, end + 1):
+        if index == end or offsets[index] != offsets[index - 1] + 1:
+            runs.append((offsets[run], offsets[index - 1] + 1))
+            run = index
+    return runs
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(0, 3), max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_content_runs_match_the_walk_per_character(steps: list[int], a: int, b: int) -> None:
+    """One source run for a consecutive span, else the same runs as the walk per character."""
+    offsets = list(itertools.accumulate(steps, initial=5))
+    start, end = sorted((min(a, len(offsets)), min(b, len(offsets))))
+    walker = _Walker("x" * 200, LineIndex("x" * 200))
+    walker.builder = builder = _RecordingBuilder()
+    walker._add_content(offsets, start, end)
+    assert builder.added == _runs_one_by_one(offsets, start, end)
+
+
+class _RecordingBuilder(ProseBuilder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.added: list[tuple[int, int]] = []
+
+    def add_source(self, source: str, start: int, end: int) -> None:
+        self.added.append((start, end))
+
+
+def test_the_parser_is_built_once() -> None:
+    read_documents("a.md", text="# One\n\nText.\n")
+    read_documents("b.md", text="# Two\n\nMore.\n")
+    assert _parser.cache_info().currsize == 1
+    assert prose("I, *Jane* Doe, certify &amp; say\n") == "I, Jane Doe, certify & say\n"

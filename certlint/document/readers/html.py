@@ -1,25 +1,24 @@
 """HTML exhibits (EDGAR .htm): block elements become paragraphs, entities are decoded, and
 every prose character maps back to its offset in the HTML source.
 
-Parser: the standard library's `HTMLParser` with `convert_charrefs=False`, so text and each
-entity arrive as separate events at known positions (`getpos`), and inline tags (`<b>`,
-`<font>`, `<span>`) never break a word. lxml and selectolax parse faster but give no column
-(lxml: line only; selectolax: none), and exact columns are the point; HTMLParser is tolerant of
-the unbalanced, Word-generated markup EDGAR holds and reads a 10 KB exhibit in about 2 ms
-(see README "Design notes").
-"""
+Tokenising (html_tokens): text and each entity arrive as separate events at their source
+offsets, and inline tags (`<b>`, `<font>`, `<span>`) never break a word. A regex scanner reads
+the markup it is sure of at C speed, and the standard library's `HTMLParser` (tolerant of the
+unbalanced, Word-generated markup EDGAR holds) reads the rest, with the same events. lxml and
+selectolax give no column (lxml: line only; selectolax: none), and exact columns are the point
+(see README "Design notes")."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from functools import lru_cache
 from html import unescape
-from html.parser import HTMLParser
 
 from certlint.document import Document
 from certlint.document.decode import Decoded
 from certlint.document.lines import LineIndex
 from certlint.document.prose import Prose, ProseBuilder
+from certlint.document.readers.html_tokens import Attributes, parse, tokenise
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "div", "dl",
@@ -27,8 +26,9 @@ BLOCK_TAGS = frozenset({
     "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "ul", "page", "document", "text",
 })
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-CELLS = frozenset({"td", "th"})
+#: The block kinds that elements give the text inside them (a heading wins over a cell).
+_KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+          "h6": "heading", "td": "table_cell", "th": "table_cell"}
 #: Elements whose content is never prose. `head` is closed implicitly by `<body>`.
 HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "ix:header", "xml", "noscript"})
 _ENTITY_RAW = re.compile(r"&#?[0-9A-Za-z]+;?")
@@ -47,41 +47,37 @@ _LIST_MARKER = re.compile(rf"{_NUMBER}[.)]|\({_NUMBER}\)|[\u2022\u00b7]")
 _BLANK_LINES = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n))+")
 
 
-class _ProseParser(HTMLParser):
-    def __init__(self, source: str, start: int, end: int) -> None:
-        super().__init__(convert_charrefs=False)
+class _ProseEvents:
+    """Builds the prose from a tokeniser's events (see html_tokens)."""
+
+    def __init__(self, source: str) -> None:
         self.source = source
         self.builder = ProseBuilder()
-        # getpos() counts lines by "\n" within what was fed: keep those line starts.
-        self._newlines = [0, *(m.end() for m in re.finditer("\n", source[start:end]))]
-        self._base = start
         self._hidden: list[tuple[str, int]] = []  # (tag, nesting) of the hidden element we are in
         self._blocks: list[str] = []  # the open block elements, innermost last
-        # How many of each are open: asked at every block end and text run, which scanning the
-        # stack made quadratic in the nesting depth (10,000 nested <div>s: minutes).
-        self._open: Counter[str] = Counter()
-        self._inline: list[tuple[str, bool]] = []  # open inline elements: (tag, space after it)
+        # How many of each are open (and of each kind): asked at every block end and text run,
+        # which scanning the stack made quadratic in the nesting depth (10,000 nested <div>s).
+        self._open: dict[str, int] = {}
+        self._kinds = {"heading": 0, "table_cell": 0}
+        self._inline: list[str] = []  # the open inline elements
+        self._space_after: list[bool] = []  # for each, whether it is padded on the right
         self._block_text: list[str] = []  # text of the current block so far
         self._joining = False  # the current block is a list marker waiting for its text
         self._lists: list[_OrderedList] = []  # counters of the open <ol> elements
 
-    def _source_offset(self) -> int:
-        line, column = self.getpos()
-        return self._base + self._newlines[line - 1] + column
-
     def _kind(self) -> str:
-        if any(self._open[tag] for tag in HEADINGS):
+        if self._kinds["heading"]:
             return "heading"
-        return "table_cell" if any(self._open[tag] for tag in CELLS) else "paragraph"
+        return "table_cell" if self._kinds["table_cell"] else "paragraph"
 
-    def _end_block(self) -> None:
+    def _end_block(self, offset: int) -> None:
         if self._joining:
             return
-        if _LIST_MARKER.fullmatch("".join(self._block_text).strip()):
+        if self._block_text and _LIST_MARKER.fullmatch("".join(self._block_text).strip()):
             # "1." in a cell or <dt> of its own, its text in the next one: keep them together,
             # as they read, so numbering stays attached to its paragraph.
             self._joining = True
-            self.builder.add_space(self._source_offset())
+            self.builder.add_space(offset)
             return
         self.builder.end_block(self._kind())
         self._block_text.clear()
@@ -95,19 +91,27 @@ class _ProseParser(HTMLParser):
         # An unclosed <p>, <li>, <td> or <tr> ends where the next one of its kind starts.
         closes = _IMPLIED_END.get(tag)
         while closes and self._blocks and self._blocks[-1] in closes:
-            self._open[self._blocks.pop()] -= 1
+            self._pop_block()
         self._blocks.append(tag)
-        self._open[tag] += 1
+        self._open[tag] = self._open.get(tag, 0) + 1
+        kind = _KINDS.get(tag)
+        if kind is not None:
+            self._kinds[kind] += 1
+
+    def _pop_block(self) -> str:
+        tag = self._blocks.pop()
+        self._open[tag] -= 1
+        kind = _KINDS.get(tag)
+        if kind is not None:
+            self._kinds[kind] -= 1
+        return tag
 
     def _close_block(self, tag: str) -> None:
-        if self._open[tag]:  # otherwise a stray end tag
-            while True:
-                name = self._blocks.pop()
-                self._open[name] -= 1
-                if name == tag:
-                    break
+        if self._open.get(tag):  # otherwise a stray end tag
+            while self._pop_block() != tag:
+                pass
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def starttag(self, tag: str, attrs: Attributes, offset: int) -> None:
         if self._hidden:
             hidden, depth = self._hidden[-1]
             if tag == "body" and hidden == "head":
@@ -116,18 +120,24 @@ class _ProseParser(HTMLParser):
                 self._hidden[-1] = (hidden, depth + 1)
             if self._hidden:
                 return
-        style = next((value for name, value in attrs if name == "style" and value), "")
-        if tag in HIDDEN_TAGS or (style and _DISPLAY_NONE.search(style)):
+        style = ""
+        for name, value in attrs:
+            if name == "style" and value:
+                style = value
+                break
+        invisible, space_before, space_after = _style_flags(style) if style else _UNSTYLED
+        if tag in HIDDEN_TAGS or invisible:
             if tag not in VOID_TAGS:
                 self._hidden.append((tag, 1))
             return
         if tag == "br":
-            self.builder.add_space(self._source_offset(), line_break=True)
+            self.builder.add_space(offset, line_break=True)
         elif tag in BLOCK_TAGS:
-            self._end_block()
+            self._end_block(offset)
             # Old EDGAR HTML leaves <FONT> open for pages: forget inline elements at each block
             # so the stack stays short (a padded inline element never spans paragraphs anyway).
             self._inline.clear()
+            self._space_after.clear()
             if tag not in VOID_TAGS:
                 self._open_block(tag)
             if tag == "ol":
@@ -135,27 +145,28 @@ class _ProseParser(HTMLParser):
             elif tag == "li" and self._lists and self._innermost_list() == "ol":
                 # A browser numbers <ol> items itself; the prose shows the number, as typed text would.
                 marker = self._lists[-1].next_marker()
-                self.builder.add_replacement(marker, self._source_offset())
-                self.builder.add_space(self._source_offset())
+                self.builder.add_replacement(marker, offset)
+                self.builder.add_space(offset)
                 self._text(marker)
         elif tag not in VOID_TAGS:
-            if style and _SPACE_BEFORE.search(style):
-                self.builder.add_space(self._source_offset())
-            self._inline.append((tag, bool(style and _SPACE_AFTER.search(style))))
+            if space_before:
+                self.builder.add_space(offset)
+            self._inline.append(tag)
+            self._space_after.append(space_after)
 
     def _innermost_list(self) -> str | None:
         """"ol" or "ul": the list an <li> belongs to (a <ul> inside an <ol> is not numbered)."""
         return next((name for name in reversed(self._blocks) if name in ("ol", "ul")), None)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def startendtag(self, tag: str, attrs: Attributes, offset: int) -> None:
         if self._hidden:
             return
         if tag == "br":
-            self.builder.add_space(self._source_offset(), line_break=True)
+            self.builder.add_space(offset, line_break=True)
         elif tag in BLOCK_TAGS:
-            self._end_block()
+            self._end_block(offset)
 
-    def handle_endtag(self, tag: str) -> None:
+    def endtag(self, tag: str, offset: int) -> None:
         if self._hidden:
             hidden, depth = self._hidden[-1]
             if tag == hidden:
@@ -165,25 +176,23 @@ class _ProseParser(HTMLParser):
                     self._hidden.pop()
             return
         if tag in BLOCK_TAGS:
-            self._end_block()
-            if tag == "ol" and self._lists and self._open["ol"]:
+            self._end_block(offset)
+            if tag == "ol" and self._lists and self._open.get("ol"):
                 self._lists.pop()
             self._close_block(tag)
-        elif any(name == tag for name, _ in self._inline):
+        elif tag in self._inline:
             while self._inline:
-                name, space_after = self._inline.pop()
-                if space_after:
-                    self.builder.add_space(self._source_offset())
+                name = self._inline.pop()
+                if self._space_after.pop():
+                    self.builder.add_space(offset)
                 if name == tag:
                     break
 
-    def handle_data(self, data: str) -> None:
+    def data(self, start: int, end: int) -> None:
         if self._hidden:
             return
-        start = self._source_offset()
-        end = start + len(data)
-        self._text(data)
-        if self._open["pre"]:
+        self._text(self.source[start:end])
+        if self._open.get("pre"):
             # Preformatted text keeps its layout: a blank line ends a paragraph, as in a .txt.
             for match in _BLANK_LINES.finditer(self.source, start, end):
                 self.builder.add_source(self.source, start, match.start())
@@ -192,34 +201,37 @@ class _ProseParser(HTMLParser):
                 start = match.end()
         self.builder.add_source(self.source, start, end)
 
-    def handle_entityref(self, name: str) -> None:
-        self._entity()
-
-    def handle_charref(self, name: str) -> None:
-        self._entity()
-
-    def _entity(self) -> None:
+    def entity(self, start: int) -> None:
         if self._hidden:
             return
-        start = self._source_offset()
         raw = _ENTITY_RAW.match(self.source, start)
         if raw is None:
             return
-        decoded = unescape(raw.group())
+        decoded = _unescape(raw.group())
         self._text(decoded)
         if decoded == raw.group():  # not an entity after all ("AT&T"): keep the source as is
             self.builder.add_source(self.source, start, raw.end())
         else:
             self.builder.add_replacement(decoded, start)
 
-    def unknown_decl(self, data: str) -> None:
-        """Word's `<![if !supportLists]>` and CDATA sections are not prose."""
+
+_UNSTYLED = (False, False, False)
+#: An entity's text: a document holds a handful of distinct ones (&nbsp;, &#8217;) many times.
+_unescape = lru_cache(maxsize=1024)(unescape)
+
+
+@lru_cache(maxsize=4096)
+def _style_flags(style: str) -> tuple[bool, bool, bool]:
+    """(hidden, space before, space after) for a style attribute. Cached: a Workiva exhibit
+    repeats a few long style strings on every element, and each search reads all of one."""
+    return (bool(_DISPLAY_NONE.search(style)), bool(_SPACE_BEFORE.search(style)),
+            bool(_SPACE_AFTER.search(style)))
 
 
 class _OrderedList:
     """The numbering of an `<ol>`: its start, type ("1", "a", "A", "i", "I") and next number."""
 
-    def __init__(self, attrs: list[tuple[str, str | None]]) -> None:
+    def __init__(self, attrs: Attributes) -> None:
         values = dict(attrs)
         start = values.get("start") or "1"
         self.number = int(start) if start.strip().lstrip("-").isdigit() else 1
@@ -252,13 +264,16 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
                        "param", "source", "track", "wbr"})
 
 
-def html_prose(source: str, start: int = 0, end: int | None = None) -> Prose:
-    """The prose view of HTML (or of the region [start, end) of a larger file)."""
+def html_prose(source: str, start: int = 0, end: int | None = None, *, fast: bool = True) -> Prose:
+    """The prose view of HTML (or of the region [start, end) of a larger file). `fast=False`
+    reads by HTMLParser alone: the reference the tests compare the scanner with."""
     end = len(source) if end is None else end
-    parser = _ProseParser(source, start, end)
-    parser.feed(source[start:end])
-    parser.close()
-    return parser.builder.build()
+    events = _ProseEvents(source)
+    if fast and tokenise(source, start, end, events):
+        return events.builder.build()
+    events = _ProseEvents(source)  # markup the scanner declined: start again with HTMLParser
+    parse(source, start, end, events)
+    return events.builder.build()
 
 
 def read(path: str, decoded: Decoded, lines: LineIndex) -> list[Document]:
