@@ -112,3 +112,12 @@ def test_ordered_lists_show_their_numbers() -> None:
 def test_a_bulleted_list_inside_a_numbered_one_is_not_numbered() -> None:
     html = ("<ol><li>First</li><ul><li>bullet</li><li>bullet</li></ul><li>Second</li></ol>")
     assert blocks(html) == ["1. First", "bullet", "bullet", "2. Second"]
+
+
+@pytest.mark.parametrize("junk", ["<![ x", "<![foo[ bar ]]>", "<![ ]]>", "<![1"])
+def test_a_marked_section_of_no_known_keyword_is_read_past(junk: str) -> None:
+    """Python 3.11's HTMLParser raises AssertionError at `<![` with no keyword (a traceback that
+    stopped the run); the reader takes it as newer Pythons do, a bogus comment to the next ">"."""
+    source = f"<html><body><p>I, Jane Doe, certify that:</p>{junk}<p>Signed.</p></body></html>"
+    text = read_documents("cert.htm", text=source)[0].prose.text
+    assert text.startswith("I, Jane Doe, certify that:\n")

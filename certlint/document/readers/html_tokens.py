@@ -79,6 +79,15 @@ class _Parser(HTMLParser):
     def handle_charref(self, name: str) -> None:
         self.events.entity(self._offset())
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![` followed by no known keyword (`<![ x`, `<![foo[`): Python 3.11's parser stops
+        the whole run with an AssertionError there; read it as newer Pythons do, as a bogus
+        comment up to the next ">"."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
+
 
 # Only the five spaces html.parser's tag-name rule stops at: "\s" would also take NBSP and the
 # other Unicode spaces, on which it does not.
