@@ -79,7 +79,7 @@ class _Parser(HTMLParser):
     def handle_charref(self, name: str) -> None:
         self.events.entity(self._offset())
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """`<![` followed by no known keyword (`<![ x`, `<![foo[`): Python 3.11's parser stops
         the whole run with an AssertionError there; read it as newer Pythons do, as a bogus
         comment up to the next ">"."""
