@@ -36,4 +36,12 @@ def may_contain(prose: Prose, literal: str) -> bool:
     """Whether the lowercase `literal` can occur in the prose, ignoring case: False only when it
     certainly does not (a quick test before a case-insensitive regex)."""
     text = lowered(prose)
-    return text is None or literal in text
+    return text is None or literal in text or _odd_cases(prose)
+
+
+@per_document()
+def _odd_cases(prose: Prose) -> bool:
+    """Whether the prose holds a letter that `re.IGNORECASE` matches against an ASCII letter of
+    another lowercase: the dotless "ı" against "i", the long "ſ" against "s". A literal test
+    cannot rule out a match in such a text."""
+    return "ı" in prose.text or "ſ" in prose.text

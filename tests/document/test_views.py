@@ -30,3 +30,13 @@ def test_words_and_may_contain() -> None:
     assert "2024" not in lower_words(prose)
     assert may_contain(prose, "executive officer")
     assert not may_contain(prose, "financial")
+
+
+def test_may_contain_is_unsure_where_re_ignorecase_folds_other_letters() -> None:
+    import re
+
+    for text in ("I certıfy that:\n", "The ſaid report\n"):
+        prose = _prose(text)
+        literal = "certify" if "ı" in text else "said"
+        assert re.search(literal, prose.text, re.IGNORECASE)
+        assert may_contain(prose, literal)
