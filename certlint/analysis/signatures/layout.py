@@ -50,6 +50,11 @@ class Line:
 
 
 def _trim(text: str, start: int) -> tuple[str, int]:
+    """A line without the markup around it. Most lines start and end with a letter or digit,
+    which no markup run can hold (a run ends in ">", ";", "p" of "&nbsp" or a mark): those are
+    returned as they are, without the two searches."""
+    if text[:1].isalnum() and text[-1:].isalnum() and text[-1] not in "pP":
+        return text, start
     head = _MARKUP_HEAD.match(text)
     cut = head.end() if head else 0
     tail = _MARKUP_TAIL.search(text, cut)
@@ -80,7 +85,7 @@ def read_lines(doc: Document) -> list[Line]:
             row += 1
             for piece_start, piece_end, column in pieces:
                 piece, offset = _trim(raw[piece_start:piece_end], start + piece_start)
-                if not piece or set(piece) <= set("-: "):
+                if not piece.strip("-: "):  # empty, or only dashes, colons and spaces
                     continue
                 source = prose.to_source(offset)
                 if source in seen:  # a Markdown table row read once per cell
