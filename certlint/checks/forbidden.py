@@ -56,7 +56,7 @@ class ForbiddenPhrase:
         if not may_match(doc.prose, self.literals):
             return
         text = doc.prose.text
-        span = region(self.scope, text)
+        span = region(self.scope, doc.prose)
         if span is None:
             return
         near = None if self.starts is None else finditer_near(self.pattern, doc.prose, self.starts, *span)

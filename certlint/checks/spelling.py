@@ -111,7 +111,7 @@ class TitleSpelling:
         candidates = None if words is None else self._candidates(words)
         if candidates is not None and not candidates:
             return  # no word of the document can be reported
-        span = region(self.scope, text)
+        span = region(self.scope, doc.prose)
         if span is None or self.anchor.search(text, *span) is None:
             return
         lower = lowered(doc.prose) if candidates is not None else None
