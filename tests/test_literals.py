@@ -19,7 +19,7 @@ from certlint.document.prose import Prose
 # classes, optional and repeated parts, alternations, lookarounds and boundaries.
 ATOMS = ["ab", "Si", "s", "I", "§", " ", "_", "x_", "[Ss]", "[ab]", r"\d", r"\w", ".", "a?", "(?:ab)?",
          "_{3,}", "s{2}", "b+", "(?:ab|Sc)", "(?:a|)", r"\b", "(?=ab)", "(?!b)", "(?<=a)", "(?<=Sb )",
-         "(?<=§)", "(?:(?<=ab)|(?<=sI))", "(a)", r"\1", "(?i:Ab)", "(?:a|b*)", "(?>ab)"]
+         "(?<=§)", "(?:(?<=ab)|(?<=sI))", "(?:(?<=a )|(?<=a)|(?<=§))", "(a)", r"\1", "(?i:Ab)", "(?:a|b*)", "(?>ab)"]
 PATTERNS = st.lists(st.sampled_from(ATOMS), min_size=1, max_size=5).map("".join)
 #: Texts over the letters the atoms use, their capitals, and the odd partners of "i" and "s".
 TEXTS = st.text(alphabet="abcsSIiAB_§ 1\nıſİK", max_size=40)

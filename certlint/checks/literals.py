@@ -53,12 +53,16 @@ def leading(source: str, flags: int = 0) -> Needed | None:
     if parsed.getwidth()[0] == 0:
         return None
     found = _lead(list(parsed))
-    return _fewest(found) if found else None
+    return _fewest(found, ending=True) if found else None
 
 
-def _fewest(found: frozenset[str]) -> Needed:
-    """The literals without those holding another (a text holding the longer holds the shorter)."""
-    return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
+def _fewest(found: frozenset[str], ending: bool = False) -> Needed:
+    """The literals without those holding another (a text holding the longer holds the shorter);
+    `ending`: without those ending with another (which then ends at the same place)."""
+    def covered(literal: str) -> bool:
+        return any(other != literal and (literal.endswith(other) if ending else other in literal)
+                   for other in found)
+    return tuple(sorted(literal for literal in found if not covered(literal)))
 
 
 def _lead(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -74,7 +78,7 @@ def _lead(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             if found is None:
                 return None
             union |= found
-        return _capped(union)
+        return _capped(union, ending=True)
     if op is sre.ASSERT and av[0] == -1:
         chars = [_char(*item) for item in av[1]]
         if chars and None not in chars:
@@ -225,6 +229,6 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
     return None
 
 
-def _capped(union: set[str]) -> frozenset[str] | None:
-    fewest = _fewest(frozenset(union))
+def _capped(union: set[str], ending: bool = False) -> frozenset[str] | None:
+    fewest = _fewest(frozenset(union), ending)
     return frozenset(fewest) if len(fewest) <= _MAX_ALTERNATIVES else None
