@@ -16,6 +16,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from certlint.analysis.memo import per_document
 from certlint.analysis.views import lowered
 from certlint.document.prose import Prose
 
@@ -92,7 +93,7 @@ def finditer_near(pattern: Any, prose: Prose, starts: Needed, pos: int,
     only where one of `starts` (`leading`) ends; None where that is not exact (the text has no
     lowercase view or holds a letter "i" or "s" also match)."""
     text = lowered(prose)
-    if text is None or any(other in prose.text for other in _ALSO_MATCHES.values()):
+    if text is None or _odd_letters(prose):
         return None
     places = set()
     for literal in starts:
@@ -127,8 +128,17 @@ def may_match(prose: Prose, literals: Needed | None) -> bool:
     for literal in literals:
         if literal in text:
             return True
-    return any(letter in literal and other in prose.text
-               for literal in literals for letter, other in _ALSO_MATCHES.items())
+    odd = _odd_letters(prose)
+    return bool(odd) and any(letter in literal for literal in literals for letter in odd)
+
+
+@per_document()
+def _odd_letters(prose: Prose) -> str:
+    """The ASCII letters whose odd partners (`_ALSO_MATCHES`) the prose holds: once per document."""
+    text = prose.text
+    if text.isascii():
+        return ""
+    return "".join(letter for letter, other in _ALSO_MATCHES.items() if other in text)
 
 
 def _better(one: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
