@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 from certlint.analysis.signatures.layout import _MARKUP_HEAD, _MARKUP_TAIL, _trim
 
-PIECES = ["a", "Z", "9", "Ⅻ", "é", " ", "\u00a0", "*", "_", "|", "&nbsp", "&NBSP;", "&nbsp;", "p", "P",
-          "<b>", "</U>", "<strong>", "- ---", "===", ":", "-", "x&nbsp", "ı", "ſ"]
+PIECES = ["a", "Z", "9", "Ⅻ", "é", " ", "\u00a0", "\x1c", "\t", "*", "_", "|", "&nbsp", "&NBSP;", "&nbsp;",
+          "&nbſp", "p", "P", "<b>", "</U>", "<ı>", "<strong>", "- ---", "===", "=", ":", "-", "x&nbsp", "ı", "ſ",
+          ")", "(", ".", ",", ";", ">", "<", "&", "/s/"]
 LINES = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
 
 

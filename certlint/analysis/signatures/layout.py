@@ -49,11 +49,17 @@ class Line:
     width: int = 0
 
 
+#: The characters a markup run can start with (besides whitespace) and end with ("&nbsp").
+_HEAD_CHARS = frozenset("*_|&<-=")
+_TAIL_CHARS = frozenset("*_|;>pP")
+
+
 def _trim(text: str, start: int) -> tuple[str, int]:
-    """A line without the markup around it. Most lines start and end with a letter or digit,
-    which no markup run can hold (a run ends in ">", ";", "p" of "&nbsp" or a mark): those are
-    returned as they are, without the two searches."""
-    if text[:1].isalnum() and text[-1:].isalnum() and text[-1] not in "pP":
+    """A line without the markup around it. Most lines neither start nor end with a character
+    a markup run can (`_HEAD_CHARS`, `_TAIL_CHARS`, whitespace): those are returned as they
+    are, without the two searches."""
+    if text and text[0] not in _HEAD_CHARS and text[-1] not in _TAIL_CHARS \
+            and not text[0].isspace() and not text[-1].isspace():
         return text, start
     head = _MARKUP_HEAD.match(text)
     cut = head.end() if head else 0
