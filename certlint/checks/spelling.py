@@ -63,8 +63,9 @@ def token_words(prose: Prose) -> frozenset[str] | None:
     if not _plain_letters(prose):
         return None
     words = lower_words(prose)
-    return frozenset(piece for word in words for piece in word.replace("’", "'").split("'")) \
-        if any("'" in word or "’" in word for word in words) else words
+    if "'" not in prose.text and "\u2019" not in prose.text:
+        return words
+    return frozenset(piece for word in words for piece in word.replace("\u2019", "'").split("'"))
 
 
 def _plain_letters(prose: Prose) -> bool:
@@ -74,7 +75,7 @@ def _plain_letters(prose: Prose) -> bool:
     text = prose.text
     if text.isascii():
         return True
-    return lowered(prose) is not None and "Σ" not in text and all(
+    return lowered(prose) is not None and "\u03a3" not in text and all(
         char.isalpha() or _TOKEN.match(char) is None for char in set(text) if not char.isascii())
 
 
