@@ -99,17 +99,21 @@ def statements(text: str) -> list[Recognition]:
             break
         line = plain.rfind("\n", 0, verb.start()) + 1
         low = max(line, verb.start() - REACH)
+        # Each reason is kept at its first place: what is found already is not looked for again.
         comma = _COMMA_BEFORE.search(plain, max(low, verb.start() - 30), verb.start())
-        who = _SUBJECT.search(plain, low, comma.start()) if comma is not None else None
-        if who is None and _STATEMENT_AFTER.match(plain, verb.end()) is not None:
-            who = _PRONOUN_BEFORE.search(plain, max(low, verb.start() - 30), verb.start())  # "I certify that"
-        if who is not None:
-            note(FIRST_PERSON, who.start(), verb.end())
-        if (hereby := _HEREBY_BEFORE.search(plain, max(low, verb.start() - 20), verb.start())) is not None:
+        if FIRST_PERSON not in found:
+            who = _SUBJECT.search(plain, low, comma.start()) if comma is not None else None
+            if who is None and _STATEMENT_AFTER.match(plain, verb.end()) is not None:  # "I certify that"
+                who = _PRONOUN_BEFORE.search(plain, max(low, verb.start() - 30), verb.start())
+            if who is not None:
+                note(FIRST_PERSON, who.start(), verb.end())
+        if HEREBY not in found and (hereby := _HEREBY_BEFORE.search(
+                plain, max(low, verb.start() - 20), verb.start())) is not None:
             note(HEREBY, hereby.start(), verb.end())
-        if (undersigned := _UNDERSIGNED.search(plain, low, verb.start())) is not None:
+        if UNDERSIGNED not in found and (undersigned := _UNDERSIGNED.search(
+                plain, low, verb.start())) is not None:
             note(UNDERSIGNED, undersigned.start(), verb.end())
-        if comma is not None and verb.group().lower() == "certifies" \
+        if THIRD_PERSON not in found and comma is not None and verb.group().lower() == "certifies" \
                 and (that := _THAT_AFTER.match(plain, verb.end())) is not None:
             note(THIRD_PERSON, comma.start(), that.end())
     if (match := _REVIEWED.search(plain)) is not None:

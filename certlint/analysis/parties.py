@@ -76,10 +76,14 @@ class Statement:
     comma_after_pronoun: bool = True
 
 
+_ASSET_BACKED = re.compile(r"Form 10-D|13a-14\(d\)|15d-14\(d\)")
+_REVIEWED = re.compile(r"I have reviewed this", re.IGNORECASE)
+_CITES_906 = re.compile(r"1350|Section 906", re.IGNORECASE)
+
+
 def certification_kind(doc: Document, exhibit: str | None = None) -> str | None:
     """"302", "906" or "abs" (asset-backed 302): by the exhibit number when known, else content."""
-    text = doc.prose.text
-    if re.search(r"Form 10-D|13a-14\(d\)|15d-14\(d\)", text):
+    if _asset_backed(doc):
         return "abs"
     if exhibit:
         number = exhibit.upper().removeprefix("EX-").removeprefix("EXHIBIT").strip()
@@ -87,9 +91,21 @@ def certification_kind(doc: Document, exhibit: str | None = None) -> str | None:
             return "302"
         if number.startswith("32"):
             return "906"
-    if re.search(r"I have reviewed this", text, re.IGNORECASE):
+    return _kind_by_content(doc)
+
+
+# Many rules ask for the kind of each document: its searches run once per document.
+@per_document()
+def _asset_backed(doc: Document) -> bool:
+    return _ASSET_BACKED.search(doc.prose.text) is not None
+
+
+@per_document()
+def _kind_by_content(doc: Document) -> str | None:
+    text = doc.prose.text
+    if _REVIEWED.search(text):
         return "302"
-    if re.search(r"1350|Section 906", text, re.IGNORECASE) or _STATEMENT_906.search(text):
+    if _CITES_906.search(text) or _STATEMENT_906.search(text):
         return "906"
     return None
 

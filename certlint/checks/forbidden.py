@@ -12,7 +12,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match
+from certlint.checks.literals import Needed, finditer_near, may_match
+from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match, literals_of
 from certlint.checks.scope import (
     ALLOW_FOR_FORMS_PROPERTIES,
     SCOPE_PROPERTIES,
@@ -46,13 +47,20 @@ class ForbiddenPhrase:
     suggest: str | None
     scope: Scope | None = None
     allowance: FormAllowance | None = None
+    #: One of these is in every document the pattern matches (None: no prefilter).
+    literals: Needed | None = None
+    #: One of these ends where each match starts (None: the pattern is tried everywhere).
+    starts: Needed | None = None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
+        if not may_match(doc.prose, self.literals):
+            return
         text = doc.prose.text
-        span = region(self.scope, text)
+        span = region(self.scope, doc.prose)
         if span is None:
             return
-        for match in self.pattern.finditer(text, *span):
+        near = None if self.starts is None else finditer_near(self.pattern, doc.prose, self.starts, *span)
+        for match in self.pattern.finditer(text, *span) if near is None else near:
             if match.end() == match.start():
                 continue
             if self.allowance is not None and self.allowance.allowed(match.group(), text, context):
@@ -65,5 +73,7 @@ class ForbiddenPhrase:
 
 def compile(options: Mapping[str, Any]) -> ForbiddenPhrase:
     suggest = options.get("suggest")
-    return ForbiddenPhrase(compile_match(options), None if suggest is None else str(suggest),
-                           compile_scope(options), compile_allowance(options))
+    pattern = compile_match(options)
+    return ForbiddenPhrase(pattern, None if suggest is None else str(suggest),
+                           compile_scope(options), compile_allowance(options),
+                           *literals_of(pattern))

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import regex
 
 from certlint.checks.base import OptionError
+from certlint.checks.literals import Needed, leading, needed
 from certlint.document.prose import fold_text
 
 #: JSON Schema for the keys that say what to match.
@@ -56,9 +57,17 @@ class PatternTimeout(Exception):
 class Matcher(Protocol):
     """What the phrase kinds ask of a compiled pattern (an `re` or a bounded `regex` one)."""
 
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def flags(self) -> int: ...
+
     def finditer(self, string: str, pos: int = ..., endpos: int = ...) -> Iterator[re.Match[str]]: ...
 
     def search(self, string: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
+
+    def match(self, string: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
 
 
 class BoundedPattern:
@@ -84,9 +93,27 @@ class BoundedPattern:
             raise PatternTimeout(self._message()) from None
         return found
 
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        try:
+            found: re.Match[str] | None = self.compiled.match(string, pos, endpos, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            raise PatternTimeout(self._message()) from None
+        return found
+
+    @property
+    def flags(self) -> int:
+        return int(self.compiled.flags)
+
     def _message(self) -> str:
         return (f"its pattern ran over {PATTERN_SECONDS:g} s on this document and was stopped (a "
                 f"pattern that backtracks without end?): {self.pattern[:80]!r}")
+
+
+def literals_of(pattern: Matcher) -> tuple[Needed | None, Needed | None]:
+    """The literals one of which is in every text the pattern matches, and those one of which
+    ends where each match starts (`certlint.checks.literals`)."""
+    flags = pattern.flags & re.VERBOSE
+    return needed(pattern.pattern, flags), leading(pattern.pattern, flags)
 
 
 def compile_regex(source: str, key: str, case_sensitive: bool) -> BoundedPattern:

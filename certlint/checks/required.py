@@ -16,7 +16,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match, compile_regex
+from certlint.checks.literals import Needed, may_match
+from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match, compile_regex, literals_of
 from certlint.checks.scope import SCOPE_PROPERTIES, Scope, compile_scope, region
 from certlint.diagnostic import Finding
 
@@ -44,13 +45,16 @@ class RequiredPhrase:
     min_count: int
     anchor: Matcher | None
     scope: Scope | None = None
+    #: One of these is in every document the pattern matches (None: no prefilter).
+    literals: Needed | None = None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         text = doc.prose.text
-        span = region(self.scope, text)
+        span = region(self.scope, doc.prose)
         if span is None:
             return
-        matches = list(self.pattern.finditer(text, *span))
+        # A document holding none of the literals has no match: the search is not needed.
+        matches = list(self.pattern.finditer(text, *span)) if may_match(doc.prose, self.literals) else []
         found = sum(1 for m in matches if m.end() > m.start())
         if found >= self.min_count:
             return
@@ -73,9 +77,11 @@ class RequiredPhrase:
 def compile(options: Mapping[str, Any]) -> RequiredPhrase:
     anchor = options.get("anchor")
     case_sensitive = bool(options.get("case_sensitive", False))
+    pattern = compile_match(options)
     return RequiredPhrase(
-        compile_match(options),
+        pattern,
         int(options.get("min_count", 1)),
         compile_regex(anchor, "anchor", case_sensitive) if anchor else None,
         compile_scope(options),
+        literals_of(pattern)[0],
     )

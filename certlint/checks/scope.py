@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from certlint.checks.base import OptionError
+from certlint.checks.literals import Needed, may_match, needed
 from certlint.checks.phrases import BoundedPattern, compile_regex
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext
+    from certlint.document.prose import Prose
 
 #: JSON Schema for the keys, shared by the phrase and spelling kinds.
 SCOPE_PROPERTIES: dict[str, Any] = {
@@ -67,10 +69,25 @@ class Scope:
     start: BoundedPattern
     requires: BoundedPattern
     whole: bool = False
+    #: One of these is in every document `after` matches (None: no prefilter).
+    after_literals: Needed | None = None
+    #: The last prose read and its region: the rules of a pack share one scope (`compile_scope`).
+    _last: list[tuple[Prose, tuple[int, int] | None]] = field(default_factory=list, compare=False)
 
-    def region(self, text: str) -> tuple[int, int] | None:
-        """The span a rule reads: all of `text`, the statement after the other certification, or
-        None when the document holds the other certification and no statement after it."""
+    def region(self, prose: Prose) -> tuple[int, int] | None:
+        """The span a rule reads: all of the text, the statement after the other certification,
+        or None when the document holds the other certification and no statement after it."""
+        for read, found in self._last[-1:]:  # one copy read: another thread may replace it
+            if read is prose:
+                return found
+        found = self._region(prose)
+        self._last[:] = [(prose, found)]
+        return found
+
+    def _region(self, prose: Prose) -> tuple[int, int] | None:
+        text = prose.text
+        if not may_match(prose, self.after_literals):
+            return 0, len(text)
         last = None
         for last in self.after.finditer(text):  # noqa: B007 - the last match is wanted
             pass
@@ -82,18 +99,25 @@ class Scope:
         return (0, len(text)) if self.whole else (text.rfind("\n", 0, found.start()) + 1, len(text))
 
 
+#: Scopes compiled, by their options: rules with the same scope share one, and its region.
+_SCOPES: dict[tuple[str, str, str, bool, bool], Scope] = {}
+
+
 def compile_scope(options: Mapping[str, Any]) -> Scope | None:
     raw = options.get("scope")
     if raw is None:
         return None
     case_sensitive = bool(options.get("case_sensitive", False))
-    after, start, requires = (compile_regex(str(raw[key]), "scope", case_sensitive)
-                              for key in ("after", "start", "requires"))
-    return Scope(after, start, requires, bool(raw.get("whole", False)))
+    key = (str(raw["after"]), str(raw["start"]), str(raw["requires"]), bool(raw.get("whole", False)),
+           case_sensitive)
+    if key not in _SCOPES:
+        after, start, requires = (compile_regex(source, "scope", case_sensitive) for source in key[:3])
+        _SCOPES[key] = Scope(after, start, requires, key[3], needed(key[0], after.flags & re.VERBOSE))
+    return _SCOPES[key]
 
 
-def region(scope: Scope | None, text: str) -> tuple[int, int] | None:
-    return (0, len(text)) if scope is None else scope.region(text)
+def region(scope: Scope | None, prose: Prose) -> tuple[int, int] | None:
+    return (0, len(prose.text)) if scope is None else scope.region(prose)
 
 
 @dataclass(frozen=True, slots=True)

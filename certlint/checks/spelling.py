@@ -21,12 +21,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from certlint.analysis.memo import per_document
+from certlint.analysis.views import lower_words, lowered
 from certlint.checks.scope import SCOPE_PROPERTIES, Scope, compile_scope, region
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
     from certlint.checks.base import CheckContext
     from certlint.document import Document
+    from certlint.document.prose import Prose
 
 NAME = "spelling"
 SCHEMA: Mapping[str, Any] = {
@@ -53,6 +56,29 @@ SCHEMA: Mapping[str, Any] = {
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
+@per_document()
+def token_words(prose: Prose) -> frozenset[str] | None:
+    """Every token of the prose in lowercase: the shared word set, cut at apostrophes. None where
+    that would not be exact (see `_plain_letters`)."""
+    if not _plain_letters(prose):
+        return None
+    words = lower_words(prose)
+    if "'" not in prose.text and "\u2019" not in prose.text:
+        return words
+    return frozenset(piece for word in words for piece in word.replace("\u2019", "'").split("'"))
+
+
+def _plain_letters(prose: Prose) -> bool:
+    """Whether each token's lowercase is the lowercase text's letters at its place (no character
+    whose lowercase is longer, no capital sigma, whose lowercase depends on what follows) and
+    each cut of a token by `str.isalpha` is a cut of a word (no letter-like numeral, "Ⅻ")."""
+    text = prose.text
+    if text.isascii():
+        return True
+    return lowered(prose) is not None and "\u03a3" not in text and all(
+        char.isalpha() or _TOKEN.match(char) is None for char in set(text) if not char.isascii())
+
+
 def match_case(original: str, word: str) -> str:
     """`word` written in the case of `original`."""
     if original.isupper() and len(original) > 1:
@@ -77,15 +103,47 @@ class TitleSpelling:
     #: Closest vocabulary word per checked word, shared by every document of a run.
     _closest_cache: dict[str, str | None] = field(default_factory=dict, compare=False)
     scope: Scope | None = None
+    #: Words seen that can never be reported (known, too short, far from every vocabulary word).
+    _never: set[str] = field(default_factory=set, compare=False)
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         text = doc.prose.text
-        span = region(self.scope, text)
+        words = token_words(doc.prose)
+        candidates = None if words is None else self._candidates(words)
+        if candidates is not None and not candidates:
+            return  # no word of the document can be reported
+        span = region(self.scope, doc.prose)
         if span is None or self.anchor.search(text, *span) is None:
             return
+        lower = lowered(doc.prose) if candidates is not None else None
         for block in doc.prose.blocks:
-            if block.end > span[0]:
-                yield from self._check_block(text, max(block.start, span[0]), block.end)
+            if block.end <= span[0]:
+                continue
+            start = max(block.start, span[0])
+            # Every token looked at is a whole word of the block (blocks end at a newline), so
+            # a block whose lowercase text holds no candidate has nothing to report.
+            if lower is not None and candidates is not None \
+                    and not any(word in lower[start:block.end] for word in candidates):
+                continue
+            yield from self._check_block(text, start, block.end)
+
+    def _candidates(self, words: frozenset[str]) -> frozenset[str]:
+        """The words of a document `_check_token` may report: the rest need no token work."""
+        found = set()
+        for word in words.difference(self._never):
+            if self._may_report(word):
+                found.add(word)
+            else:
+                self._never.add(word)
+        return frozenset(found)
+
+    def _may_report(self, word: str) -> bool:
+        """Whether `_check_token` can report the lowercase word (before some vocabulary word)."""
+        if word in self.known:
+            return False
+        if word in self.homophones:
+            return True
+        return len(word) >= self.min_length and self._closest(word) is not None
 
     def _check_block(self, text: str, start: int, end: int) -> Iterator[Finding]:
         if self.window == 0:

@@ -44,6 +44,7 @@ from certlint.checks.title_support import (
     WORD,
     body_title,
     closest_designation,
+    designation_pattern,
     edits_within,
     one_edit,
     phrases_pattern,
@@ -278,8 +279,7 @@ class TitleCheck:
         """A title without its role designations ("Principal Executive Officer"), and their roles."""
         roles = set()
         for phrase in sorted(self.designations, key=len, reverse=True):
-            pattern = re.compile(r"\(?\b" + re.escape(phrase) + r"\b\)?", re.IGNORECASE)
-            if pattern.search(text):
+            if (pattern := designation_pattern(phrase)).search(text):
                 roles.add(self.designations[phrase])
                 text = pattern.sub(" ", text)
         return text, roles

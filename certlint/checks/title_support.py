@@ -38,6 +38,12 @@ def phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
+def designation_pattern(phrase: str) -> re.Pattern[str]:
+    """A role designation, in parentheses or not, as whole words (compiled once per phrase)."""
+    return re.compile(r"\(?\b" + re.escape(phrase) + r"\b\)?", re.IGNORECASE)
+
+
 def shared_prefix(one: str, other: str) -> int:
     count = 0
     for a, b in zip(one, other, strict=False):

@@ -49,7 +49,18 @@ class Line:
     width: int = 0
 
 
+#: The characters a markup run can start with (besides whitespace) and end with ("&nbsp").
+_HEAD_CHARS = frozenset("*_|&<-=")
+_TAIL_CHARS = frozenset("*_|;>pP")
+
+
 def _trim(text: str, start: int) -> tuple[str, int]:
+    """A line without the markup around it. Most lines neither start nor end with a character
+    a markup run can (`_HEAD_CHARS`, `_TAIL_CHARS`, whitespace): those are returned as they
+    are, without the two searches."""
+    if text and text[0] not in _HEAD_CHARS and text[-1] not in _TAIL_CHARS \
+            and not text[0].isspace() and not text[-1].isspace():
+        return text, start
     head = _MARKUP_HEAD.match(text)
     cut = head.end() if head else 0
     tail = _MARKUP_TAIL.search(text, cut)
@@ -80,7 +91,7 @@ def read_lines(doc: Document) -> list[Line]:
             row += 1
             for piece_start, piece_end, column in pieces:
                 piece, offset = _trim(raw[piece_start:piece_end], start + piece_start)
-                if not piece or set(piece) <= set("-: "):
+                if not piece.strip("-: "):  # empty, or only dashes, colons and spaces
                     continue
                 source = prose.to_source(offset)
                 if source in seen:  # a Markdown table row read once per cell
