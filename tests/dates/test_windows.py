@@ -60,7 +60,7 @@ texts = st.lists(st.tuples(date_like(), space), max_size=14).map(
 
 
 def _same(text: str) -> None:
-    assert find_dates(text) == find_dates(text, windowed=False)
+    assert find_dates(text) == find_dates(text, Windows.everywhere(text))
 
 
 @settings(max_examples=800, deadline=None)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from certlint.analysis.dates.windows import Window, Windows
+from certlint.analysis.dates.windows import Window, Windows, matches_in
 
 MONTH_NAMES = tuple(calendar.month_name[i] for i in range(1, 13))
 WEEKDAY_NAMES = tuple(calendar.day_name[i] for i in range(7))  # Monday first, as date.weekday()
@@ -196,31 +196,26 @@ def _month_day(match: re.Match[str]) -> DateMention | None:
     return DateMention(match.start(), match.end(), match.group(), None, problem)
 
 
-def find_dates(text: str, *, windowed: bool = True) -> list[DateMention]:
+def find_dates(text: str, windows: Windows | None = None) -> list[DateMention]:
     """Every date in a prose text, in order; overlapping candidates keep the first found.
 
-    Each pattern runs only in the windows where one of its matches can be (`Windows`); with
-    `windowed=False` every pattern runs over the whole text, the reference the windows must
-    agree with (the same matches, so the same dates, spans and order).
+    Each pattern runs only in the windows of `text` where one of its matches can be (`Windows`,
+    computed here unless given); `Windows.everywhere` runs every pattern over the whole text,
+    the reference the windows must agree with (the same matches, so the same dates and order).
     """
-    spans = Windows(text) if windowed else Windows.everywhere(text)
+    spans = windows or Windows(text)
     found: list[DateMention] = []
     taken = _Taken()
-    taken.add(found, ((_named(m, text), m.span()) for m in _in(_MDY, text, spans.years)))
-    taken.add(found, ((_named(m, text), m.span()) for m in _in(_DMY, text, spans.years)))
-    taken.add(found, ((_numeric(m), m.span()) for m in _in(_SLASHED, text, spans.slashed)))
-    taken.add(found, ((_numeric(m), m.span()) for m in _in(_ISO, text, spans.iso)))
+    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_MDY, text, spans.years)))
+    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_DMY, text, spans.years)))
+    taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_SLASHED, text, spans.slashed)))
+    taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_ISO, text, spans.iso)))
     if _maybe_misspelled(text, spans.day_years):
         for pattern in (_WORD_MDY, _WORD_DMY):
-            taken.add(found, ((_misspelled(m, text), m.span()) for m in _in(pattern, text, spans.years)))
-    taken.add(found, ((_month_day(m), m.span()) for m in _in(_MONTH_DAY, text, spans.month_days)))
+            matches = matches_in(pattern, text, spans.years)
+            taken.add(found, ((_misspelled(m, text), m.span()) for m in matches))
+    taken.add(found, ((_month_day(m), m.span()) for m in matches_in(_MONTH_DAY, text, spans.month_days)))
     return sorted(found, key=lambda m: m.start)
-
-
-def _in(pattern: re.Pattern[str], text: str, windows: list[Window]) -> Iterator[re.Match[str]]:
-    """The matches of `pattern` in each window, in order (a window's edges: see `Windows`)."""
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
 
 
 class _Taken:

@@ -1,14 +1,16 @@
-"""Where the date patterns of `extract` can match: short stretches of a text around its digits.
+"""Where a pattern can match: short stretches of a text around its digits or around a literal.
 
 Every date pattern's match ends with a run of digits (a year, a day) and a character its
 lookahead reads, and starts within a known reach before that run. Running the patterns only in
 windows around such runs finds exactly what a scan of the whole text finds, in the same order,
-without reading the text between dates (most of a certification).
+without reading the text between dates (most of a certification). A pattern whose matches all
+start with a literal ("Form") and are at most so long is run only where the literal stands.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _DIGITS = re.compile(r"\d+")
 _SPACE_RUN = re.compile(r"\s\s")
@@ -24,6 +26,39 @@ MONTH_DAY_REACH = 10  # "September " before "31"
 DAY_YEAR_REACH = 15  # "31 Septmber, " before "2004" (`_DAY_YEAR`, which has no lookaround)
 
 Window = tuple[int, int]
+
+
+def matches_in(pattern: re.Pattern[str], text: str, windows: list[Window]) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in each window, in order: `finditer` with `pos` and `endpos`."""
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
+def around(haystack: str | None, literal: str, length: int, size: int) -> list[Window]:
+    """Windows for a pattern whose every match starts with `literal` and is at most `length`
+    long: from each place of the literal in `haystack` (the text, or its lowercase view for a
+    case-insensitive pattern) to one character past the longest match, which its lookahead or
+    `\\b` may read. Without a haystack (`views.lowered` gives none), the whole text of `size`."""
+    if haystack is None:
+        return [(0, size)]
+    windows: list[Window] = []
+    at = haystack.find(literal)
+    while at >= 0:
+        windows.append((at, at + length + 1))
+        at = haystack.find(literal, at + 1)
+    return merge(windows, size)
+
+
+def merge(windows: list[Window], size: int) -> list[Window]:
+    """The windows in order, clipped to a text of `size`, those that meet merged."""
+    merged: list[Window] = []
+    for start, end in sorted(windows):
+        start, end = max(0, start), min(size, end)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 class Windows:
@@ -63,6 +98,9 @@ class Windows:
         """One window, the whole text, for every pattern: the scan the windows replace."""
         return cls(text, everywhere=True)
 
+    def _merge(self, windows: list[Window]) -> list[Window]:
+        return merge(windows, len(self._text))
+
     def _back(self, end: int, units: int) -> int:
         """Where the `units` characters before `end` start, a run of whitespace counting as one."""
         start = max(0, end - units)
@@ -76,14 +114,3 @@ class Windows:
                 start -= 1
             units -= 1
         return start
-
-    def _merge(self, windows: list[Window]) -> list[Window]:
-        """The windows in order, clipped to the text, those that meet merged."""
-        merged: list[Window] = []
-        for start, end in sorted(windows):
-            start, end = max(0, start), min(len(self._text), end)
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-            else:
-                merged.append((start, end))
-        return merged
