@@ -170,8 +170,25 @@ def _text_facts(doc: Document) -> CertificationFacts:
                               reading, periods, form)
 
 
+@per_document()
+def _overlaid(doc: Document) -> dict[int, tuple[Facts, CertificationFacts]]:
+    """The facts of one document so far, by the identity of the outside facts they overlay."""
+    return {}
+
+
 def certification_facts(doc: Document, facts: Facts) -> CertificationFacts:
-    """The document's facts: outside facts (`facts`, already merged) over the text's reading."""
+    """The document's facts: outside facts (`facts`, already merged) over the text's reading,
+    once per document and facts (each `facts` rule asks; the facts are immutable)."""
+    known = _overlaid(doc)
+    entry = known.get(id(facts))
+    if entry is not None and entry[0] is facts:
+        return entry[1]
+    found = _overlay(doc, facts)
+    known[id(facts)] = (facts, found)  # the entry keeps `facts`, so its id is not reused
+    return found
+
+
+def _overlay(doc: Document, facts: Facts) -> CertificationFacts:
     own = _text_facts(doc)
     form = _outside(doc, facts, "form")
     report_kind = own.report_kind

@@ -120,7 +120,9 @@ class _Dei(HTMLParser):
 def is_main_report(doc: Document) -> bool:
     """A periodic report itself (inline XBRL cover facts, or a cover page), not an exhibit."""
     head = doc.source[:200_000]
-    if _DEI.search(head):
+    # "documenttype" holds no i, s or k (whose case-insensitive matches reach past ASCII), so a
+    # `_DEI` match has it in the lowercase text: the cheap test before the regex scan.
+    if "documenttype" in head.lower() and _DEI.search(head):
         return True
     text = doc.prose.text[:6000]
     return _COVER_FORM.search(text) is not None and _EXACT_NAME.search(text) is not None

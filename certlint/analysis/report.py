@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from certlint.analysis.dates.windows import around, matches_in
 from certlint.analysis.memo import per_document
+from certlint.analysis.views import lowered
 from certlint.document.prose import Prose
 
 #: Report kinds a certification's words can give.
@@ -20,6 +22,7 @@ ANNUAL, QUARTERLY, TRANSITION, SEMIANNUAL = "annual", "quarterly", "transition",
 _FORM = re.compile(
     r"(?<![\w-])Form\s?(?P<form>10-?K(?:SB|T|405)?|10-?Q(?:SB|T)?|11-K|20-F|40-F|N-CSRS?|N-Q|10-D)"
     r"(?P<amended>\s?/\s?A)?(?![\w-])", re.I)
+_FORM_LENGTH = 16  # "Form 10-K405 / A": its matches are looked for where "form" stands
 # The words before "Form X" that name the report: "this annual report on", "the Quarterly Report
 # of the Company on", "Amendment No. 1 to the Annual Report on".
 _KIND_BEFORE = re.compile(
@@ -179,7 +182,8 @@ def read_report(prose: Prose) -> ReportReading:
     """The report mentions of a document and the registrant it names."""
     text = prose.text
     kind_mention, registrant, gap, paragraph1_at = _paragraph1(text)
-    mentions = [_mention(text, form, paragraph1_at) for form in _FORM.finditer(text)]
+    forms = matches_in(_FORM, text, around(lowered(prose), "form", _FORM_LENGTH, len(text)))
+    mentions = [_mention(text, form, paragraph1_at) for form in forms]
     if kind_mention is not None:
         mentions.append(kind_mention)
     mentions.sort(key=lambda m: m.phrase.start)

@@ -45,3 +45,15 @@ def test_a_nominal_year_end_is_dropped() -> None:
     s = situation(prose(), Facts(fiscal_year_end="09-30", period_end=date(2013, 9, 28)), TODAY)
     assert s.rule is None and s.period_end == date(2013, 9, 28)
     assert situation(prose(), Facts(fiscal_year_end="09-30", period_end=date(2013, 9, 30)), TODAY).rule
+
+
+def test_once_per_document_facts_and_day() -> None:
+    """Every date rule of a run asks: the same prose, facts and day give the same situation;
+    other facts (even equal ones: facts are told apart by identity) or another day, a new one."""
+    text, facts = prose(), Facts(form="10-Q")
+    first = situation(text, facts, TODAY)
+    assert situation(text, facts, TODAY) is first
+    assert situation(text, Facts(form="10-Q"), TODAY) is not first
+    assert situation(text, Facts(), TODAY).kind == "annual" and first.kind == "quarterly"
+    assert situation(text, facts, date(2027, 1, 1)).today == date(2027, 1, 1)
+    assert situation(prose(), facts, TODAY) is not first

@@ -45,6 +45,14 @@ def test_an_exhibit_is_not_a_main_report() -> None:
     assert not is_main_report(doc)
 
 
+@pytest.mark.parametrize(("name", "main"), [("dei:DocumentType", True), ("DEI:DOCUMENTTYPE", True),
+                                            ("dei:DocumentTypes", False), ("dei:DocumentPeriod", False)])
+def test_the_dei_document_type_is_found_in_any_case(name: str, main: bool) -> None:
+    source = f'<html><body><ix:nonNumeric name = "{name}" contextRef="c">10-K</ix:nonNumeric></body></html>'
+    [doc] = read_documents("report.htm", text=source)
+    assert is_main_report(doc) is main
+
+
 def test_a_302_naming_another_period_or_registrant_is_reported_naming_the_xbrl_fact() -> None:
     main = "acme-20241231.htm"
     assert lint("with-main-report") == [

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from certlint.analysis.dates.windows import Window, Windows, matches_in
+
 MONTH_NAMES = tuple(calendar.month_name[i] for i in range(1, 13))
 WEEKDAY_NAMES = tuple(calendar.day_name[i] for i in range(7))  # Monday first, as date.weekday()
 
@@ -194,18 +196,25 @@ def _month_day(match: re.Match[str]) -> DateMention | None:
     return DateMention(match.start(), match.end(), match.group(), None, problem)
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every date in a prose text, in order; overlapping candidates keep the first found."""
+def find_dates(text: str, windows: Windows | None = None) -> list[DateMention]:
+    """Every date in a prose text, in order; overlapping candidates keep the first found.
+
+    Each pattern runs only in the windows of `text` where one of its matches can be (`Windows`,
+    computed here unless given); `Windows.everywhere` runs every pattern over the whole text,
+    the reference the windows must agree with (the same matches, so the same dates and order).
+    """
+    spans = windows or Windows(text)
     found: list[DateMention] = []
     taken = _Taken()
-    taken.add(found, ((_named(m, text), m.span()) for m in _MDY.finditer(text)))
-    taken.add(found, ((_named(m, text), m.span()) for m in _DMY.finditer(text)))
-    for pattern in (_SLASHED, _ISO):
-        taken.add(found, ((_numeric(m), m.span()) for m in pattern.finditer(text)))
-    if _maybe_misspelled(text):
+    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_MDY, text, spans.years)))
+    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_DMY, text, spans.years)))
+    taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_SLASHED, text, spans.slashed)))
+    taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_ISO, text, spans.iso)))
+    if _maybe_misspelled(text, spans.day_years):
         for pattern in (_WORD_MDY, _WORD_DMY):
-            taken.add(found, ((_misspelled(m, text), m.span()) for m in pattern.finditer(text)))
-    taken.add(found, ((_month_day(m), m.span()) for m in _MONTH_DAY.finditer(text)))
+            matches = matches_in(pattern, text, spans.years)
+            taken.add(found, ((_misspelled(m, text), m.span()) for m in matches))
+    taken.add(found, ((_month_day(m), m.span()) for m in matches_in(_MONTH_DAY, text, spans.month_days)))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -242,6 +251,6 @@ class _Taken:
 _DAY_YEAR = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s?,\s?|\s)\d{4}|\d{1,2}\s[A-Za-z]{4,10},?\s?\d{4}")
 
 
-def _maybe_misspelled(text: str) -> bool:
+def _maybe_misspelled(text: str, windows: list[Window]) -> bool:
     """Cheap pre-test so that most documents never import the fuzzy matcher."""
-    return _DAY_YEAR.search(text) is not None
+    return any(_DAY_YEAR.search(text, start, end) is not None for start, end in windows)

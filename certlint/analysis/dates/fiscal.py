@@ -31,16 +31,23 @@ from certlint.document.facts import DATE_FACT_KEYS, FactError, read_date
 FIXED, LAST, NEAREST = "fixed", "last", "nearest"
 NAMINGS = ("end", "start")
 
-_MONTHS = "|".join(m.lower() for m in MONTH_NAMES)
-_WEEKDAYS = "|".join(w.lower() for w in WEEKDAY_NAMES)
-_QUARTERS = (r"(?:\s*[,;]?\s*(?:with\s)?(?:quarters?\s(?:of\s)?)?"
-             r"(?P<quarters>\d{1,2}(?:-\d{1,2}){2,3})(?:\sweeks)?)?")
-_NUMERIC = re.compile(r"^(?:--)?(?P<m>\d{1,2})[-/]?(?P<d>\d{2})$")
-_NAMED = re.compile(rf"^(?P<month>{_MONTHS})\s(?P<d>\d{{1,2}})$")
-_LAST = re.compile(rf"^last\s(?P<weekday>{_WEEKDAYS})\s(?:of|in)\s(?P<month>{_MONTHS}){_QUARTERS}$")
-_NEAREST = re.compile(
-    rf"^(?P<weekday>{_WEEKDAYS})\s(?:nearest|closest)\s(?:to\s)?(?:(?:the\s)?end\sof\s(?P<end_month>{_MONTHS})|"
-    rf"(?P<month>{_MONTHS})\s(?P<d>\d{{1,2}})){_QUARTERS}$")
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The spellings of a fiscal year end: numeric ("12-31"), named ("december 31"), "last
+    <weekday> of <month>" and "<weekday> nearest <month> <day>", compiled on first use (most
+    runs read no fiscal_year_end fact, and a run's start-up counts)."""
+    months = "|".join(m.lower() for m in MONTH_NAMES)
+    weekdays = "|".join(w.lower() for w in WEEKDAY_NAMES)
+    quarters = (r"(?:\s*[,;]?\s*(?:with\s)?(?:quarters?\s(?:of\s)?)?"
+                r"(?P<quarters>\d{1,2}(?:-\d{1,2}){2,3})(?:\sweeks)?)?")
+    numeric = re.compile(r"^(?:--)?(?P<m>\d{1,2})[-/]?(?P<d>\d{2})$")
+    named = re.compile(rf"^(?P<month>{months})\s(?P<d>\d{{1,2}})$")
+    last = re.compile(rf"^last\s(?P<weekday>{weekdays})\s(?:of|in)\s(?P<month>{months}){quarters}$")
+    nearest = re.compile(
+        rf"^(?P<weekday>{weekdays})\s(?:nearest|closest)\s(?:to\s)?(?:(?:the\s)?end\sof\s(?P<end_month>{months})|"
+        rf"(?P<month>{months})\s(?P<d>\d{{1,2}})){quarters}$")
+    return numeric, named, last, nearest
 
 
 class FiscalError(ValueError):
@@ -141,20 +148,21 @@ def parse_fiscal_year_end(spelling: str) -> FiscalYearEnd:
     """Read a `fiscal_year_end` fact; raises FiscalError naming the accepted spellings."""
     text = " ".join(spelling.lower().replace(",", " ,").split()).replace(" ,", ",").strip()
     text = re.sub(r"\bsept?\b", "september", text)
-    match = _NUMERIC.match(text) or _NAMED.match(text)
+    numeric, named, last_weekday, nearest = _spellings()
+    match = numeric.match(text) or named.match(text)
     if match:
         month = int(match.group("m")) if "m" in match.re.groupindex else month_number(match.group("month"))
         day = int(match.group("d"))
         if month is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
             raise FiscalError(f"no such month-day: {spelling!r}")
         return FiscalYearEnd(FIXED, month, day)
-    match = _LAST.match(text)
+    match = last_weekday.match(text)
     if match:
         month = month_number(match.group("month"))
         assert month is not None
         return FiscalYearEnd(LAST, month, 31, weekday_number(match.group("weekday")),
                              _quarters(match.group("quarters"), spelling))
-    match = _NEAREST.match(text)
+    match = nearest.match(text)
     if match:
         month = month_number(match.group("month") or match.group("end_month"))
         assert month is not None

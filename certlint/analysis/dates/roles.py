@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 from certlint.analysis.dates.extract import DateMention, Span, find_dates
+from certlint.analysis.dates.windows import Windows, around, matches_in
 from certlint.analysis.memo import per_document
+from certlint.analysis.views import lowered
 from certlint.document.prose import Block, Prose
 
 #: Report kinds: what a form or a period label says the report covers.
@@ -46,7 +48,9 @@ _BLANK = re.compile(r"[ |*_]*")  # what a label may follow at the start of a lin
 _DATED = re.compile(r"dated?(?:\sas\sof)?\s?[:.]?", re.I)
 _ALONE_AFTER = re.compile(r"[\s|*_.]*")
 
-# "fiscal 2003", "fiscal year 2003", "FY2003", "FY 2003", "fiscal-year 2003"
+# "fiscal 2003", "fiscal year 2003", "FY2003", "FY 2003", "fiscal-year 2003": a label ends with a
+# year of four digits, at most 12 characters after its start ("fiscal-year "), so it is looked
+# for in the date windows around such years (`Windows.years` reaches 40 before them).
 _FISCAL_LABEL = re.compile(r"(?<![\w-])(?:fiscal(?:[\s-]year)?\s?|FY\s?)(?P<year>(?:19|20|21)\d\d)(?![\w-])",
                            re.I)
 
@@ -55,6 +59,9 @@ _FORM = re.compile(r"\bForm\s?(?P<form>10-?K(?:SB|T|405)?|10-?Q(?:SB|T)?|11-K|20
 _REPORT_WORDS = re.compile(r"\b(?:this|the)\s(?P<kind>annual|quarterly|transition)\sreport\b", re.I)
 _AMENDMENT = re.compile(r"\bAmendment\sNo\b|\bamended\s(?:annual|quarterly)\sreport\b|\b10-?[KQ]\s?/\s?A\b",
                         re.I)
+# The longest matches, for the windows around "form" and "10" (`windows.around`): "Form 10-K405 / A"
+# and "10-K / A".
+_FORM_LENGTH, _AMENDED_FORM_LENGTH = 16, 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,26 +244,36 @@ def _period_end(prose: Prose, mention: DateMention, visible: dict[int, int]) -> 
                      _period_kind(match.group("what")), True)
 
 
-def _form(text: str) -> FormMention:
+def _form(text: str, low: str | None) -> FormMention:
+    """The form the text names (`low`: its lowercase view, or None, for the literal tests)."""
     kinds = set()
     names = []
-    amendment = _AMENDMENT.search(text) is not None
-    for match in _FORM.finditer(text):
+    amendment = _amended(text, low)
+    for match in matches_in(_FORM, text, around(low, "form", _FORM_LENGTH, len(text))):
         kind = form_kind(match.group("form"))
         if kind is not None:
             kinds.add(kind)
             names.append(match.group("form").upper())
-    if not kinds:
+    if not kinds and (low is None or "report" in low):
         kinds = {match.group("kind").lower() for match in _REPORT_WORDS.finditer(text)}
     kind = next(iter(kinds)) if len(kinds) == 1 else None
     name = names[0] if names and kind is not None else None
     return FormMention(kind, amendment, name)
 
 
+def _amended(text: str, low: str | None) -> bool:
+    """Whether `_AMENDMENT` matches: without "amend" only its "10-K/A" can, where a "10" stands."""
+    if low is None or "amend" in low:
+        return _AMENDMENT.search(text) is not None
+    return next(matches_in(_AMENDMENT, text, around(text, "10", _AMENDED_FORM_LENGTH, len(text))), None) \
+        is not None
+
+
 def analyse(prose: Prose) -> Analysis:
     """Find the dates of a document and give each its role."""
     text = prose.text
-    dates = find_dates(text)
+    windows = Windows(text)
+    dates = find_dates(text, windows)
     period_ends = []
     certification = []
     heads: dict[int, tuple[int, int]] = {}  # per line and per block: many dates share one
@@ -270,8 +287,9 @@ def analyse(prose: Prose) -> Analysis:
         elif _is_certification_date(prose, mention, heads):
             certification.append(mention)
     labels = tuple(FiscalLabel(m.start(), m.end(), int(m.group("year")))
-                   for m in _FISCAL_LABEL.finditer(text))
-    return Analysis(tuple(dates), tuple(period_ends), tuple(certification), labels, _form(text))
+                   for m in matches_in(_FISCAL_LABEL, text, windows.years))
+    return Analysis(tuple(dates), tuple(period_ends), tuple(certification), labels,
+                    _form(text, lowered(prose)))
 
 
 @per_document()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from certlint.analysis.dates.deadlines import ACCELERATED, NON_ACCELERATED, filer_category
 from certlint.analysis.dates.fiscal import NAMINGS, FiscalError, FiscalYearEnd, parse_fiscal_year_end
 from certlint.analysis.dates.roles import Analysis, analysis_of, form_kind, is_amendment
+from certlint.analysis.memo import per_document
 
 if TYPE_CHECKING:
     from certlint.document.facts import Facts
@@ -60,8 +61,25 @@ def is_nominal(rule: FiscalYearEnd, period_end: date) -> bool:
     return 0 < min(abs((end - period_end).days) for end in ends) <= 7
 
 
+@per_document()
+def _situations(prose: Prose) -> dict[tuple[int, date], tuple[Facts, Situation]]:
+    """The situations of one document so far, by the identity of their facts and the day."""
+    return {}
+
+
 def situation(prose: Prose, facts: Facts, today: date) -> Situation:
-    """A document's prose and its facts, combined once per check call (the analysis is cached)."""
+    """A document's prose and its facts, combined once per document, facts and day: each date
+    rule of a run asks for it (the facts are immutable, so their identity names them)."""
+    known = _situations(prose)
+    entry = known.get((id(facts), today))
+    if entry is not None and entry[0] is facts:
+        return entry[1]
+    found = _situation(prose, facts, today)
+    known[(id(facts), today)] = (facts, found)  # the entry keeps `facts`, so its id is not reused
+    return found
+
+
+def _situation(prose: Prose, facts: Facts, today: date) -> Situation:
     analysis = analysis_of(prose)
     rule, rule_error = None, None
     if facts.fiscal_year_end:

@@ -1,0 +1,116 @@
+"""Where a pattern can match: short stretches of a text around its digits or around a literal.
+
+Every date pattern's match ends with a run of digits (a year, a day) and a character its
+lookahead reads, and starts within a known reach before that run. Running the patterns only in
+windows around such runs finds exactly what a scan of the whole text finds, in the same order,
+without reading the text between dates (most of a certification). A pattern whose matches all
+start with a literal ("Form") and are at most so long is run only where the literal stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_DIGITS = re.compile(r"\d+")
+_SPACE_RUN = re.compile(r"\s\s")
+
+# How far before its last run of digits a match of each pattern of `extract` can start, in
+# characters, a run of whitespace counting as one (`_WEEKDAY`'s "\s+" is the only unbounded
+# part of a match): "Wednesday, the 29th day of september., " is 39 before the year in `_DMY`,
+# "Wednesday, september. 29th, " 29 in `_MDY`, 19 and 17 in `_WORD_MDY` and `_WORD_DMY`.
+YEAR_REACH = 40
+SLASHED_REACH = 6  # "12/31/" before "2004"
+ISO_REACH = 8  # "2004-03-" before "29"
+MONTH_DAY_REACH = 10  # "September " before "31"
+DAY_YEAR_REACH = 15  # "31 Septmber, " before "2004" (`_DAY_YEAR`, which has no lookaround)
+
+Window = tuple[int, int]
+
+
+def matches_in(pattern: re.Pattern[str], text: str, windows: list[Window]) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in each window, in order: `finditer` with `pos` and `endpos`."""
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
+def around(haystack: str | None, literal: str, length: int, size: int) -> list[Window]:
+    """Windows for a pattern whose every match starts with `literal` and is at most `length`
+    long: from each place of the literal in `haystack` (the text, or its lowercase view for a
+    case-insensitive pattern) to one character past the longest match, which its lookahead or
+    `\\b` may read. Without a haystack (`views.lowered` gives none), the whole text of `size`."""
+    if haystack is None:
+        return [(0, size)]
+    windows: list[Window] = []
+    at = haystack.find(literal)
+    while at >= 0:
+        windows.append((at, at + length + 1))
+        at = haystack.find(literal, at + 1)
+    return merge(windows, size)
+
+
+def merge(windows: list[Window], size: int) -> list[Window]:
+    """The windows in order, clipped to a text of `size`, those that meet merged."""
+    merged: list[Window] = []
+    for start, end in sorted(windows):
+        start, end = max(0, start), min(size, end)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class Windows:
+    """The windows of one text, for each kind of date pattern, in order and disjoint.
+
+    A window runs from the pattern's reach before a run of digits to one character past the
+    run (a lookbehind still reads the character before a window: `finditer`'s `pos` hides
+    nothing). A window's end loses nothing and adds nothing: a match inside it ends at a run of
+    digits, its lookahead reads at most the window's last character, and that character (the
+    one after a run) is not a digit, so the shortened text cannot end a match there either.
+    """
+
+    def __init__(self, text: str, *, everywhere: bool = False) -> None:
+        self._text = text
+        if everywhere:
+            self.years = self.slashed = self.iso = self.month_days = self.day_years = [(0, len(text))]
+            return
+        runs = [match.span() for match in _DIGITS.finditer(text)]
+        #: A year of four digits ends the named patterns' matches ("March 29, 2004").
+        self.years = self._merge([(self._back(start, YEAR_REACH), end + 1)
+                                  for start, end in runs if end - start == 4])
+        #: "3/29/2004", "03/29/04": a year of four or two digits after "/".
+        self.slashed = self._merge([(start - SLASHED_REACH, end + 1) for start, end in runs
+                                    if end - start in (2, 4) and text[start - 1:start] == "/"])
+        #: "2004-03-29": a day of two digits after "-".
+        self.iso = self._merge([(start - ISO_REACH, end + 1) for start, end in runs
+                                if end - start == 2 and text[start - 1:start] == "-"])
+        #: "April 31": a day of one or two digits after whitespace.
+        self.month_days = self._merge([(start - MONTH_DAY_REACH, end + 1) for start, end in runs
+                                       if end - start <= 2 and text[start - 1:start].isspace()])
+        #: A `_DAY_YEAR` match ends four digits into a run of four or more.
+        self.day_years = self._merge([(start - DAY_YEAR_REACH, start + 4)
+                                      for start, end in runs if end - start >= 4])
+
+    @classmethod
+    def everywhere(cls, text: str) -> Windows:
+        """One window, the whole text, for every pattern: the scan the windows replace."""
+        return cls(text, everywhere=True)
+
+    def _merge(self, windows: list[Window]) -> list[Window]:
+        return merge(windows, len(self._text))
+
+    def _back(self, end: int, units: int) -> int:
+        """Where the `units` characters before `end` start, a run of whitespace counting as one."""
+        start = max(0, end - units)
+        if _SPACE_RUN.search(self._text, max(0, start - 1), end) is None:
+            return start  # no run of whitespace: one character is one unit
+        text = self._text
+        start = end
+        while units and start:
+            start -= 1
+            while start and text[start].isspace() and text[start - 1].isspace():
+                start -= 1
+            units -= 1
+        return start

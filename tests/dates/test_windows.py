@@ -1,0 +1,131 @@
+"""Date extraction in windows around digit runs finds exactly what a scan of the whole text finds:
+the same dates, spans, values, weekdays, misspellings and order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from certlint.analysis.dates.extract import find_dates
+from certlint.analysis.dates.windows import YEAR_REACH, Windows
+
+MONTHS = ["January", "february", "MARCH", "Apr.", "may", "June", "Jul", "AUGUST", "Sept.", "sep",
+          "October", "Nov.", "december", "September.", "SEPTEMBER", "Feburary", "Novmber", "Jnue",
+          "Mary", "Septembber.", "Septembber"]
+WEEKDAYS = ["Monday", "tuesday", "WEDNESDAY", "Thursday", "friday", "Saturday", "sunday"]
+# Markup-like spacing: what readers leave between words (the prose folds most of it, not all).
+SPACES = ["", " ", "  ", "\n", " \n ", "\t", "\u00a0", "|", " | ", "*", "_", "-", "/", ".", ",", "$"]
+FILLER = ["ended", "Date:", "the", "of", "day", "Section 906", "Rule 13a-14(a)", "2002", "10-K",
+          "12345", "1/2", "page 12/31", "0000320193-25-000079", "fiscal", "st", "th", "x"]
+
+digits = st.integers(min_value=0, max_value=99999).map(str)
+day = st.integers(min_value=0, max_value=39).map(str) | st.sampled_from(["01", "9", "31", "29"])
+suffix = st.sampled_from(["", "st", "nd", "rd", "th", "TH"])
+comma = st.sampled_from(["", ",", " ,", " , ", ", "])
+year = st.sampled_from(["2004", "1899", "2199", "2200", "04", "99", "20045", "200"])
+space = st.sampled_from(SPACES) | st.just(" ")  # mostly one space: dates that are dates
+month = st.sampled_from(MONTHS)
+weekday = st.sampled_from(WEEKDAYS).map(lambda w: w + ",") | st.just("")
+
+
+@st.composite
+def date_like(draw: st.DrawFn) -> str:
+    """One date in some written form, perhaps broken: "Tuesday, March 29th, 2004", "3/29/04"..."""
+    form = draw(st.integers(min_value=0, max_value=6))
+    sep = [draw(space) for _ in range(6)]
+    if form == 0:
+        return (f"{draw(weekday)}{sep[0]}{draw(month)}{sep[1]}{draw(day)}{draw(suffix)}{draw(comma)}"
+                f"{sep[2]}{draw(year)}")
+    if form == 1:
+        the = draw(st.sampled_from(["", "the ", "THE "]))
+        of = draw(st.sampled_from(["", "day of ", "of ", "day "]))
+        return (f"{draw(weekday)}{sep[0]}{the}{draw(day)}{draw(suffix)}{sep[1]}{of}{draw(month)}"
+                f"{draw(comma)}{sep[2]}{draw(year)}")
+    if form == 2:
+        return f"{draw(day)}/{draw(day)}/{draw(year)}"
+    if form == 3:
+        return f"{draw(year)}-{draw(day).zfill(2)}-{draw(day).zfill(2)}"
+    if form == 4:
+        return f"{draw(month)}{sep[0]}{draw(day)}"
+    if form == 5:
+        return draw(digits)
+    return draw(st.sampled_from(FILLER))
+
+
+texts = st.lists(st.tuples(date_like(), space), max_size=14).map(
+    lambda parts: "".join(piece + gap for piece, gap in parts))
+
+
+def _same(text: str) -> None:
+    assert find_dates(text) == find_dates(text, Windows.everywhere(text))
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=texts)
+@example("Tuesday,                                              March 29, 2004")
+@example("Wednesday, the 29th day of september., 2004")
+@example("on 3/29/2004 and March 29, 2004 and the 29th day of March, 2004 and 2004-03-29")
+@example("May 2,\n\n 2025 and Febuary 1ST, 2004")
+def test_windows_find_what_the_whole_text_scan_finds(text: str) -> None:
+    _same(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, pad=st.integers(min_value=0, max_value=YEAR_REACH + 3), space=space)
+def test_near_the_window_edges(text: str, pad: int, space: str) -> None:
+    """Dates shifted so that their first characters fall just inside or outside a year's reach."""
+    _same(space * pad + text)
+    _same("x" * pad + text)
+    _same(text + space * pad + "2004")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Wednesday, the 29th day of September., 2004", "29th day of September., 2004"),
+    ("Wednesday, September. 29th , 2004", "September. 29th , 2004"),
+    ("Septembber. 29th , 2004", "Septembber. 29th , 2004"),
+    ("31 Septembber, 2004", "31 Septembber, 2004"),
+    ("12/31/2004 and 12/31/04", "12/31/2004"),
+    ("2004-12-31", "2004-12-31"),
+    ("September 31", "September 31"),
+])
+def test_the_longest_of_each_form(text: str, found: str) -> None:
+    """Each pattern's longest match: it starts at the very reach before its last digits."""
+    dates = find_dates(" " * 50 + text)
+    assert dates[0].text == found and dates[0].begin == 50
+    _same("x" * 50 + text)
+    _same(text)
+
+
+def test_a_long_space_before_the_month_keeps_the_weekday() -> None:
+    text = "Dated: Tuesday," + " " * 60 + "March 29, 2004"
+    (found,) = find_dates(text)
+    assert found.weekday is not None and text[found.weekday[0].start:found.weekday[0].end] == "Tuesday"
+    assert found.lead == text.index("Tuesday")
+
+
+def test_windows_leave_out_the_text_between_dates() -> None:
+    text = "I have reviewed this annual report. " * 40 + "Date: March 29, 2004"
+    windows = Windows(text)
+    assert windows.years == [(len(text) - 4 - YEAR_REACH, len(text))]
+    assert windows.slashed == windows.iso == []
+
+
+CORPORA = [Path("/work/shared/corpus/real"), Path("/work/shared/corpus/real2")]
+
+
+@pytest.mark.skipif(not all(p.is_dir() for p in CORPORA), reason="the real-filing corpora are absent")
+def test_the_real_corpora() -> None:
+    from certlint.document import read_documents
+
+    count = 0
+    for folder in CORPORA:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() not in (".txt", ".htm", ".html", ".md"):
+                continue
+            for doc in read_documents(str(path)):
+                _same(doc.prose.text)
+                count += 1
+    assert count > 100
