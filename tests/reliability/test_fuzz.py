@@ -4,8 +4,9 @@ the output is sorted.
 
 Documents are spliced from real certifications (so that the rules have something to find),
 damaged (lines cut, repeated, re-cased, markup and odd characters inserted) and given any mix
-of line ends. The default run is short and the same every time (derandomized); set
-CERTLINT_FUZZ_EXAMPLES (say 5000) for a longer one.
+of line ends. Every document is linted, certification statement or not (`all_documents`), so
+that the invariants are checked on many diagnostics. The default run is short and derandomized;
+set CERTLINT_FUZZ_EXAMPLES (say 5000) for a longer one.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 def _check(name: str, text: str) -> int:
     """Check one document's diagnostics; their number."""
-    found = certlint.lint_text(text, name, today=date(2026, 11, 28))
+    found = certlint.lint_text(text, name, today=date(2026, 11, 28), all_documents=True)
     lines = BREAK.split(text)
     for d in found:
         assert d.path == name
@@ -89,5 +90,7 @@ def test_positions_of_every_diagnostic() -> None:
         counts.append(_check(*document))
 
     run()
-    # The invariants are checked on diagnostics: most documents must have some.
-    assert sum(1 for count in counts if count) >= len(counts) // 2, counts
+    # The invariants are checked on diagnostics: many documents must have some. Which documents
+    # Hypothesis draws first shifts with how long each example takes (small ones first, empty
+    # ones among them), so this asks for a quarter, not a share a faster linter could miss.
+    assert sum(1 for count in counts if count) >= len(counts) // 4, counts
