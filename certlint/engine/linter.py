@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from certlint.analysis.kind import is_certification
+from certlint.analysis.views import lowered
 from certlint.checks import CheckContext
 from certlint.checks.phrases import PatternTimeout
 from certlint.diagnostic import Diagnostic, Finding
@@ -95,8 +96,9 @@ class Linter:
         context = CheckContext(facts, self.today)
         ignored = self.config.ignored_codes(doc.path)
         diagnostics = []
+        text, lowercase = doc.prose.text, lowered(doc.prose)
         for pack, rules in self.active_rules:
-            if not rules or not pack.applies_to.matches(relative, doc.prose.text):
+            if not rules or not pack.applies_to.matches(relative, text, lowercase):
                 continue
             for rule in rules:
                 if any(rule.code.startswith(prefix) for prefix in ignored):
