@@ -165,3 +165,21 @@ def test_json_lines_and_github_stream_as_they_report(tmp_path: Path) -> None:
                             "--count", "--summary", str(root)])  # the summary needs the whole run
         assert streamed[:2] == gathered[:2] and streamed[1].count("\n") > 10
         assert gathered[2].startswith(streamed[2]) and "Found" in gathered[2]
+
+
+@pytest.mark.parametrize("limit", [10, 2**20])
+def test_the_held_report_comes_out_unchanged(limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In memory or, past its limit, on disk: every character back, a surrogate-escaped file
+    name's too."""
+    from certlint.cli import streamed
+
+    monkeypatch.setattr(streamed._Spool, "LIMIT", limit)
+    lines = [f"d\udcffir/ex31-{i}.txt:1:1: CL101 caf\u00e9\n" for i in range(200)]
+    spool = streamed._Spool()
+    for line in lines:
+        spool.write(line)
+    assert (spool._disk is not None) == (limit == 10)
+    out = io.StringIO()
+    spool.copy_to(out)
+    spool.close()
+    assert out.getvalue() == "".join(lines)

@@ -28,7 +28,6 @@ from certlint.cli.reporting import (
     report,
     summary_wanted,
 )
-from certlint.cli.streamed import report_streamed, streamable
 from certlint.diagnostic import Severity
 
 if TYPE_CHECKING:
@@ -210,6 +209,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             bar = progress_bar(len(files), err, args.quiet)
             batches = run.stream_files(linter, worker_options, files, args.jobs, result,
                                        bar.advance if bar is not None else None)
+        from certlint.cli.streamed import report_streamed, streamable
+
         if streamable(args, summary_wanted(args, err), wanted.wanted):
             fails = report_streamed(batches, args, out, err, linter, bar,
                                     lambda: _run_messages(result, args, err, errors=True))

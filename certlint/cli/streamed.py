@@ -3,7 +3,7 @@ diagnostic: the run keeps no diagnostic once it is written, whatever its size.
 
 What precedes the report on stderr (files skipped, errors, documents passed over) is known only
 at the end. When stdout and stderr are the same file (`2>&1`, a terminal, /dev/null) the report
-is held in a temporary file meanwhile (on disk past a megabyte), so that the combined output is
+is held back meanwhile (in memory, on disk past a megabyte), so that the combined output is
 what a run that reports at the end writes; otherwise it goes straight out.
 """
 
@@ -12,12 +12,10 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import IO, TYPE_CHECKING, TextIO, cast
 
 from certlint.diagnostic import Diagnostic, Severity
 
@@ -42,15 +40,52 @@ def same_file(out: TextIO, err: TextIO) -> bool:
 
 @contextmanager
 def report_stream(out: TextIO, err: TextIO) -> Iterator[TextIO]:
-    """Where to write the report: `out`, or a temporary file copied to `out` on leaving."""
+    """Where to write the report: `out`, or a spool copied to `out` on leaving."""
     if not same_file(out, err):
         yield out
         return
-    with tempfile.SpooledTemporaryFile(max_size=2**20, mode="w+", encoding="utf-8",
-                                       errors="surrogateescape", newline="") as spool:
+    spool = _Spool()
+    try:
         yield cast(TextIO, spool)
-        spool.seek(0)
-        shutil.copyfileobj(spool, out)
+        spool.copy_to(out)
+    finally:
+        spool.close()
+
+
+class _Spool:
+    """The report held back: in memory up to a megabyte, then in a temporary file (imported
+    only then: `tempfile` brings `shutil`, `random`, and more, into a one-file run's start-up)."""
+
+    LIMIT = 2**20
+
+    def __init__(self) -> None:
+        self._memory = io.StringIO()
+        self._disk: IO[str] | None = None
+
+    def write(self, text: str) -> int:
+        if self._disk is not None:
+            return self._disk.write(text)
+        written = self._memory.write(text)
+        if self._memory.tell() > self.LIMIT:
+            import tempfile
+
+            self._disk = tempfile.TemporaryFile(  # noqa: SIM115 (closed by `close`)
+                "w+", encoding="utf-8", errors="surrogateescape", newline="")
+            self._disk.write(self._memory.getvalue())
+            self._memory = io.StringIO()
+        return written
+
+    def copy_to(self, out: TextIO) -> None:
+        if self._disk is None:
+            out.write(self._memory.getvalue())
+            return
+        self._disk.seek(0)
+        while block := self._disk.read(2**16):
+            out.write(block)
+
+    def close(self) -> None:
+        if self._disk is not None:
+            self._disk.close()
 
 
 def write_streamed(batches: Iterable[list[Diagnostic]], args: argparse.Namespace, stream: TextIO,
