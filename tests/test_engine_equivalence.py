@@ -5,8 +5,10 @@ alone. The plain versions live here as the oracles."""
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,3 +67,55 @@ def test_a_long_s_is_left_to_the_regex() -> None:
     applies = _applies_to({"markers": ["Section 906"]})
     text = "\u017fection 906"
     assert applies.matches("x.txt", text, text.lower())
+
+
+def _old_iter_files(paths: list[str], config: Config, skipped: list[str]) -> list[str]:
+    """The walk as it was: a Path per entry, every file's real path asked of the file system."""
+    import os
+
+    def walk() -> Iterator[str]:
+        for path in paths:
+            if not os.path.isdir(path):
+                if not config.is_force_excluded(Path(path)):
+                    yield path
+                continue
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not _old_is_excluded(config, Path(folder, d)))
+                for name in sorted(files):
+                    candidate = Path(folder, name)
+                    if _old_is_included(config, candidate) and not _old_is_excluded(config, candidate):
+                        if os.path.exists(candidate) and not os.path.isfile(candidate):
+                            skipped.append(f"{candidate}: skipped (not a regular file: a FIFO)")
+                        else:
+                            yield str(candidate)
+
+    seen: set[str] = set()
+    found = []
+    for candidate in walk():
+        real = os.path.realpath(candidate)
+        if real not in seen:
+            seen.add(real)
+            found.append(candidate)
+    return found
+
+
+def test_the_walk_finds_what_it_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from certlint.engine.walk import iter_files
+
+    for relative in ("d/a.txt", "d/b.TXT", "d/sub/c.htm", "d/build/x.txt", "d/z.md", "e/f.txt"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("x\n")
+    os.symlink(tmp_path / "d" / "a.txt", tmp_path / "d" / "sub" / "link.txt")  # a second name
+    os.symlink(tmp_path / "e", tmp_path / "d" / "elink")  # a linked folder: not entered
+    os.symlink(tmp_path / "d", tmp_path / "alias")
+    os.mkfifo(tmp_path / "d" / "pipe.txt")
+    monkeypatch.chdir(tmp_path)
+    config = Config(root=tmp_path, respect_gitignore=False)
+    for paths in (["d"], ["./d/"], ["d//sub", "d"], [".", "d/a.txt"], ["alias", "d"], [str(tmp_path)],
+                  ["d/sub/link.txt", "d"], ["e/../d"]):
+        old_skipped: list[str] = []
+        new_skipped: list[str] = []
+        assert list(iter_files(paths, config, new_skipped)) == _old_iter_files(paths, config, old_skipped), paths
+        assert new_skipped == old_skipped

@@ -128,10 +128,14 @@ class Config:
 
     def is_excluded(self, path: Path) -> bool:
         """A file or folder excluded by name ("build") or by path from the root ("filings/2003")."""
+        return self.excludes(path.name, str(path))
+
+    def excludes(self, name: str, path: str) -> bool:
+        """`is_excluded` of the file or folder `path` named `name` (a walk has both as strings)."""
         globs = _compiled_globs(self.exclude)
-        if globs.matches_name(path.name):
+        if globs.matches_name(name):
             return True
-        relative = self.relative(str(path))
+        relative = self.relative(path)
         return globs.covers(relative) or globs.matches_name(relative.rsplit("/", 1)[-1])
 
     def is_force_excluded(self, path: Path) -> bool:
@@ -144,7 +148,11 @@ class Config:
 
     def is_included(self, path: Path) -> bool:
         """A file name matching an `include` glob, in any case: `EX31.TXT` is a text file too."""
-        return _compiled_include(self.include).match(path.name.lower()) is not None
+        return self.includes(path.name)
+
+    def includes(self, name: str) -> bool:
+        """`is_included` of a file named `name`."""
+        return _compiled_include(self.include).match(name.lower()) is not None
 
 
 def check_docs_url(template: str) -> str | None:

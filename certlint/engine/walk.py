@@ -20,39 +20,57 @@ def iter_files(paths: Iterable[str], config: Config, skipped: list[str] | None =
     the first name it was reached by.
     """
     seen: set[str] = set()
-    for candidate in _walk(paths, config, skipped):
-        real = os.path.realpath(candidate)
+    for candidate, real in _walk(paths, config, skipped):
+        real = real or os.path.realpath(candidate)
         if real not in seen:
             seen.add(real)
             yield candidate
 
 
-def _walk(paths: Iterable[str], config: Config, skipped: list[str] | None) -> Iterator[str]:
+def _walk(paths: Iterable[str], config: Config,
+          skipped: list[str] | None) -> Iterator[tuple[str, str | None]]:
     """Explicit files as given, folders walked (without what `exclude` names and, unless
-    `respect-gitignore = false`, what git ignores)."""
+    `respect-gitignore = false`, what git ignores); each with its real path when that is known
+    without asking the file system for every part of it (a walked file that is not a link: its
+    folder's real path and its name)."""
     from certlint.engine.gitignore import GitIgnore
 
     git = GitIgnore() if config.respect_gitignore else None
     for path in paths:
         if not os.path.isdir(path):
             if not config.is_force_excluded(Path(path)):
-                yield path
+                yield path, None
             continue
         for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not config.is_excluded(Path(folder, d))
+            base = str(Path(folder))
+            dirs[:] = sorted(d for d in dirs if not config.excludes(d, _child(base, d))
                              and not (git and git.ignored(os.path.join(folder, d), is_dir=True)))
+            real_folder = None
             for name in sorted(files):
-                candidate = Path(folder, name)
-                if config.is_included(candidate) and not config.is_excluded(candidate) \
-                        and not (git and git.ignored(str(candidate), is_dir=False)):
-                    kind = _not_regular(candidate)
-                    if kind is None:
-                        yield str(candidate)
-                    elif skipped is not None:
-                        skipped.append(f"{candidate}: skipped (not a regular file: {kind})")
+                if not config.includes(name):
+                    continue
+                candidate = _child(base, name)
+                if config.excludes(name, candidate) or (git and git.ignored(candidate, is_dir=False)):
+                    continue
+                kind = _not_regular(candidate)
+                if kind is None:
+                    real_folder = real_folder or os.path.realpath(folder)
+                    yield candidate, None if os.path.islink(candidate) else os.path.join(real_folder, name)
+                elif skipped is not None:
+                    skipped.append(f"{candidate}: skipped (not a regular file: {kind})")
 
 
-def _not_regular(path: Path) -> str | None:
+def _child(folder: str, name: str) -> str:
+    """`str(Path(folder, name))` for a `folder` already in `Path`'s form and an entry's name,
+    without building a Path per file."""
+    if os.sep != "/":
+        return str(Path(folder, name))
+    if folder == ".":
+        return name
+    return folder + name if folder.endswith("/") else f"{folder}/{name}"
+
+
+def _not_regular(path: str) -> str | None:
     """What a walked file is when it is not a regular file (None: regular, or unreadable, which
     reading reports)."""
     import stat
