@@ -119,3 +119,17 @@ def test_the_walk_finds_what_it_found(tmp_path: Path, monkeypatch: pytest.Monkey
         new_skipped: list[str] = []
         assert list(iter_files(paths, config, new_skipped)) == _old_iter_files(paths, config, old_skipped), paths
         assert new_skipped == old_skipped
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PARTS | st.sampled_from([".", "..", ""]), max_size=4),
+       st.sampled_from(["/repo", "/repo/", "/", "/repo/a", "rel", "."]))
+def test_relative_is_relpath(parts: list[str], root: str) -> None:
+    import os
+
+    config = Config(root=Path(root))
+    for path in ("/".join(parts), "/repo/" + "/".join(parts), "/" + "/".join(parts)):
+        absolute, base = os.path.abspath(path), os.path.abspath(config.root)
+        expected = os.path.relpath(absolute, base).replace(os.sep, "/") \
+            if absolute == base or absolute.startswith(base + os.sep) else Path(path).as_posix()
+        assert config.relative(path) == expected, (path, root)

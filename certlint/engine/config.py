@@ -92,9 +92,11 @@ class Config:
     def relative(self, path: str) -> str:
         """A path relative to the config root, with '/' separators (what globs match)."""
         absolute = os.path.abspath(path)
-        root = os.path.abspath(self.root)
-        if absolute == root or absolute.startswith(root + os.sep):
-            return os.path.relpath(absolute, root).replace(os.sep, "/")
+        root = _absolute_root(self.root) if self.root.is_absolute() else os.path.abspath(self.root)
+        if absolute == root:
+            return "."
+        if absolute.startswith(root + os.sep):  # both normalised: what relpath would give
+            return absolute[len(root) + 1:].replace(os.sep, "/") or "."
         return Path(path).as_posix()
 
     def facts_for(self, path: str) -> Facts:
@@ -162,6 +164,12 @@ def check_docs_url(template: str) -> str | None:
     if "{code}" not in template:
         return f"'{template}' does not say where the rule's code goes: put {{code}} in it"
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _absolute_root(root: Path) -> str:
+    """An absolute root, normalised once: `relative` is asked for every file of a run."""
+    return os.path.abspath(root)
 
 
 class _Globs:
