@@ -23,6 +23,9 @@ from certlint.engine.walk import iter_files as iter_files  # where callers have 
 from certlint.ruleset import Pack, Rule, RuleSet, Selection
 from certlint.ruleset.policy import ReportPolicy
 
+#: The kind of the cross-document rules, whose `check` of a single document yields nothing.
+CROSS_DOCUMENT_KIND = "filing"
+
 
 class _Args(dict[str, str]):
     def __missing__(self, key: str) -> str:
@@ -64,6 +67,11 @@ class Linter:
             (pack, [rule for rule in pack.rules if self.selection.is_selected(rule)])
             for pack in ruleset.packs
         ]
+        #: The rules run on each document: a cross-document rule (kind `filing`) finds nothing in
+        #: one document, so a run that is not in repository mode never compiles (nor imports) it.
+        self.document_rules: list[tuple[Pack, list[Rule]]] = [
+            (pack, [rule for rule in rules if rule.kind != CROSS_DOCUMENT_KIND])
+            for pack, rules in self.active_rules]
         #: Rules stopped on a document (a pattern over its time bound), one message each; a run
         #: moves them into its errors (`lint_paths`), a library caller may read them here.
         self.failures: list[str] = []
@@ -99,7 +107,7 @@ class Linter:
         ignored = self.config.ignored_codes(doc.path)
         diagnostics = []
         text, lowercase = doc.prose.text, lowered(doc.prose)
-        for pack, rules in self.active_rules:
+        for pack, rules in self.document_rules:
             if not rules or not pack.applies_to.matches(relative, text, lowercase):
                 continue
             for rule in rules:
