@@ -32,6 +32,7 @@ from certlint.diagnostic import Severity
 
 if TYPE_CHECKING:
     from certlint.engine.config import Config
+    from certlint.engine.linter import LintResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -182,48 +183,45 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
     sources: dict[str, str] = {}  # texts not on disk (stdin's), for working out fixes
+    wanted = AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,
+                             args.diff)
     if stdin is not None:
         from certlint.cli.inputs import lint_stdin
 
         result, text = lint_stdin(linter, stdin)
         sources = {stdin: text} if text is not None else {}
-    elif args.filings or args.staged or config.filings:
-        from certlint.engine.filings import lint_filings
-
-        changed = _staged_scope() if args.staged else None
-        scope = _tracked(paths, config) if args.staged else paths
-        result = lint_filings(linter, scope, changed)[0]
     else:
-        from certlint.engine.linter import iter_files, workers_for
+        from certlint.engine import run
+        from certlint.engine.linter import LintResult
 
-        walk_skipped: list[str] = []  # FIFOs and devices met while walking
-        files = list(iter_files(paths, config, walk_skipped))
-        workers = workers_for(len(files), args.jobs)
-        from certlint.cli.progress import progress_bar
+        # Each worker builds the same linter from the configuration loaded here.
+        worker_options = replace(options, config=config, today=linter.today)
+        result, bar = LintResult(), None
+        if args.filings or args.staged or config.filings:
+            changed = _staged_scope() if args.staged else None
+            scope = _tracked(paths, config) if args.staged else paths
+            batches = run.stream_filings(linter, worker_options, scope, changed, args.jobs, result)
+        else:
+            from certlint.cli.progress import progress_bar
+            from certlint.engine.linter import iter_files
 
-        bar = progress_bar(len(files), err, args.quiet)
-        advance = bar.advance if bar is not None else None
+            files = list(iter_files(paths, config, result.skipped))  # FIFOs and devices met walking
+            bar = progress_bar(len(files), err, args.quiet)
+            batches = run.stream_files(linter, worker_options, files, args.jobs, result,
+                                       bar.advance if bar is not None else None)
+        from certlint.cli.streamed import report_streamed, streamable
+
+        if streamable(args, summary_wanted(args, err), wanted.wanted):
+            fails = report_streamed(batches, args, out, err, linter, bar,
+                                    lambda: _run_messages(result, args, err, errors=True))
+            return EXIT_ERROR if result.errors else \
+                EXIT_FINDINGS if fails and not args.exit_zero else EXIT_CLEAN
         try:
-            if workers == 1:
-                result = linter.lint_paths(files, advance)
-            else:
-                from certlint.engine import parallel  # only large runs pay for process pools
-
-                # Each worker builds the same linter from the configuration loaded here.
-                worker_options = replace(options, config=config, today=linter.today)
-                result = parallel.lint_paths(worker_options, files, workers, advance)
+            result.diagnostics = [d for batch in batches for d in batch]
         finally:
             if bar is not None:
                 bar.close()
-        result.skipped[:0] = walk_skipped
-    for message in result.skipped:
-        err.write(f"certlint: {message}\n")
-    if args.verbose:
-        for name in result.not_certifications:
-            err.write(f"certlint: {name}: skipped (not a certification: it makes no certification "
-                      "statement; --all-documents lints it)\n")
-    wanted = AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,
-                             args.diff)
+    _run_messages(result, args, err)
     offered = fixes(result.diagnostics, linter.policy) if args.fix and args.show_fixes else None
     if wanted.wanted:
         from certlint.adoption.baseline import BaselineError
@@ -252,6 +250,19 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_ERROR
     failing = [d for d in result.diagnostics if d.severity.rank >= config.fail_on.rank]
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _run_messages(result: LintResult, args: argparse.Namespace, err: TextIO, errors: bool = False) -> None:
+    """What the run skipped and (-v) passed over, on stderr before anything else is reported
+    (and, for a report written as the run went, its errors)."""
+    for message in result.skipped:
+        err.write(f"certlint: {message}\n")
+    if args.verbose:
+        for name in result.not_certifications:
+            err.write(f"certlint: {name}: skipped (not a certification: it makes no certification "
+                      "statement; --all-documents lints it)\n")
+    for message in result.errors if errors else ():
+        err.write(f"certlint: error: {message}\n")
 
 
 def _staged_scope() -> list[str] | None:

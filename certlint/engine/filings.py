@@ -22,6 +22,7 @@ from certlint.diagnostic import Diagnostic
 from certlint.document import Document
 from certlint.document.facts import Facts
 from certlint.engine.linter import Linter, LintResult, drop_passed_over, iter_files, read_or_record
+from certlint.ruleset import Rule
 
 
 def filing_id(doc: Document, facts: Facts, linter: Linter) -> str:
@@ -40,19 +41,38 @@ def filing_id(doc: Document, facts: Facts, linter: Linter) -> str:
 def group(documents: Iterable[Document], linter: Linter) -> list[Filing]:
     """Documents grouped into filings, in path order; a main report gives its filing's facts,
     and other documents that are not certifications (press releases, notes) are left out."""
-    groups: dict[str, list[Member]] = {}
-    reports: dict[str, ReportFacts] = {}
+    grouping = Grouping(linter)
     for doc in documents:
+        grouping.add(doc)
+    return grouping.filings()
+
+
+class Grouping:
+    """Filings being put together document by document (`group`, and repository mode as it
+    streams, which needs each document's filing as it comes)."""
+
+    def __init__(self, linter: Linter) -> None:
+        self.linter = linter
+        self.groups: dict[str, list[Member]] = {}
+        self.reports: dict[str, ReportFacts] = {}
+
+    def add(self, doc: Document) -> str:
+        """Put `doc` in its filing (a main report gives the filing's facts; a document that is
+        not a certification is left out); the filing's id."""
+        linter = self.linter
         facts = doc.facts.merged_over(linter.config.facts_for(doc.path))
         key = filing_id(doc, facts, linter)
         if doc.part is None and is_main_report(doc):
-            reports.setdefault(key, read_main_report(doc))
-            groups.setdefault(key, [])
-            continue
-        if not linter.certifies(doc):
-            continue
-        groups.setdefault(key, []).append(Member(doc, facts))
-    return [Filing(key, tuple(members), reports.get(key)) for key, members in sorted(groups.items())]
+            self.reports.setdefault(key, read_main_report(doc))
+            self.groups.setdefault(key, [])
+        elif linter.certifies(doc):
+            self.groups.setdefault(key, []).append(Member(doc, facts))
+        return key
+
+    def filings(self) -> list[Filing]:
+        """The filings, in the order of their ids."""
+        return [Filing(key, tuple(members), self.reports.get(key))
+                for key, members in sorted(self.groups.items())]
 
 
 def read_all(paths: Sequence[str], linter: Linter, result: LintResult) -> Iterator[Document]:
@@ -73,36 +93,51 @@ def lint_filings(linter: Linter, paths: Sequence[str],
                  changed: Sequence[str] | None = None) -> tuple[LintResult, list[Filing]]:
     """Repository mode: per-document rules on every document, then cross-document rules on
     every filing. Each document is read once for both. With `changed`, only the filings that
-    hold one of those files are linted (whole, unchanged exhibits included)."""
+    hold one of those files are linted (whole, unchanged exhibits included). Every document is
+    held to the end (the HTML report shows them all); the lint command streams instead
+    (`certlint.engine.filing_stream`)."""
     result = LintResult()
     documents = list(read_all(paths, linter, result))
     filings = group(documents, linter)
     if changed is not None:
         filings = [filing for filing in filings if touches(filing, changed)]
-    rules = [rule for _, active in linter.active_rules for rule in active
-             if isinstance(rule.checker, FilingChecker)]
-    context = CheckContext(Facts(), linter.today)
-    # Filing by filing, so that what the per-document rules parsed (signatures, dates) is still
-    # in the parsers' small caches when the cross-document rules ask for it.
+    rules, context = filing_rules(linter), CheckContext(Facts(), linter.today)
     for filing in filings:
-        by_file: dict[str, list[Diagnostic]] = {}
-        docs_of: dict[str, list[Document]] = {}
-        for member in filing.members:
-            doc = member.document
-            docs_of.setdefault(doc.path, []).append(doc)
-            facts = with_report_status(member, filing.report)
-            by_file.setdefault(doc.path, []).extend(linter.lint_document(doc, facts))
-        for rule in rules:
-            checker = rule.checker
-            assert isinstance(checker, FilingChecker)
-            for doc, finding in checker.check_filing(filing, context):
-                by_file[doc.path].append(linter.diagnostic(doc, rule, finding))
-        for path, diagnostics in by_file.items():
-            result.diagnostics.extend(linter.finish_file(docs_of[path], diagnostics))
+        for diagnostics in lint_filing(linter, filing, rules, context).values():
+            result.diagnostics.extend(diagnostics)
     result.errors.extend(linter.take_failures())
     result.not_certifications.extend(linter.take_not_certifications())
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return drop_passed_over(result), filings
+
+
+def filing_rules(linter: Linter) -> list[Rule]:
+    """The run's cross-document rules."""
+    return [rule for _, active in linter.active_rules for rule in active
+            if isinstance(rule.checker, FilingChecker)]
+
+
+def lint_filing(linter: Linter, filing: Filing, rules: Sequence[Rule],
+                context: CheckContext) -> dict[str, list[Diagnostic]]:
+    """Each file of the filing with its diagnostics, finished (suppressions applied, sorted):
+    the per-document rules on each member, then the cross-document `rules` on the whole.
+
+    Filing by filing, so that what the per-document rules parsed (signatures, dates) is still
+    in the parsers' small caches when the cross-document rules ask for it."""
+    by_file: dict[str, list[Diagnostic]] = {}
+    docs_of: dict[str, list[Document]] = {}
+    for member in filing.members:
+        doc = member.document
+        docs_of.setdefault(doc.path, []).append(doc)
+        facts = with_report_status(member, filing.report)
+        # Members were recognised as certifications when grouped.
+        by_file.setdefault(doc.path, []).extend(linter.lint_document(doc, facts, certified=True))
+    for rule in rules:
+        checker = rule.checker
+        assert isinstance(checker, FilingChecker)
+        for doc, finding in checker.check_filing(filing, context):
+            by_file[doc.path].append(linter.diagnostic(doc, rule, finding))
+    return {path: linter.finish_file(docs_of[path], diagnostics) for path, diagnostics in by_file.items()}
 
 
 def with_report_status(member: Member, report: ReportFacts | None) -> Facts:

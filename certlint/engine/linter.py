@@ -10,17 +10,21 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from certlint.analysis.kind import is_certification
+from certlint.analysis.views import lowered
 from certlint.checks import CheckContext
 from certlint.checks.phrases import PatternTimeout
 from certlint.diagnostic import Diagnostic, Finding
 from certlint.document import BinaryFileError, Document, DocumentError, read_documents
 from certlint.document.facts import Facts
 from certlint.engine.config import Config
+from certlint.engine.walk import iter_files as iter_files  # where callers have always found it
 from certlint.ruleset import Pack, Rule, RuleSet, Selection
 from certlint.ruleset.policy import ReportPolicy
+
+#: The kind of the cross-document rules, whose `check` of a single document yields nothing.
+CROSS_DOCUMENT_KIND = "filing"
 
 
 class _Args(dict[str, str]):
@@ -63,6 +67,11 @@ class Linter:
             (pack, [rule for rule in pack.rules if self.selection.is_selected(rule)])
             for pack in ruleset.packs
         ]
+        #: The rules run on each document: a cross-document rule (kind `filing`) finds nothing in
+        #: one document, so a run that is not in repository mode never compiles (nor imports) it.
+        self.document_rules: list[tuple[Pack, list[Rule]]] = [
+            (pack, [rule for rule in rules if rule.kind != CROSS_DOCUMENT_KIND])
+            for pack, rules in self.active_rules]
         #: Rules stopped on a document (a pattern over its time bound), one message each; a run
         #: moves them into its errors (`lint_paths`), a library caller may read them here.
         self.failures: list[str] = []
@@ -83,11 +92,13 @@ class Linter:
         self.not_certifications.append(doc.path if doc.part is None else f"{doc.path} ({doc.part})")
         return False
 
-    def lint_document(self, doc: Document, facts: Facts | None = None) -> list[Diagnostic]:
+    def lint_document(self, doc: Document, facts: Facts | None = None,
+                      certified: bool = False) -> list[Diagnostic]:
         """Diagnostics for one document, sorted by position (none for a document that is not a
         certification, unless the run lints every document). `facts` replaces the document's
-        own facts over the config's (repository mode adds what the filing's main report says)."""
-        if not self.certifies(doc):
+        own facts over the config's (repository mode adds what the filing's main report says);
+        `certified`: the caller has already asked `certifies` (recognition is not cheap)."""
+        if not certified and not self.certifies(doc):
             return []
         relative = self.config.relative(doc.path)
         if facts is None:
@@ -95,8 +106,9 @@ class Linter:
         context = CheckContext(facts, self.today)
         ignored = self.config.ignored_codes(doc.path)
         diagnostics = []
-        for pack, rules in self.active_rules:
-            if not rules or not pack.applies_to.matches(relative, doc.prose.text):
+        text, lowercase = doc.prose.text, lowered(doc.prose)
+        for pack, rules in self.document_rules:
+            if not rules or not pack.applies_to.matches(relative, text, lowercase):
                 continue
             for rule in rules:
                 if any(rule.code.startswith(prefix) for prefix in ignored):
@@ -136,16 +148,29 @@ class Linter:
         """Lint files and folders (walked with the configured include and exclude globs);
         `progress` is told of each file done (a progress bar)."""
         result = LintResult()
-        for path in iter_files(paths, self.config, result.skipped):
-            docs = read_or_record(path, result)
-            diagnostics = [d for doc in docs for d in self.lint_document(doc)]
-            result.diagnostics.extend(self.finish_file(docs, diagnostics))
-            result.errors.extend(self.take_failures())
+        for part in self.lint_each(iter_files(paths, self.config, result.skipped)):
+            result.paths.extend(part.paths)
+            result.diagnostics.extend(part.diagnostics)
+            result.skipped.extend(part.skipped)
+            result.errors.extend(part.errors)
+            result.not_certifications.extend(part.not_certifications)
             if progress is not None:
                 progress(1)
-        result.not_certifications.extend(self.take_not_certifications())
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return drop_passed_over(result)
+
+    def lint_each(self, files: Iterable[str]) -> Iterator[LintResult]:
+        """Each file's result as soon as it is linted, in the order of `files`: its diagnostics
+        sorted, what reading it skipped or failed, what it passed over. A run that reports as it
+        goes holds one file at a time (`lint_paths` gathers them)."""
+        for path in files:
+            part = LintResult()
+            docs = read_or_record(path, part)
+            diagnostics = [d for doc in docs for d in self.lint_document(doc)]
+            part.diagnostics = self.finish_file(docs, diagnostics)
+            part.errors.extend(self.take_failures())
+            part.not_certifications = self.take_not_certifications()
+            yield part
 
     def take_failures(self) -> list[str]:
         """The rule failures recorded since the last call."""
@@ -213,64 +238,6 @@ def read_or_record(path: str, result: LintResult) -> list[Document]:
         reason = "a symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror or exc
         result.errors.append(f"{path}: cannot read: {reason}")
     return []
-
-
-def iter_files(paths: Iterable[str], config: Config, skipped: list[str] | None = None) -> Iterator[str]:
-    """Files to lint: explicit files as given, folders walked in sorted order.
-
-    Walking yields only regular files (or links to them): a FIFO would block the run on its
-    first read, a device never end. Each one met is named in `skipped`. A file named on the
-    command line is read whatever it is (`certlint <(git show HEAD:ex31.txt)` reads a pipe).
-    A file reached twice (`d.txt ./d.txt`, a folder and a file in it) is yielded once, under
-    the first name it was reached by.
-    """
-    seen: set[str] = set()
-    for candidate in _walk(paths, config, skipped):
-        real = os.path.realpath(candidate)
-        if real not in seen:
-            seen.add(real)
-            yield candidate
-
-
-def _walk(paths: Iterable[str], config: Config, skipped: list[str] | None) -> Iterator[str]:
-    """Explicit files as given, folders walked (without what `exclude` names and, unless
-    `respect-gitignore = false`, what git ignores)."""
-    from certlint.engine.gitignore import GitIgnore
-
-    git = GitIgnore() if config.respect_gitignore else None
-    for path in paths:
-        if not os.path.isdir(path):
-            if not config.is_force_excluded(Path(path)):
-                yield path
-            continue
-        for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not config.is_excluded(Path(folder, d))
-                             and not (git and git.ignored(os.path.join(folder, d), is_dir=True)))
-            for name in sorted(files):
-                candidate = Path(folder, name)
-                if config.is_included(candidate) and not config.is_excluded(candidate) \
-                        and not (git and git.ignored(str(candidate), is_dir=False)):
-                    kind = _not_regular(candidate)
-                    if kind is None:
-                        yield str(candidate)
-                    elif skipped is not None:
-                        skipped.append(f"{candidate}: skipped (not a regular file: {kind})")
-
-
-def _not_regular(path: Path) -> str | None:
-    """What a walked file is when it is not a regular file (None: regular, or unreadable, which
-    reading reports)."""
-    import stat
-
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return None
-    if stat.S_ISREG(mode):
-        return None
-    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a character device",
-             stat.S_ISBLK: "a block device"}
-    return next((kind for test, kind in kinds.items() if test(mode)), "not a file")
 
 
 #: Below this many files per worker a run stays in one process (see `certlint.engine.parallel`).

@@ -288,5 +288,9 @@ def _applies_to(raw: Mapping[str, Any]) -> AppliesTo:
         sources = [phrase_regex(fold_text(p)) for p in phrases]
         return re.compile("|".join(sources), re.IGNORECASE) if sources else None
 
-    return AppliesTo(tuple(raw.get("files", ())), alternation(raw.get("markers", ())),
-                     alternation(raw.get("unless", ())))
+    def literals(phrases: Iterable[str]) -> tuple[str, ...]:
+        return tuple(fold_text(fold_text(p)).lower() for p in phrases)
+
+    markers, unless = raw.get("markers", ()), raw.get("unless", ())
+    return AppliesTo(tuple(raw.get("files", ())), alternation(markers), alternation(unless),
+                     literals(markers), literals(unless))

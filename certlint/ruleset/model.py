@@ -46,21 +46,43 @@ class AppliesTo:
     """Which documents a pack lints: file globs and/or content markers, minus `unless` markers.
 
     With both globs and markers, a document matching either applies; `unless` always excludes.
+    `marker_words` and `unless_words` are the phrases of `markers` and `unless` as folded
+    lowercase literals: a phrase whose literal is not in the lowercase prose cannot match, so a
+    substring test rules a document out before the case-insensitive look-behind regex runs.
     """
 
     files: tuple[str, ...] = ()
     markers: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
+    marker_words: tuple[str, ...] = ()
+    unless_words: tuple[str, ...] = ()
 
-    def matches(self, path: str, prose: str) -> bool:
-        if self.unless is not None and self.unless.search(prose):
+    def matches(self, path: str, prose: str, lowered: str | None = None) -> bool:
+        """Whether the pack lints the document at `path` with prose text `prose`; `lowered` is
+        that text in lowercase offset for offset (None: unknown, the regexes decide alone)."""
+        if self.unless is not None and _found(self.unless, self.unless_words, prose, lowered):
             return False
         if not self.files and self.markers is None:
             return True
         if self.files and any(fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], glob)
                               for glob in self.files):
             return True
-        return self.markers is not None and self.markers.search(prose) is not None
+        return self.markers is not None and _found(self.markers, self.marker_words, prose, lowered)
+
+
+#: Letters that `re.IGNORECASE` matches to an ASCII letter although their lowercase is not it
+#: (dotless i, long s): a text holding one is left to the regex.
+_OTHER_CASES = ("\u0131", "\u017f")
+
+
+def _found(pattern: re.Pattern[str], words: tuple[str, ...], prose: str, lowered: str | None) -> bool:
+    """`pattern.search(prose)` found something; a substring test of `words` first, where exact:
+    a match of an ASCII phrase, case ignored, is its literal in the lowercase text."""
+    if lowered is not None and words and all(word.isascii() for word in words) \
+            and not any(other in lowered for other in _OTHER_CASES) \
+            and not any(word in lowered for word in words):
+        return False
+    return pattern.search(prose) is not None
 
 
 @dataclass(frozen=True, slots=True)
