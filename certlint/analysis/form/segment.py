@@ -40,7 +40,7 @@ class DocUnit:
     #: The paragraph number a lettered sub-paragraph belongs to ("4" for "(c)").
     number: str = ""
     #: The tokens' keys, set once the unit is complete.
-    keys: list[str] = field(default_factory=list)
+    keys: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -179,7 +179,7 @@ def _cut(tokens: list[Token], opening_end: int | None) -> Certification:
         current.tokens.append(token)
         i += 1
     for unit in cert.units:
-        unit.keys = [t.key for t in unit.tokens]
+        unit.keys = tuple(t.key for t in unit.tokens)
     return cert
 
 
