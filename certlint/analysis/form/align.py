@@ -15,7 +15,7 @@ from certlint.analysis.form.compare import Comparisons, comparisons
 from certlint.analysis.form.segment import Certification, DocUnit
 from certlint.analysis.form.spec import Unit, Version
 from certlint.analysis.form.tokens import Token, quote
-from certlint.analysis.form.words import Deviation, WordAlignment, clip, text_of
+from certlint.analysis.form.words import Deviation, WordAlignment, clip, similarity, text_of
 
 MATCH_THRESHOLD = 0.5
 #: Paragraphs in the form's order that all match this well need no search.
@@ -105,12 +105,11 @@ def _match_units(memo: Comparisons, units: Sequence[Unit], doc: Sequence[DocUnit
                  d0: int) -> list[tuple[int, int]]:
     """Order-keeping matching of form units to written units that maximises total similarity."""
     n, m = len(units) - f0, len(doc) - d0
-    similarity = memo.similarity
-    if n == m:  # the usual case: paragraph for paragraph, each close to its unit
-        diagonal = [(f0 + i, d0 + i) for i in range(n)]
-        if all(similarity(units[f], doc[d]) >= SURE_MATCH for f, d in diagonal):
-            return diagonal
-    score = [[similarity(units[f0 + i], doc[d0 + j]) for j in range(m)] for i in range(n)]
+    codes = [memo.codes(written) for written in doc[d0:]]
+    # The usual case: paragraph for paragraph, each close to its unit.
+    if n == m and all(similarity(units[f0 + i], codes[i]) >= SURE_MATCH for i in range(n)):
+        return [(f0 + i, d0 + i) for i in range(n)]
+    score = [[similarity(units[f0 + i], codes[j]) for j in range(m)] for i in range(n)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):

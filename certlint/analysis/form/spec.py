@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from certlint.analysis.form.codes import form_codes
 from certlint.analysis.form.tokens import join_tokens, tokenize
 
 #: Deviation classes; each form rule reports some of them (its `report` option).
@@ -38,11 +39,11 @@ class FormToken:
 
 @dataclass(frozen=True, slots=True)
 class Variant:
-    """A unit's tokens with some of its optional passages left out, and their keys (computed
-    once: every paragraph of every document is compared with them)."""
+    """A unit's tokens with some of its optional passages left out, and their keys as
+    characters (`codes`), computed once: every paragraph of every document is compared with them."""
 
     tokens: tuple[FormToken, ...]
-    keys: tuple[str, ...]
+    codes: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,8 @@ class Unit:
     #: What a paragraph is compared with: the whole unit first, then the unit with each
     #: combination of its optional passages left out (fewest first).
     variants: tuple[Variant, ...] = field(default=(), compare=False)
+    #: `literal` as characters (`codes`).
+    coded: str = field(default="", compare=False)
 
     @property
     def optional(self) -> bool:
@@ -134,7 +137,8 @@ _UNITS: dict[Unit, Unit] = {}
 def make_unit(label: str, tokens: tuple[FormToken, ...], marker: str) -> Unit:
     literal = tuple(t.key for t in tokens if t.placeholder is None)
     required = sum(1 for t in tokens if t.placeholder is None and t.passage < 0)
-    unit = Unit(label, tokens, marker, literal, len(tokens) - len(literal), required, _variants(tokens))
+    unit = Unit(label, tokens, marker, literal, len(tokens) - len(literal), required, _variants(tokens),
+                form_codes(literal))
     return _UNITS.setdefault(unit, unit)
 
 
@@ -143,7 +147,7 @@ def _variants(tokens: tuple[FormToken, ...]) -> tuple[Variant, ...]:
     left_outs = [set(combination) for size in range(1, len(passages) + 1)
                  for combination in itertools.combinations(passages, size)]
     kept = [tokens, *(tuple(t for t in tokens if t.passage < 0 or t.passage not in out) for out in left_outs)]
-    return tuple(Variant(form, tuple(t.key for t in form)) for form in kept)
+    return tuple(Variant(form, form_codes(t.key for t in form)) for form in kept)
 
 
 def _form_tokens(body: str) -> tuple[FormToken, ...]:

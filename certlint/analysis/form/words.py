@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, LCSseq
 
+from certlint.analysis.form.codes import written_codes
 from certlint.analysis.form.segment import DocUnit
 from certlint.analysis.form.spec import FormToken, Unit
 from certlint.analysis.form.tokens import Token, join_tokens, quote
@@ -45,15 +46,15 @@ class Deviation:
     count: int = 1
 
 
-def similarity(unit: Unit, keys: Sequence[str]) -> float:
-    """How much of a form unit a written paragraph (its token keys) holds, 0..1."""
-    form = unit.literal
-    if not form or not keys:
+def similarity(unit: Unit, written: str) -> float:
+    """How much of a form unit a written paragraph (its token keys as `codes`) holds, 0..1."""
+    form = unit.coded
+    if not form or not written:
         return 0.0
-    common = LCSseq.similarity(form, keys)
-    denominator = max(unit.required, len(keys) - FILL_ALLOWANCE * unit.fills, 1)
+    common = LCSseq.similarity(form, written)
+    denominator = max(unit.required, len(written) - FILL_ALLOWANCE * unit.fills, 1)
     score = min(1.0, float(common) / denominator)
-    if unit.fills and keys[0] != form[0]:  # a short unit with fill-ins is recognised by its first word
+    if unit.fills and written[0] != form[0]:  # a short unit with fill-ins is recognised by its first word
         score /= 2
     return score
 
@@ -75,22 +76,25 @@ class WordAlignment:
     edits: tuple[Edit, ...]
 
 
-def align_words(unit: Unit, written: DocUnit) -> WordAlignment:
+def align_words(unit: Unit, written: DocUnit, codes: str | None = None) -> WordAlignment:
     """The word alignment of a written paragraph with its unit (optional passages that the
-    paragraph leaves out are taken out of the form first: leaving them out is no deviation)."""
-    keys = written.keys
+    paragraph leaves out are taken out of the form first: leaving them out is no deviation).
+
+    `codes` are the paragraph's keys as characters (`certlint.analysis.form.codes`).
+    """
+    coded = written_codes(written.keys) if codes is None else codes
     whole, *shorter = unit.variants
-    if keys == whole.keys and keys:  # the prescribed words copied exactly (the usual case): nothing to search
-        return WordAlignment(unit, written, whole.tokens, (("equal", 0, len(keys), 0, len(keys)),))
-    form, best = whole, Indel.distance(whole.keys, keys)
+    if coded == whole.codes and coded:  # the prescribed words copied exactly (usual): nothing to search
+        return WordAlignment(unit, written, whole.tokens, (("equal", 0, len(coded), 0, len(coded)),))
+    form, best = whole, Indel.distance(whole.codes, coded)
     for variant in shorter:
         if best == 0:
             break
         # With the cutoff a distance no better than the best so far comes back as `best`.
-        distance = Indel.distance(variant.keys, keys, score_cutoff=best - 1)
+        distance = Indel.distance(variant.codes, coded, score_cutoff=best - 1)
         if distance < best:
             best, form = distance, variant
-    ops = Indel.opcodes(form.keys, keys)
+    ops = Indel.opcodes(form.codes, coded)
     edits = tuple((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in ops)
     return WordAlignment(unit, written, form.tokens, edits)
 
@@ -110,7 +114,7 @@ def deviations_of(aligned: WordAlignment, company: str | None) -> list[Deviation
             found.append(deviation)
     found.extend(_case_and_spacing(unit, form, doc, ops))
     serious = [d for d in found if d.kind == "wording"]
-    if len(serious) >= 3 and similarity(unit, written.keys) < REWORDED_BELOW and doc:
+    if len(serious) >= 3 and similarity(unit, written_codes(written.keys)) < REWORDED_BELOW and doc:
         what = f"reworded: the form says {quote(unit.excerpt())}"
         found = [Deviation("wording", unit.where, what, doc[0].start, doc[-1].end, len(unit.literal))]
     return found
