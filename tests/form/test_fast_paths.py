@@ -7,11 +7,13 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel, LCSseq
 
+from certlint.analysis.form import tokens as tokens_module
 from certlint.analysis.form.codes import written_codes
 from certlint.analysis.form.segment import DocUnit
 from certlint.analysis.form.spec import FormToken, Unit, parse_units
@@ -72,6 +74,16 @@ def test_tokenize_gives_the_old_tokens(text: str, skip: int, cut: int) -> None:
         old = [(t.text, t.key, t.start, t.end, t.spaced, t.line_start, t.is_word)
                for t in _old_tokenize(text, begin, stop)]
         assert [tuple(t) for t in tokenize(text, begin, stop)] == old
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 12), st.integers(1, 6))
+def test_tokenize_in_chunks_gives_the_old_tokens(text: str, skip: int, chunk: int) -> None:
+    start = min(skip, len(text))
+    old = [(t.text, t.key, t.start, t.end, t.spaced, t.line_start, t.is_word)
+           for t in _old_tokenize(text, start)]
+    with patch.object(tokens_module, "_CHUNK", chunk):  # cut after every line break
+        assert [tuple(t) for t in tokenize(text, start)] == old
 
 
 def test_tokenize_keeps_the_attributes_and_drops_noise() -> None:

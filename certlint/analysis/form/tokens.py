@@ -35,14 +35,33 @@ class Token(NamedTuple):
     is_word: bool
 
 
+#: Text is tokenized a chunk of about this many characters at a time, cut after a line break
+#: (no token or noise spans one): each regex pass holds the interpreter only briefly, so a
+#: language server answering requests beside the lint of a large buffer is not held up.
+_CHUNK = 1 << 16
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """The tokens of text[start:end], offsets in `text`.
+    """The tokens of text[start:end], offsets in `text`."""
+    stop = len(text) if end is None else end
+    tokens: list[Token] = []
+    begin = start
+    while begin < stop:
+        cut = text.find("\n", begin + _CHUNK, stop)
+        finish = stop if cut < 0 else cut + 1
+        tokens += _tokens(text, begin, finish, after_break=begin > start)
+        begin = finish
+    return tokens
+
+
+def _tokens(text: str, start: int, stop: int, after_break: bool) -> list[Token]:
+    """The tokens of text[start:stop]; `after_break`: a line break of the text precedes `start`.
 
     Built a column at a time (a document has hundreds of tokens and every certification is
     tokenized): the matches give each token's text and the gap before it, the offsets are the
     running sum of their lengths.
     """
-    parts = _TOKEN.findall(text, start, len(text) if end is None else end)
+    parts = _TOKEN.findall(text, start, stop)
     while parts and not (parts[-1][1] or parts[-1][2]):
         parts.pop()  # the trailing space and noise
     if not parts:
@@ -53,9 +72,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         itertools.chain.from_iterable(zip(map(len, gaps), map(len, texts), strict=True)), initial=start))
     begins = offsets[1::2]
     spaced = list(map(bool, gaps))
-    spaced[0] = True  # the first token starts the text
+    spaced[0] = True  # the first token starts the text, or follows the line break before it
     line_starts = ["\n" in gap for gap in gaps]
-    line_starts[0] = line_starts[0] or begins[0] == 0 or text[begins[0] - 1] == "\n"
+    line_starts[0] = after_break or line_starts[0] or begins[0] == 0 or text[begins[0] - 1] == "\n"
     columns = zip(texts, map(str.casefold, texts), begins, offsets[2::2], spaced, line_starts,
                   map(bool, words), strict=True)
     return list(map(Token._make, columns))
