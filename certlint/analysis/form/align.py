@@ -11,18 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from certlint.analysis.form.compare import Comparisons, comparisons
 from certlint.analysis.form.segment import Certification, DocUnit
 from certlint.analysis.form.spec import Unit, Version
 from certlint.analysis.form.tokens import Token, quote
-from certlint.analysis.form.words import (
-    Deviation,
-    WordAlignment,
-    align_words,
-    clip,
-    deviations_of,
-    similarity,
-    text_of,
-)
+from certlint.analysis.form.words import Deviation, WordAlignment, clip, similarity, text_of
 
 MATCH_THRESHOLD = 0.5
 #: Paragraphs in the form's order that all match this well need no search.
@@ -61,6 +54,7 @@ def analyse(cert: Certification, version: Version, others: Sequence[Version] = (
     practice for amendments without financial statements or controls disclosure.
     """
     result = Analysis(version)
+    memo = comparisons(cert)
     # Paragraphs far beyond the form's length are the rest of a larger document, not the form's.
     units, doc = version.units, cert.units[: 3 * len(version.units)]
     pairs: list[tuple[int, int]] = []
@@ -73,13 +67,13 @@ def analyse(cert: Certification, version: Version, others: Sequence[Version] = (
         else:
             _add(result, "structure", "opening", "missing: 'I, [certifying individual], certify that:'",
                  _first_token(doc), cost=len(units[0].tokens))
-    pairs.extend(_match_units(units, doc, f0, d0))
+    pairs.extend(_match_units(memo, units, doc, f0, d0))
     matched_f = {f for f, _ in pairs}
     matched_d = {d for _, d in pairs}
     for f, d in pairs:
-        aligned = align_words(units[f], doc[d])
+        aligned, deviations = memo.words(units[f], doc[d], company)
         result.alignment.append(aligned)
-        for deviation in deviations_of(aligned, company):
+        for deviation in deviations:
             result.deviations.append(deviation)
             result.cost += deviation.cost
     if amendment:
@@ -88,7 +82,7 @@ def analyse(cert: Certification, version: Version, others: Sequence[Version] = (
             if whole and not matched_f.intersection(whole):
                 matched_f.update(whole)  # left out whole: allowed
                 result.excused.update(whole)
-    _unmatched(result, version, doc, pairs, matched_f, matched_d, others)
+    _unmatched(memo, result, version, doc, pairs, matched_f, matched_d, others)
     _lettering(result, units, doc, pairs)
     result.deviations.sort(key=lambda d: d.start)
     result.deviations = _merge_repeats(result.deviations)
@@ -107,14 +101,15 @@ def _add(result: Analysis, kind: str, where: str, what: str, token: Token | None
     result.cost += cost
 
 
-def _match_units(units: Sequence[Unit], doc: Sequence[DocUnit], f0: int, d0: int) -> list[tuple[int, int]]:
+def _match_units(memo: Comparisons, units: Sequence[Unit], doc: Sequence[DocUnit], f0: int,
+                 d0: int) -> list[tuple[int, int]]:
     """Order-keeping matching of form units to written units that maximises total similarity."""
     n, m = len(units) - f0, len(doc) - d0
-    if n == m:  # the usual case: paragraph for paragraph, each close to its unit
-        diagonal = [(f0 + i, d0 + i) for i in range(n)]
-        if all(similarity(units[f], doc[d].keys) >= SURE_MATCH for f, d in diagonal):
-            return diagonal
-    score = [[similarity(units[f0 + i], doc[d0 + j].keys) for j in range(m)] for i in range(n)]
+    codes = [memo.codes(written) for written in doc[d0:]]
+    # The usual case: paragraph for paragraph, each close to its unit.
+    if n == m and all(similarity(units[f0 + i], codes[i]) >= SURE_MATCH for i in range(n)):
+        return [(f0 + i, d0 + i) for i in range(n)]
+    score = [[similarity(units[f0 + i], codes[j]) for j in range(m)] for i in range(n)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
@@ -132,7 +127,7 @@ def _match_units(units: Sequence[Unit], doc: Sequence[DocUnit], f0: int, d0: int
     return pairs
 
 
-def _unmatched(result: Analysis, version: Version, doc: Sequence[DocUnit],
+def _unmatched(memo: Comparisons, result: Analysis, version: Version, doc: Sequence[DocUnit],
                pairs: list[tuple[int, int]], matched_f: set[int], matched_d: set[int],
                others: Sequence[Version]) -> None:
     units = version.units
@@ -147,21 +142,21 @@ def _unmatched(result: Analysis, version: Version, doc: Sequence[DocUnit],
     for d in extra:
         written = doc[d]
         label = written.label
-        mover = _most_similar([f for f in missing if f not in moved], units, written)
+        mover = _most_similar(memo, [f for f in missing if f not in moved], units, written)
         if mover is not None:
             moved.add(mover)
             after = doc[d - 1].label if d > 0 and doc[d - 1].marker != "opening" else "the opening"
             _add(result, "structure", units[mover].where,
                  f"out of order: found after {after}", written.first, cost=len(units[mover].tokens))
             continue
-        twin = _most_similar(sorted(matched_f), units, written)
+        twin = _most_similar(memo, sorted(matched_f), units, written)
         if twin is not None:
             what = "repeated" if label == units[twin].where else f"repeats {units[twin].where}"
             _add(result, "structure", label, what, written.first, cost=len(written.tokens))
             continue
         if not written.tokens and written.marker is None:
             continue
-        origin = _other_version(written, others)
+        origin = _other_version(memo, written, others)
         nearest = _replaced(missing, moved, pairs, d)
         if nearest is not None:
             moved.add(nearest)
@@ -173,7 +168,7 @@ def _unmatched(result: Analysis, version: Version, doc: Sequence[DocUnit],
         shown = quote(clip(text_of(written.tokens))) if written.tokens else "a marker without text"
         _add(result, "structure", label, f"not in the form: {shown}{origin}",
              written.first, cost=len(written.tokens))
-    _added_after(result, version, doc, pairs, last)
+    _added_after(memo, result, version, doc, pairs, last)
     runs: list[list[int]] = []
     for f in missing:
         if f in moved:
@@ -193,7 +188,7 @@ def _unmatched(result: Analysis, version: Version, doc: Sequence[DocUnit],
             _add(result, "structure", f"paragraphs {labels}", "missing", place, cost=cost)
 
 
-def _added_after(result: Analysis, version: Version, doc: Sequence[DocUnit],
+def _added_after(memo: Comparisons, result: Analysis, version: Version, doc: Sequence[DocUnit],
                  pairs: list[tuple[int, int]], last: int) -> None:
     """Text between the form's last paragraph and the signature block ("This certification is
     furnished, not filed.", a reliance sentence) is not the form's: one added passage."""
@@ -201,7 +196,7 @@ def _added_after(result: Analysis, version: Version, doc: Sequence[DocUnit],
     if last < 0 or not any(d == last and f == len(units) - 1 for f, d in pairs):
         return
     added = [u for u in doc[last + 1 :] if u.marker is None and u.tokens and not _omission_note(u)
-             and not any(similarity(allowed, u.keys) >= SURE_MATCH for allowed in version.after)]
+             and not any(memo.similarity(allowed, u) >= SURE_MATCH for allowed in version.after)]
     words = [t for u in added for t in u.tokens]
     # A signature block without labels (a name, a title, a date) is written in capitals; a
     # sentence has lower-case words.
@@ -223,16 +218,17 @@ def _omission_note(written: DocUnit) -> bool:
     return bool(keys) and keys <= _OMISSION_WORDS and bool(keys & {"omitted", "reserved", "applicable"})
 
 
-def _most_similar(candidates: list[int], units: Sequence[Unit], written: DocUnit) -> int | None:
-    scored = [(similarity(units[f], written.keys), f) for f in candidates]
+def _most_similar(memo: Comparisons, candidates: list[int], units: Sequence[Unit],
+                  written: DocUnit) -> int | None:
+    scored = [(memo.similarity(units[f], written), f) for f in candidates]
     best = max(scored, default=(0.0, -1))
     return best[1] if best[0] >= MATCH_THRESHOLD else None
 
 
-def _other_version(written: DocUnit, others: Sequence[Version]) -> str:
+def _other_version(memo: Comparisons, written: DocUnit, others: Sequence[Version]) -> str:
     for version in others:
         for unit in version.units:
-            if similarity(unit, written.keys) >= 0.8:
+            if memo.similarity(unit, written) >= 0.8:
                 return f" (the {version.label}'s {unit.where})"
     return ""
 

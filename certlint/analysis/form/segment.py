@@ -18,6 +18,8 @@ _MONTHS = frozenset(
      "october", "november", "december")
 )
 _LABELS = frozenset({"date", "dated", "by", "name", "title", "signature"})
+#: The keys a signature block can start with (a label, the "/" of "/s/", a month).
+_TAIL_WORDS = _MONTHS | _LABELS | {"/"}
 _LETTERS = frozenset("abcdefgh")
 _BULLETS = frozenset("•·▪")
 _MARKER_STARTS = frozenset({"(", *_BULLETS, *_LETTERS, *"123456789", "i", "ii", "iii", "iv", "v", "vi",
@@ -40,7 +42,7 @@ class DocUnit:
     #: The paragraph number a lettered sub-paragraph belongs to ("4" for "(c)").
     number: str = ""
     #: The tokens' keys, set once the unit is complete.
-    keys: list[str] = field(default_factory=list)
+    keys: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -87,9 +89,7 @@ def find_certifications(tokens: list[Token]) -> list[Certification]:
 def _opening_starts(tokens: list[Token]) -> list[tuple[int, int]]:
     """(start, index just past the opening) for each "I, [name], certify that:"."""
     found: list[tuple[int, int]] = []
-    for i, token in enumerate(tokens):
-        if token.key not in ("certify", "certifies"):
-            continue
+    for i in [i for i, token in enumerate(tokens) if token.key in ("certify", "certifies")]:
         j = i + 1
         if j < len(tokens) and tokens[j].key == ",":
             j += 1
@@ -179,7 +179,7 @@ def _cut(tokens: list[Token], opening_end: int | None) -> Certification:
         current.tokens.append(token)
         i += 1
     for unit in cert.units:
-        unit.keys = [t.key for t in unit.tokens]
+        unit.keys = tuple([t.key for t in unit.tokens])
     return cert
 
 
@@ -196,14 +196,15 @@ def _tail_start(tokens: list[Token]) -> int:
     or a date right after the closing period. Line starts alone decide nothing: some EDGAR
     HTML puts every printed line in its own block."""
     count = len(tokens)
-    for i, token in enumerate(tokens):
-        key = token.key
-        following = tokens[i + 1].key if i + 1 < count else ""
+    keys = [t.key for t in tokens]
+    for i in [i for i, key in enumerate(keys) if key in _TAIL_WORDS]:
+        key = keys[i]
+        following = keys[i + 1] if i + 1 < count else ""
         if key in _LABELS and following == ":":
             return i
-        if key == "/" and following == "s" and i + 2 < count and tokens[i + 2].key == "/":
+        if key == "/" and following == "s" and i + 2 < count and keys[i + 2] == "/":
             return i
-        if (key in _MONTHS and following.isdigit() and i > 0 and tokens[i - 1].key in (".", ";", ":")
-                and (i < 2 or tokens[i - 2].key not in ("no", "nos"))):
+        if (key in _MONTHS and following.isdigit() and i > 0 and keys[i - 1] in (".", ";", ":")
+                and (i < 2 or keys[i - 2] not in ("no", "nos"))):
             return i
     return len(tokens)

@@ -8,10 +8,12 @@ version lets a filer leave out (a whole unit in `[[...]]` is an optional unit).
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from certlint.analysis.form.codes import form_codes
 from certlint.analysis.form.tokens import join_tokens, tokenize
 
 #: Deviation classes; each form rule reports some of them (its `report` option).
@@ -36,6 +38,15 @@ class FormToken:
 
 
 @dataclass(frozen=True, slots=True)
+class Variant:
+    """A unit's tokens with some of its optional passages left out, and their keys as
+    characters (`codes`), computed once: every paragraph of every document is compared with them."""
+
+    tokens: tuple[FormToken, ...]
+    codes: str
+
+
+@dataclass(frozen=True, slots=True)
 class Unit:
     """One paragraph of the form: "opening", "1", "4", "4(a)"..."""
 
@@ -48,6 +59,11 @@ class Unit:
     fills: int = 0
     #: How many literal tokens are not optional.
     required: int = 0
+    #: What a paragraph is compared with: the whole unit first, then the unit with each
+    #: combination of its optional passages left out (fewest first).
+    variants: tuple[Variant, ...] = field(default=(), compare=False)
+    #: `literal` as characters (`codes`).
+    coded: str = field(default="", compare=False)
 
     @property
     def optional(self) -> bool:
@@ -113,10 +129,25 @@ def parse_units(text: str) -> tuple[Unit, ...]:
     return tuple(units)
 
 
+#: Every unit made, by content: the versions of a form share most paragraphs word for word, and
+#: one object for each lets the comparisons of a certification be shared between versions.
+_UNITS: dict[Unit, Unit] = {}
+
+
 def make_unit(label: str, tokens: tuple[FormToken, ...], marker: str) -> Unit:
     literal = tuple(t.key for t in tokens if t.placeholder is None)
     required = sum(1 for t in tokens if t.placeholder is None and t.passage < 0)
-    return Unit(label, tokens, marker, literal, len(tokens) - len(literal), required)
+    unit = Unit(label, tokens, marker, literal, len(tokens) - len(literal), required, _variants(tokens),
+                form_codes(literal))
+    return _UNITS.setdefault(unit, unit)
+
+
+def _variants(tokens: tuple[FormToken, ...]) -> tuple[Variant, ...]:
+    passages = sorted({t.passage for t in tokens if t.passage >= 0})
+    left_outs = [set(combination) for size in range(1, len(passages) + 1)
+                 for combination in itertools.combinations(passages, size)]
+    kept = [tokens, *(tuple(t for t in tokens if t.passage < 0 or t.passage not in out) for out in left_outs)]
+    return tuple(Variant(form, form_codes(t.key for t in form)) for form in kept)
 
 
 def _form_tokens(body: str) -> tuple[FormToken, ...]:

@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word keeps its apostrophe, inner hyphens and rule suffixes whole: "registrant's",
 # "13a-15(e)", "officer(s)". Anything else that is not space is a one-character token.
 # HTML entities left in derived text ("&nbsp;"), tags and Markdown emphasis/table rules are noise.
+# One match is a token with the space and noise before it (atomic: noise is never read back as
+# punctuation); the empty token at the end takes the trailing space and noise.
 _TOKEN = re.compile(
-    r"(?P<noise>&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);|</?[A-Za-z][^<>\n]{0,80}>|[*_|#`\\]+)"
-    r"|(?P<word>[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*(?:\([A-Za-z0-9]{1,3}\))*'?)"
-    r"|(?P<punct>[^\sA-Za-z0-9])"
+    r"((?>(?:\s+|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);|</?[A-Za-z][^<>\n]{0,80}>|[*_|#`\\]+)*))"
+    r"(?:([A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*(?:\([A-Za-z0-9]{1,3}\))*'?)|([^\sA-Za-z0-9])|\Z)"
 )
 
 PUNCTUATION_NO_SPACE_BEFORE = frozenset(",;:.)]?!")
 PUNCTUATION_NO_SPACE_AFTER = frozenset("([")
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark: its text, case-folded key and [start, end) in the prose."""
 
     text: str
     key: str
     start: int
     end: int
-    #: Whitespace precedes it in the prose (a line break counts).
+    #: Whitespace (or noise) precedes it in the prose (a line break counts).
     spaced: bool
     #: A line (block) starts right before it.
     line_start: bool
@@ -34,31 +35,49 @@ class Token:
     is_word: bool
 
 
+#: Text is tokenized a chunk of about this many characters at a time, cut after a line break
+#: (no token or noise spans one): each regex pass holds the interpreter only briefly, so a
+#: language server answering requests beside the lint of a large buffer is not held up.
+_CHUNK = 1 << 16
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of text[start:end], offsets in `text`."""
     stop = len(text) if end is None else end
     tokens: list[Token] = []
-    append = tokens.append
-    previous_end = start
-    noise_gap = False
-    for match in _TOKEN.finditer(text, start, stop):
-        kind = match.lastgroup
-        if kind == "noise":
-            noise_gap = True
-            continue
-        begin, finish = match.span()
-        gap = begin - previous_end
-        if gap == 1 and not noise_gap and text[previous_end] == " ":  # the common case
-            spaced, line_start = True, False
-        else:
-            spaced = noise_gap or gap > 0 or begin == start
-            line_start = (begin == 0 or text[begin - 1] == "\n"
-                          or (gap > 0 and "\n" in text[previous_end:begin]))
-        word = match.group()
-        append(Token(word, word.casefold(), begin, finish, spaced, line_start, kind == "word"))
-        previous_end = finish
-        noise_gap = False
+    begin = start
+    while begin < stop:
+        cut = text.find("\n", begin + _CHUNK, stop)
+        finish = stop if cut < 0 else cut + 1
+        tokens += _tokens(text, begin, finish, after_break=begin > start)
+        begin = finish
     return tokens
+
+
+def _tokens(text: str, start: int, stop: int, after_break: bool) -> list[Token]:
+    """The tokens of text[start:stop]; `after_break`: a line break of the text precedes `start`.
+
+    Built a column at a time (a document has hundreds of tokens and every certification is
+    tokenized): the matches give each token's text and the gap before it, the offsets are the
+    running sum of their lengths.
+    """
+    parts = _TOKEN.findall(text, start, stop)
+    while parts and not (parts[-1][1] or parts[-1][2]):
+        parts.pop()  # the trailing space and noise
+    if not parts:
+        return []
+    gaps, words, marks = zip(*parts, strict=True)
+    texts = [word or mark for word, mark in zip(words, marks, strict=True)]
+    offsets = list(itertools.accumulate(
+        itertools.chain.from_iterable(zip(map(len, gaps), map(len, texts), strict=True)), initial=start))
+    begins = offsets[1::2]
+    spaced = list(map(bool, gaps))
+    spaced[0] = True  # the first token starts the text, or follows the line break before it
+    line_starts = ["\n" in gap for gap in gaps]
+    line_starts[0] = after_break or line_starts[0] or begins[0] == 0 or text[begins[0] - 1] == "\n"
+    columns = zip(texts, map(str.casefold, texts), begins, offsets[2::2], spaced, line_starts,
+                  map(bool, words), strict=True)
+    return list(map(Token._make, columns))
 
 
 def join_tokens(words: list[str]) -> str:

@@ -8,12 +8,12 @@ articles), substitution (the registrant's name), variant (officer(s), capitalisa
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, LCSseq
 
+from certlint.analysis.form.codes import written_codes
 from certlint.analysis.form.segment import DocUnit
 from certlint.analysis.form.spec import FormToken, Unit
 from certlint.analysis.form.tokens import Token, join_tokens, quote
@@ -46,21 +46,17 @@ class Deviation:
     count: int = 1
 
 
-def similarity(unit: Unit, keys: Sequence[str]) -> float:
-    """How much of a form unit a written paragraph (its token keys) holds, 0..1."""
-    form = unit.literal
-    if not form or not keys:
+def similarity(unit: Unit, written: str) -> float:
+    """How much of a form unit a written paragraph (its token keys as `codes`) holds, 0..1."""
+    form = unit.coded
+    if not form or not written:
         return 0.0
-    common = LCSseq.similarity(form, keys)
-    denominator = max(unit.required, len(keys) - FILL_ALLOWANCE * unit.fills, 1)
+    common = LCSseq.similarity(form, written)
+    denominator = max(unit.required, len(written) - FILL_ALLOWANCE * unit.fills, 1)
     score = min(1.0, float(common) / denominator)
-    if unit.fills and keys[0] != form[0]:  # a short unit with fill-ins is recognised by its first word
+    if unit.fills and written[0] != form[0]:  # a short unit with fill-ins is recognised by its first word
         score /= 2
     return score
-
-
-def _keys(tokens: Sequence[FormToken], skip: set[int]) -> list[FormToken]:
-    return [t for t in tokens if t.passage < 0 or t.passage not in skip]
 
 
 #: One edit operation between a unit's form tokens and a paragraph's tokens:
@@ -80,28 +76,35 @@ class WordAlignment:
     edits: tuple[Edit, ...]
 
 
-def align_words(unit: Unit, written: DocUnit) -> WordAlignment:
+def align_words(unit: Unit, written: DocUnit, codes: str | None = None) -> WordAlignment:
     """The word alignment of a written paragraph with its unit (optional passages that the
-    paragraph leaves out are taken out of the form first: leaving them out is no deviation)."""
-    keys = written.keys
-    passages = sorted({t.passage for t in unit.tokens if t.passage >= 0})
-    form, ops = list(unit.tokens), Indel.opcodes([t.key for t in unit.tokens], keys)
-    best = Indel.distance([t.key for t in form], keys)
-    for size in range(1, len(passages) + 1):
-        for left_out in itertools.combinations(passages, size):
-            trial = _keys(unit.tokens, set(left_out))
-            distance = Indel.distance([t.key for t in trial], keys)
-            if distance < best:
-                best, form = distance, trial
-                ops = Indel.opcodes([t.key for t in form], keys)
+    paragraph leaves out are taken out of the form first: leaving them out is no deviation).
+
+    `codes` are the paragraph's keys as characters (`certlint.analysis.form.codes`).
+    """
+    coded = written_codes(written.keys) if codes is None else codes
+    whole, *shorter = unit.variants
+    if coded == whole.codes and coded:  # the prescribed words copied exactly (usual): nothing to search
+        return WordAlignment(unit, written, whole.tokens, (("equal", 0, len(coded), 0, len(coded)),))
+    form, best = whole, Indel.distance(whole.codes, coded)
+    for variant in shorter:
+        if best == 0:
+            break
+        # With the cutoff a distance no better than the best so far comes back as `best`.
+        distance = Indel.distance(variant.codes, coded, score_cutoff=best - 1)
+        if distance < best:
+            best, form = distance, variant
+    ops = Indel.opcodes(form.codes, coded)
     edits = tuple((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in ops)
-    return WordAlignment(unit, written, tuple(form), edits)
+    return WordAlignment(unit, written, form.tokens, edits)
 
 
 def deviations_of(aligned: WordAlignment, company: str | None) -> list[Deviation]:
     """The deviations of a written paragraph from its unit of the form, read from their alignment."""
     unit, written, form, ops = aligned.unit, aligned.written, list(aligned.form), list(aligned.edits)
     doc = written.tokens
+    if len(ops) == 1 and ops[0][0] == "equal":  # the form's words exactly: only their case and spacing
+        return _case_and_spacing(unit, form, doc, ops)
     holes = {i for i, t in enumerate(form) if t.placeholder is not None}
     groups = _groups(ops, holes)
     found: list[Deviation] = []
@@ -111,10 +114,9 @@ def deviations_of(aligned: WordAlignment, company: str | None) -> list[Deviation
             found.append(deviation)
     found.extend(_case_and_spacing(unit, form, doc, ops))
     serious = [d for d in found if d.kind == "wording"]
-    literal = [t for t in unit.tokens if t.placeholder is None]
-    if len(serious) >= 3 and similarity(unit, written.keys) < REWORDED_BELOW and doc:
+    if len(serious) >= 3 and similarity(unit, written_codes(written.keys)) < REWORDED_BELOW and doc:
         what = f"reworded: the form says {quote(unit.excerpt())}"
-        found = [Deviation("wording", unit.where, what, doc[0].start, doc[-1].end, len(literal))]
+        found = [Deviation("wording", unit.where, what, doc[0].start, doc[-1].end, len(unit.literal))]
     return found
 
 
@@ -247,19 +249,20 @@ def _case_and_spacing(unit: Unit, form: list[FormToken], doc: list[Token],
                       ops: Iterable[Edit]) -> list[Deviation]:
     """Differences inside words the alignment calls equal: capitalisation, a missing space."""
     found = []
+    opening = unit.label == "opening"
     for tag, f1, f2, d1, _ in ops:
         if tag != "equal":
             continue
-        for k in range(f2 - f1):
-            ftok, dtok = form[f1 + k], doc[d1 + k]
-            index = d1 + k
-            if (dtok.is_word and not dtok.spaced and index > 0 and unit.label != "opening"
-                    and doc[index - 1].text in ",;:)"):
+        for k, ftok, dtok in zip(range(f1, f2), form[f1:f2], doc[d1 : d1 + f2 - f1], strict=True):
+            if not dtok.is_word:
+                continue
+            index = d1 + k - f1
+            if not dtok.spaced and index > 0 and not opening and doc[index - 1].text in ",;:)":
                 first = index - 2 if index > 1 and not doc[index - 1].spaced else index - 1
                 glued = "".join(t.text for t in doc[first : index + 1])
                 found.append(Deviation("punctuation", unit.where, f"missing space: {quote(glued)}",
                                        doc[index - 1].start, dtok.end))
-            elif dtok.text != ftok.text and dtok.is_word and not _sentence_start(form, f1 + k):
+            elif dtok.text != ftok.text and not _sentence_start(form, k):
                 what = f"capitalisation: expected {quote(ftok.text)}, found {quote(dtok.text)}"
                 found.append(Deviation("variant", unit.where, what, dtok.start, dtok.end, 0))
     return found
