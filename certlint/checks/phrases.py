@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
-import regex
-
 from certlint.checks.base import OptionError
 from certlint.checks.literals import Needed, leading, needed
 from certlint.document.prose import fold_text
@@ -71,13 +69,26 @@ class Matcher(Protocol):
 
 
 class BoundedPattern:
-    """A `regex` pattern whose searches stop after PATTERN_SECONDS (raising PatternTimeout)."""
+    """A `regex` pattern whose searches stop after PATTERN_SECONDS (raising PatternTimeout).
 
-    __slots__ = ("compiled", "pattern")
+    `regex` compiles in Python, several times slower than `re`, and the packs hold dozens of
+    patterns, most of which a document's literal prefilter rules out: each is compiled (and the
+    module imported) the first time it is searched. `compile_regex` has checked its syntax."""
 
-    def __init__(self, source: str, flags: int) -> None:
+    __slots__ = ("_compiled", "_ignore_case", "pattern")
+
+    def __init__(self, source: str, ignore_case: bool) -> None:
         self.pattern = source
-        self.compiled: Any = regex.compile(source, flags)
+        self._ignore_case = ignore_case
+        self._compiled: Any = None
+
+    @property
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self.pattern, regex.IGNORECASE if self._ignore_case else 0)
+        return self._compiled
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         matches = self.compiled.finditer(string, pos, endpos, timeout=PATTERN_SECONDS)
@@ -102,7 +113,9 @@ class BoundedPattern:
 
     @property
     def flags(self) -> int:
-        return int(self.compiled.flags)
+        """The flags `regex` gives the pattern (its inline flags too), read without compiling it
+        with `regex`: `re` reads the same inline flags, and both set UNICODE for a text pattern."""
+        return int(re.compile(self.pattern, re.IGNORECASE if self._ignore_case else 0).flags)
 
     def _message(self) -> str:
         return (f"its pattern ran over {PATTERN_SECONDS:g} s on this document and was stopped (a "
@@ -121,9 +134,9 @@ def compile_regex(source: str, key: str, case_sensitive: bool) -> BoundedPattern
     worded) by `re`, which the pack schema documents."""
     try:
         re.compile(source, 0 if case_sensitive else re.IGNORECASE)
-        return BoundedPattern(source, 0 if case_sensitive else regex.IGNORECASE)
-    except (re.error, regex.error) as exc:
+    except re.error as exc:
         raise OptionError(key, f"bad regex in '{key}': {exc}") from None
+    return BoundedPattern(source, not case_sensitive)
 
 
 def _as_list(value: Any) -> list[str]:
