@@ -60,7 +60,7 @@ def test_the_search_near_a_lookbehind_finds_what_the_whole_search_finds(
         return
     pos = min(pos, len(text))
     for pattern in (re.compile(source, 0 if case_sensitive else re.IGNORECASE),
-                    BoundedPattern(source, 0 if case_sensitive else regex.IGNORECASE)):
+                    BoundedPattern(source, not case_sensitive)):
         near = finditer_near(pattern, _prose(text), starts, pos, len(text))
         if near is not None:
             assert [m.span() for m in near] == [m.span() for m in pattern.finditer(text, pos, len(text))]
