@@ -27,6 +27,7 @@ from typing import Any
 
 from certlint.checks import KINDS, Checker
 from certlint.diagnostic import Severity
+from certlint.regex_cache import cache_folder
 from certlint.ruleset.loader import load_pack, pack_from_data, read_pack, rule_from_data
 from certlint.ruleset.model import Pack
 
@@ -37,14 +38,9 @@ _SEVERITIES = frozenset(severity.value for severity in Severity)
 
 
 def cache_dir() -> Path | None:
-    """The folder of the cache, or None when `CERTLINT_CACHE_DIR` is set empty (no cache)."""
-    override = os.environ.get("CERTLINT_CACHE_DIR")
-    if override is not None:
-        return Path(override) if override else None
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    # The XDG spec ignores a relative path; so does certlint (it would land in the repository).
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return root / "certlint"
+    """The folder of the cache, or None when `CERTLINT_CACHE_DIR` is set empty (no cache): the
+    one folder the regular-expression cache uses too (`certlint.regex_cache`)."""
+    return cache_folder()
 
 
 def cache_key(sources: Sequence[tuple[str, bytes]]) -> str:
