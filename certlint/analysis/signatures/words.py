@@ -45,7 +45,7 @@ _OPENER_LIST = tuple(sorted(_TITLE_OPENERS))
 _DEFINED_TERM = re.compile(r"\s*\((?:the\s+)?\"[^()]*\"\)\s*$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def squash(text: str) -> str:
     """A name reduced for comparison: letters and digits only, lower case, accents dropped
     (memoised: the same names and lines are squashed by several readers and checks)."""

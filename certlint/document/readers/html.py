@@ -220,7 +220,7 @@ _UNSTYLED = (False, False, False)
 _unescape = lru_cache(maxsize=1024)(unescape)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _style_flags(style: str) -> tuple[bool, bool, bool]:
     """(hidden, space before, space after) for a style attribute. Cached: a Workiva exhibit
     repeats a few long style strings on every element, and each search reads all of one."""

@@ -171,7 +171,7 @@ def scan(text: str, base: int, events: Events) -> bool:
     return True
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _attributes(text: str) -> tuple[tuple[str, str | None], ...]:
     """A tag's attributes as HTMLParser gives them: names lowercased, values unquoted and unescaped.
     Cached by their source text: an exhibit repeats a few hundred attribute strings (Workiva's
