@@ -11,7 +11,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certlint.checks.literals import _ALSO_MATCHES, _CASELESS, finditer_near, leading, may_match, needed
+from certlint.analysis.views import ALSO_MATCHES
+from certlint.checks.literals import _CASELESS, finditer_near, leading, may_match, needed
 from certlint.checks.phrases import BoundedPattern
 from certlint.document.prose import Prose
 
@@ -92,14 +93,14 @@ def _ascii_partners(char: str) -> bool:
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="re._parser is Python 3.11's")
 def test_every_character_an_ascii_letter_matches_in_any_case_is_known() -> None:
-    """A case-insensitive letter matches its lowercase, or a character `_ALSO_MATCHES` names."""
+    """A case-insensitive letter matches its lowercase, or a character `ALSO_MATCHES` names."""
     chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and _ascii_partners(chr(c))]
     for letter in "abcdefghijklmnopqrstuvwxyz":
         for pattern in (re.compile(letter, re.IGNORECASE), regex.compile(letter, regex.IGNORECASE)):
             for char in chars:
                 if pattern.fullmatch(char) and char.lower() != letter:
                     # İ lowercases to two characters: such a text has no lowercase view.
-                    assert char in _ALSO_MATCHES.get(letter, "") or len(char.lower()) > 1, (letter, char)
+                    assert char in ALSO_MATCHES.get(letter, "") or len(char.lower()) > 1, (letter, char)
     for char in _CASELESS:
         assert char.lower() == char == char.upper()
         for other in map(chr, range(0x110000)):

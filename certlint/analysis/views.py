@@ -32,16 +32,27 @@ def lower_words(prose: Prose) -> frozenset[str]:
     return frozenset(_WORD.findall(prose.text.lower()))
 
 
+#: Characters other than its lowercase that `re.IGNORECASE` (and `regex`) match to an ASCII
+#: letter: the dotless "ı" for "i", the long "ſ" for "s" (tests/test_literals.py checks every
+#: character). A literal test cannot rule out a match of such a letter in a text holding one.
+ALSO_MATCHES = {"i": "\u0131", "s": "\u017f"}
+
+
+def odd_letters_in(text: str) -> str:
+    """The ASCII letters whose other matches (`ALSO_MATCHES`) `text` holds."""
+    if text.isascii():
+        return ""
+    return "".join(letter for letter, other in ALSO_MATCHES.items() if other in text)
+
+
+@per_document()
+def odd_letters(prose: Prose) -> str:
+    """`odd_letters_in` of the prose, once per document."""
+    return odd_letters_in(prose.text)
+
+
 def may_contain(prose: Prose, literal: str) -> bool:
     """Whether the lowercase `literal` can occur in the prose, ignoring case: False only when it
     certainly does not (a quick test before a case-insensitive regex)."""
     text = lowered(prose)
-    return text is None or literal in text or _odd_cases(prose)
-
-
-@per_document()
-def _odd_cases(prose: Prose) -> bool:
-    """Whether the prose holds a letter that `re.IGNORECASE` matches against an ASCII letter of
-    another lowercase: the dotless "ı" against "i", the long "ſ" against "s". A literal test
-    cannot rule out a match in such a text."""
-    return "ı" in prose.text or "ſ" in prose.text
+    return text is None or literal in text or any(letter in literal for letter in odd_letters(prose))

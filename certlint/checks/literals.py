@@ -16,18 +16,15 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from certlint.analysis.memo import per_document
-from certlint.analysis.views import lowered
+from certlint.analysis.views import lowered, may_contain, odd_letters
 from certlint.document.prose import Prose
 
 #: More alternatives than this cost more to test than they save.
 _MAX_ALTERNATIVES = 16
 #: Characters besides printable ASCII a literal may hold: caseless, matched by themselves alone.
 _CASELESS = frozenset("\u00a7")  # "§"
-#: Characters other than their lowercase that a case-insensitive ASCII letter matches (`re` and
-#: `regex`, tests/test_literals.py checks every character): dotless "ı" for "i", long "ſ" for "s".
-#: ("İ" lowercases to two characters, so its text has no lowercase view and is searched.)
-_ALSO_MATCHES = {"i": "\u0131", "s": "\u017f"}
+#: The letters a case-insensitive ASCII letter also matches are `views.ALSO_MATCHES`. ("İ"
+#: lowercases to two characters, so its text has no lowercase view and is searched.)
 
 Needed = tuple[str, ...]
 
@@ -93,7 +90,7 @@ def finditer_near(pattern: Any, prose: Prose, starts: Needed, pos: int,
     only where one of `starts` (`leading`) ends; None where that is not exact (the text has no
     lowercase view or holds a letter "i" or "s" also match)."""
     text = lowered(prose)
-    if text is None or _odd_letters(prose):
+    if text is None or odd_letters(prose):
         return None
     places = set()
     for literal in starts:
@@ -120,25 +117,7 @@ def _match_at(pattern: Any, text: str, places: list[int], pos: int,
 
 def may_match(prose: Prose, literals: Needed | None) -> bool:
     """False only when the prose holds none of `literals` in any case (the regex cannot match)."""
-    if literals is None:
-        return True
-    text = lowered(prose)
-    if text is None:
-        return True
-    for literal in literals:
-        if literal in text:
-            return True
-    odd = _odd_letters(prose)
-    return bool(odd) and any(letter in literal for literal in literals for letter in odd)
-
-
-@per_document()
-def _odd_letters(prose: Prose) -> str:
-    """The ASCII letters whose odd partners (`_ALSO_MATCHES`) the prose holds: once per document."""
-    text = prose.text
-    if text.isascii():
-        return ""
-    return "".join(letter for letter, other in _ALSO_MATCHES.items() if other in text)
+    return literals is None or any(may_contain(prose, literal) for literal in literals)
 
 
 def _better(one: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:

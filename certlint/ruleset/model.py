@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from certlint.analysis.views import odd_letters_in
 from certlint.checks import Checker
 from certlint.diagnostic import Severity
 
@@ -70,16 +71,11 @@ class AppliesTo:
         return self.markers is not None and _found(self.markers, self.marker_words, prose, lowered)
 
 
-#: Letters that `re.IGNORECASE` matches to an ASCII letter although their lowercase is not it
-#: (dotless i, long s): a text holding one is left to the regex.
-_OTHER_CASES = ("\u0131", "\u017f")
-
-
 def _found(pattern: re.Pattern[str], words: tuple[str, ...], prose: str, lowered: str | None) -> bool:
     """`pattern.search(prose)` found something; a substring test of `words` first, where exact:
     a match of an ASCII phrase, case ignored, is its literal in the lowercase text."""
     if lowered is not None and words and all(word.isascii() for word in words) \
-            and not any(other in lowered for other in _OTHER_CASES) \
+            and not odd_letters_in(lowered) \
             and not any(word in lowered for word in words):
         return False
     return pattern.search(prose) is not None
