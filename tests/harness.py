@@ -148,9 +148,10 @@ def check(source: Source, select: str | None, *expected: tuple[int, int, str],
 
 
 def fixtures(folder: Path, filings: bool = False) -> list[Path]:
-    """The fixture documents of a folder (or, with `filings`, its filing folders), sorted."""
+    """The fixture documents of a folder (or, with `filings`, its filing folders: those with a
+    sidecar, so that a `__pycache__` left by a fixture builder is not taken for one), sorted."""
     if filings:
-        return sorted(p for p in folder.iterdir() if p.is_dir())
+        return sorted(p for p in folder.iterdir() if p.is_dir() and sidecar(p).is_file())
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in DOCUMENT_SUFFIXES)
 
 
