@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 #: Bump when what is stored changes.
-FORMAT = 1
+FORMAT = 2
 #: A run's patterns, at most: `re` keeps 512 and drops the oldest beyond that.
 MOST = 400
 
@@ -83,10 +83,12 @@ def preload(folder: Path | None) -> int:
 
 
 def _digest(blob: bytes) -> str:
-    """A file cut short or damaged on disk is refused whole, not read in part."""
-    import hashlib
+    """A file cut short or damaged on disk is refused whole, not read in part. The hash is the
+    one Python checks hash-based .pyc files with (64-bit SipHash): `hashlib` would load OpenSSL,
+    several milliseconds of a start-up this file exists to shorten."""
+    from importlib.util import source_hash
 
-    return hashlib.sha256(blob).hexdigest()
+    return source_hash(blob).hex()
 
 
 def save(folder: Path | None) -> bool:
