@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from msgspec import Struct, field
 
 
 class Severity(enum.Enum):
@@ -21,8 +23,7 @@ class Severity(enum.Enum):
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """What a check yields: a span in the document's prose view and the words for the message.
 
     `start`/`end` are offsets into `Document.prose.text`; the runner maps them to the file.

@@ -31,9 +31,10 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from certlint.ruleset.codes import STALE_BASELINE, meta_diagnostic
 
@@ -68,8 +69,7 @@ def key_of(diagnostic: Diagnostic, relative: str) -> Key:
     return relative, d.code, _fold(line[start:stop]), _fold(context)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Struct, frozen=True):
     path: str
     code: str
     text: str

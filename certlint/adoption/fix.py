@@ -20,9 +20,10 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+from msgspec import Struct, field
 
 from certlint.document.decode import Decoded, decode
 
@@ -64,8 +65,7 @@ def check_replaceable(path: Path, shown: str) -> os.stat_result:
     return status
 
 
-@dataclass(frozen=True, slots=True)
-class FilePlan:
+class FilePlan(Struct, frozen=True):
     """The fixes for one file: its bytes as read, and the text and bytes after the fixes."""
 
     path: str
@@ -78,16 +78,14 @@ class FilePlan:
     encoding: str = "utf-8"
 
 
-@dataclass(slots=True)
-class FixOutcome:
+class FixOutcome(Struct):
     fixed: int = 0
     #: Diagnostics of the files that were fixed (or would be, with --diff), after the fixes.
     after: dict[str, list[Diagnostic]] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Struct, frozen=True):
     """One fix: replace the code points [start, end) of the decoded text with `text`."""
 
     start: int

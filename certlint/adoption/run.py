@@ -9,9 +9,10 @@ The exit status stays the CLI's decision.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from certlint.adoption.fix import LintText
@@ -19,8 +20,7 @@ if TYPE_CHECKING:
     from certlint.ruleset.policy import ReportPolicy
 
 
-@dataclass(frozen=True, slots=True)
-class AdoptionOptions:
+class AdoptionOptions(Struct, frozen=True):
     """What the command line asks of the adoption step."""
 
     write_baseline: Path | None = None
@@ -34,8 +34,7 @@ class AdoptionOptions:
         return bool(self.write_baseline or self.baseline or self.fix or self.diff)
 
 
-@dataclass(frozen=True, slots=True)
-class Adoption:
+class Adoption(Struct, frozen=True):
     #: The run's output is complete (baseline written, diff printed): report nothing more.
     finished: bool = False
     #: With --diff: there is something to fix.

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from certlint.analysis.dates.roles import PeriodEnd, analysis_of, form_kind
 from certlint.analysis.memo import per_document
@@ -41,8 +43,7 @@ _NUMBERS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "thirteen": 13, "twen
             "thirty-nine": 39, "fifty-two": 52, "fifty-three": 53}
 
 
-@dataclass(frozen=True, slots=True)
-class Fact(Generic[T]):
+class Fact(Struct, Generic[T], frozen=True):
     """A value, where it came from, and (for the text) the prose span that states it."""
 
     value: T
@@ -57,8 +58,7 @@ class Fact(Generic[T]):
         return f"{self.source} {line}:{column}"
 
 
-@dataclass(frozen=True, slots=True)
-class CertificationFacts:
+class CertificationFacts(Struct, frozen=True):
     """What a certification says about its report, and what is known of it from outside."""
 
     kind: str | None

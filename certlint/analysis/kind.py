@@ -15,7 +15,8 @@ about one and is not one. What is found is a span of the prose, so callers can s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from certlint.analysis.memo import per_document
 from certlint.document import Document
@@ -71,8 +72,7 @@ TITLE = "a certification's title"
 REASONS = (FIRST_PERSON, HEREBY, UNDERSIGNED, THIRD_PERSON, REVIEWED, STATEMENTS_906, TITLE)
 
 
-@dataclass(frozen=True, slots=True)
-class Recognition:
+class Recognition(Struct, frozen=True):
     """Why a document counts as a certification: what it says and where (prose offsets)."""
 
     reason: str

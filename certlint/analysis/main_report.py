@@ -9,10 +9,11 @@ elements of the `dei` namespace are read), and only for a document that is a mai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from certlint.analysis.dates.extract import find_dates
 from certlint.analysis.report import canonical_form
@@ -55,8 +56,7 @@ _WANTED = {"DocumentType", "DocumentPeriodEndDate", "AmendmentFlag", "EntityRegi
            "CurrentFiscalYearEndDate", "EntityFilerCategory", "AmendmentDescription"}
 
 
-@dataclass(frozen=True, slots=True)
-class ReportFact:
+class ReportFact(Struct, frozen=True):
     """A fact of the main report, its source ("XBRL dei:DocumentType", "cover page") and place."""
 
     value: str
@@ -69,8 +69,7 @@ class ReportFact:
         return f"{self.source}, {self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
-class ReportFacts:
+class ReportFacts(Struct, frozen=True):
     """What the main report says of itself; every fact optional."""
 
     path: str

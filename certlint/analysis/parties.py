@@ -16,8 +16,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from certlint.analysis.memo import per_document
 from certlint.analysis.signatures import (
@@ -54,16 +55,14 @@ _COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "company", "llc", "ltd
                             "incorporated", "trust", "lp", "l.p", "n.a", "bancorp", "holdings"})
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
+class Party(Struct, frozen=True):
     """A person the body names, with the title given beside the name, if any."""
 
     name: Span
     title: Span | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(Struct, frozen=True):
     """A certification within a document: its intro (if any), parties and signatures."""
 
     start: int

@@ -9,7 +9,8 @@ check kind; here they are only read, so that `certlint facts` shows exactly what
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from certlint.analysis.dates.windows import around, matches_in
 from certlint.analysis.memo import per_document
@@ -43,8 +44,7 @@ _OF_COMPANY = re.compile(r"\s?(?:\([^)]{1,40}\)\s?)?,?\s?of\s(?P<name>[A-Z0-9][^
                          r"(?=\s?\((?:the\s)?[\"']|,?\sfor\sthe\s|,?\sas\sfiled\s|\s?;)")
 
 
-@dataclass(frozen=True, slots=True)
-class Words:
+class Words(Struct, frozen=True):
     """A piece of prose: [start, end) and its text."""
 
     start: int
@@ -52,8 +52,7 @@ class Words:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class ReportMention:
+class ReportMention(Struct, frozen=True):
     """One place where the certification names its report."""
 
     #: The whole phrase, kind words to form and amendment ("annual report on Form 10-K/A").
@@ -71,8 +70,7 @@ class ReportMention:
     paragraph1: bool
 
 
-@dataclass(frozen=True, slots=True)
-class ReportReading:
+class ReportReading(Struct, frozen=True):
     """Every mention of the report, and the registrant paragraph 1 (or a 906 intro) names."""
 
     mentions: tuple[ReportMention, ...]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
+
+from msgspec import Struct, field
 
 from certlint.diagnostic import Finding
 from certlint.document import Document
@@ -21,8 +22,7 @@ class OptionError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
-class CheckContext:
+class CheckContext(Struct, frozen=True):
     """What a check may know beyond the document: the facts for its path and today's date."""
 
     facts: Facts = field(default_factory=Facts)

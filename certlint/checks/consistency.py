@@ -33,10 +33,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from certlint.analysis.dates.roles import analysis_of
 from certlint.analysis.parties import Party, Statement, certification_kind, statements
@@ -83,8 +84,7 @@ def _words(span: Span) -> list[Span]:
     return name_tokens([span])
 
 
-@dataclass(frozen=True, slots=True)
-class Consistency:
+class Consistency(Struct, frozen=True):
     check_name: str
     variants: str = "exclude"
     nicknames: Mapping[str, str] = field(default_factory=dict)

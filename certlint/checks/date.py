@@ -26,9 +26,11 @@ ended December 31, 2003" and reports "for the fiscal year ended November 29, 200
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from certlint.analysis.dates.deadlines import ROWS_SCHEMA, DeadlineRow, describe, filer_days, read_rows
 from certlint.analysis.dates.fiscal import (
@@ -73,8 +75,7 @@ SCHEMA: Mapping[str, Any] = {
 _REPORTS = {ANNUAL: "an annual report", QUARTERLY: "a quarterly report"}
 
 
-@dataclass(frozen=True, slots=True)
-class DateCheck:
+class DateCheck(Struct, frozen=True):
     """A compiled `date` rule: one of the checks, with its deadline parameters."""
 
     name: str

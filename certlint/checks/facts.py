@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from certlint.analysis.facts import TEXT, CertificationFacts, certification_facts
 from certlint.analysis.report import ReportMention, canonical_form, normal_kind
@@ -48,8 +49,7 @@ SCHEMA: Mapping[str, Any] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class FactsCheck:
+class FactsCheck(Struct, frozen=True):
     check_name: str
     kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)
     families: Mapping[str, str] = field(default_factory=dict)

@@ -25,8 +25,9 @@ filing and reports at the place in the document that disagrees, naming the other
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from certlint.analysis.dates.deadlines import ROWS_SCHEMA, DeadlineRow, read_rows
 from certlint.checks import title
@@ -59,8 +60,7 @@ SCHEMA: Mapping[str, Any] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class FilingRule:
+class FilingRule(Struct, frozen=True):
     check_name: str
     roles: title.TitleCheck | None = None
     max_days: int = 14

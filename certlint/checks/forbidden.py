@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from certlint.checks.literals import Needed, finditer_near, may_match
 from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match, literals_of
@@ -41,8 +42,7 @@ SCHEMA: Mapping[str, Any] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ForbiddenPhrase:
+class ForbiddenPhrase(Struct, frozen=True):
     pattern: Matcher
     suggest: str | None
     scope: Scope | None = None

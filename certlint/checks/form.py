@@ -26,10 +26,12 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from certlint.analysis.form.spec import CLASSES, FormSyntaxError, Version, parse_units, small_business
 from certlint.analysis.form.versions import parse_date
@@ -55,8 +57,7 @@ NAME = "form"
 _SMALL_BUSINESS_FORMS = ("10-KSB", "10-QSB")
 
 
-@dataclass(frozen=True, slots=True)
-class FormSet:
+class FormSet(Struct, frozen=True):
     """The compiled versions (and their small-business wording), shared by the pack's rules."""
 
     versions: tuple[Version, ...]
@@ -68,8 +69,7 @@ class FormSet:
     obsolete_forms: Mapping[str, Mapping[str, str]]
 
 
-@dataclass(frozen=True, slots=True)
-class FormAlignment:
+class FormAlignment(Struct, frozen=True):
     """One certification, the version of the form it was held to and its analysis against it:
     the form rules report its deviations, a redline shows its word alignment."""
 
@@ -81,8 +81,7 @@ class FormAlignment:
     extra: tuple[Deviation, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class FormChecker:
+class FormChecker(Struct, frozen=True):
     forms: FormSet
     report: frozenset[str]
 

@@ -13,8 +13,9 @@ match; with no anchor, or no match for it, at the top of the document. With a `s
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from certlint.checks.literals import Needed, may_match
 from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match, compile_regex, literals_of
@@ -39,8 +40,7 @@ SCHEMA: Mapping[str, Any] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class RequiredPhrase:
+class RequiredPhrase(Struct, frozen=True):
     pattern: Matcher
     min_count: int
     anchor: Matcher | None

@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from msgspec import Struct
+
 from certlint.checks.base import OptionError
 from certlint.checks.literals import Needed, may_match, needed
 from certlint.checks.phrases import BoundedPattern, compile_regex
@@ -120,8 +122,7 @@ def region(scope: Scope | None, prose: Prose) -> tuple[int, int] | None:
     return (0, len(prose.text)) if scope is None else scope.region(prose)
 
 
-@dataclass(frozen=True, slots=True)
-class FormAllowance:
+class FormAllowance(Struct, frozen=True):
     """Matches right for a report form: the form's own regex, and how the text names it."""
 
     forms: Mapping[str, tuple[re.Pattern[str], re.Pattern[str]]]

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from certlint.analysis.parties import certification_kind, statements
 from certlint.analysis.signatures import CONNECTIVES, Signature, Span, signatures
@@ -61,8 +62,7 @@ if TYPE_CHECKING:
 NAME = "title"
 
 
-@dataclass(frozen=True, slots=True)
-class TitleCheck:
+class TitleCheck(Struct, frozen=True):
     check_name: str
     vocabulary: frozenset[str] = frozenset()
     designations: Mapping[str, str] = field(default_factory=dict)

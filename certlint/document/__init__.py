@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import PurePath
+
+from msgspec import Struct, field
 
 from certlint.document.decode import BinaryFileError, Decoded, decode
 from certlint.document.facts import Facts
@@ -24,8 +25,7 @@ class DocumentError(ValueError):
     """A document that cannot be read as what it claims to be (bad front matter, say)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Struct, frozen=True):
     """One certification as the checks see it."""
 
     path: str

@@ -5,7 +5,8 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -25,8 +26,7 @@ class BinaryFileError(ValueError):
     """The bytes are not text; the caller skips the file with a message."""
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(Struct, frozen=True):
     text: str
     encoding: str
     bom: bool

@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from msgspec import Struct
+
 # Typographic characters and the C1 controls that cp1252 text decoded as latin-1 leaves behind
 # (U+0092 for an apostrophe in older EDGAR text).
 _FOLD = {
@@ -55,8 +57,7 @@ def fold_text(text: str) -> str:
     return re.sub(r" {2,}", " ", "".join(out)).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(Struct, frozen=True):
     """A paragraph-like unit of prose: [start, end) in the prose text."""
 
     start: int

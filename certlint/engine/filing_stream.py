@@ -14,8 +14,9 @@ and linted as `lint_filings` does the whole run, and its files' results go back 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from certlint.checks import CheckContext
 from certlint.diagnostic import Diagnostic
@@ -27,8 +28,7 @@ from certlint.engine.linter import Linter, LintResult, read_or_record
 Unit = Sequence[tuple[int, str]]
 
 
-@dataclass(slots=True)
-class UnitsResult:
+class UnitsResult(Struct):
     """What linting some units gave, each message with where it belongs in the run's order."""
 
     #: Each file's diagnostics, finished (files with none left out).

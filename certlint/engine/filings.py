@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from certlint.analysis.dates.deadlines import filer_category
 from certlint.analysis.main_report import ReportFacts, is_main_report, read_main_report

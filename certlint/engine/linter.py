@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
+
+from msgspec import Struct, field
 
 from certlint.analysis.kind import is_certification
 from certlint.analysis.views import lowered
@@ -40,8 +41,7 @@ def format_message(template: str, args: Mapping[str, str]) -> str:
         return template
 
 
-@dataclass(slots=True)
-class LintResult:
+class LintResult(Struct):
     """Diagnostics of a run, plus files skipped (not text) and files that could not be read."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -7,9 +7,11 @@ configuration means and report a broken one with the same words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+
+from msgspec import Struct
 
 from certlint.diagnostic import Severity
 from certlint.engine.config import Config, ConfigError, check_docs_url
@@ -18,8 +20,7 @@ from certlint.engine.linter import Linter
 from certlint.ruleset import Selection, load_ruleset
 
 
-@dataclass(frozen=True, slots=True)
-class SetupOptions:
+class SetupOptions(Struct, frozen=True):
     """Where the configuration comes from and what the caller (the command line) adds to it."""
 
     #: An explicit config file, a configuration already loaded, or None to discover one.

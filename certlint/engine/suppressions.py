@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from certlint.ruleset.codes import INVALID_SUPPRESSION, META_CODES, UNUSED_SUPPRESSION, meta_diagnostic
 
@@ -39,8 +40,7 @@ ACTIONS = ("disable", "enable", "disable-next-line")
 _ALL = "*"
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(Struct, frozen=True):
     action: str
     #: None: every code.
     codes: tuple[str, ...] | None

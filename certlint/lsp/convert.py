@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from msgspec import Struct
 
 from certlint.adoption.fix import edit_for
 from certlint.diagnostic import Diagnostic, Severity
@@ -21,8 +21,7 @@ SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
               Severity.INFO: types.DiagnosticSeverity.Information}
 
 
-@dataclass(frozen=True, slots=True)
-class Published:
+class Published(Struct, frozen=True):
     """A diagnostic as sent to the client, kept for code actions and hovers."""
 
     range: types.Range

@@ -7,10 +7,10 @@ import asyncio
 import concurrent.futures
 import os
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
+from msgspec import Struct
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
@@ -30,8 +30,7 @@ DEBOUNCE_SECONDS = 0.3
 LANGUAGE_SUFFIXES = {"markdown": ".md", "html": ".html", "plaintext": ".txt"}
 
 
-@dataclass(frozen=True, slots=True)
-class LintJob:
+class LintJob(Struct, frozen=True):
     """One version of a buffer, linted in a worker thread from a copy of all it reads."""
 
     name: str

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Protocol, TextIO
+
+from msgspec import Struct, field
 
 from certlint.diagnostic import Diagnostic, Severity
 
@@ -36,8 +37,7 @@ class RuleInfo(Protocol):
     def source(self) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
-class OutputOptions:
+class OutputOptions(Struct, frozen=True):
     show_source: bool = False
     color: bool = False
     #: The active rules by code, for formats that carry rule metadata (SARIF).

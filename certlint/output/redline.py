@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from certlint.checks import CheckContext
 from certlint.checks.form import FormAlignment, FormChecker
@@ -31,8 +32,7 @@ KIND_NAMES = {"302": "Section 302 (Exhibit 31)", "906": "Section 906 (Exhibit 32
               "abs": "Section 302, asset-backed issuer", "other": "other"}
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(Struct, frozen=True):
     """A diagnostic as the page shows it: its number (its place's id), and its rule's text."""
 
     number: int
@@ -40,8 +40,7 @@ class Note:
     explain: str
 
 
-@dataclass(slots=True)
-class DocumentView:
+class DocumentView(Struct):
     """One document's section: its summary values, its text (redlined certifications and plain
     paragraphs), its diagnostics and, for a 906 statement, its statutory elements."""
 
@@ -62,16 +61,14 @@ class DocumentView:
         return sum(1 for note in self.notes if note.diagnostic.severity.value == severity)
 
 
-@dataclass(frozen=True, slots=True)
-class FilingView:
+class FilingView(Struct, frozen=True):
     """A filing's documents, grouped as repository mode groups them."""
 
     id: str
     documents: list[DocumentView]
 
 
-@dataclass(slots=True)
-class ReportView:
+class ReportView(Struct):
     """Everything the page shows; the template only lays it out."""
 
     title: str

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from certlint.checks import CheckContext
 from certlint.checks.required import RequiredPhrase
@@ -31,16 +32,14 @@ _REGISTRANT_END = re.compile(r"\s(?:for|as)\s|\s?\(|;")
 COLUMNS = ("Report", "Period", "Registrant", "Signers", "Date")
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(Struct, frozen=True):
     """A value and where it came from: "facts" or "text"."""
 
     text: str
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
+class Element(Struct, frozen=True):
     """A statutory element (a `required` rule of a pack applying to the document): present or
     missing, the words found, and the diagnostics reporting it."""
 

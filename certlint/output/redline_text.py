@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from certlint.analysis.form.tokens import (
     PUNCTUATION_NO_SPACE_AFTER,
@@ -31,8 +32,7 @@ if TYPE_CHECKING:
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(slots=True)
-class Atom:
+class Atom(Struct):
     """One word or mark: what it is in the redline, its text, and its span in the source
     (-1 for a form word the certification does not have)."""
 
@@ -45,8 +45,7 @@ class Atom:
     anchors: list[int] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(Struct, frozen=True):
     """Consecutive atoms alike: kind (same, added, deleted, fill, marker, plain), text, the
     numbers of the diagnostics covering it and of those whose place starts here."""
 
@@ -57,8 +56,7 @@ class Run:
     anchors: tuple[int, ...]
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(Struct):
     """A paragraph: of the form (kind form, added, deleted, optional, excused), outside the
     form's comparison (outside), or plain text around a certification (plain)."""
 
@@ -84,8 +82,7 @@ class Paragraph:
         return [n for atom in self.atoms for n in atom.anchors]
 
 
-@dataclass(slots=True)
-class Certification:
+class Certification(Struct):
     """A certification's redline and what the filer filled in ({registrant}: "Example Corp.")."""
 
     version: str

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from certlint.ruleset.loader import PackError, builtin_pack_dir, load_pack, pack_files
 from certlint.ruleset.model import AppliesTo, Pack, Rule
@@ -13,8 +14,7 @@ from certlint.ruleset.selection import Selection
 __all__ = ["AppliesTo", "Pack", "PackError", "Rule", "RuleSet", "Selection", "load_ruleset"]
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSet:
+class RuleSet(Struct, frozen=True):
     packs: tuple[Pack, ...]
 
     @property

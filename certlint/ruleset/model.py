@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from msgspec import Struct
+
 from certlint.analysis.views import odd_letters_in
 from certlint.checks import Checker
 from certlint.diagnostic import Severity
@@ -42,8 +44,7 @@ class Rule:
         return checker
 
 
-@dataclass(frozen=True, slots=True)
-class AppliesTo:
+class AppliesTo(Struct, frozen=True):
     """Which documents a pack lints: file globs and/or content markers, minus `unless` markers.
 
     With both globs and markers, a document matching either applies; `unless` always excludes.
@@ -81,8 +82,7 @@ def _found(pattern: re.Pattern[str], words: tuple[str, ...], prose: str, lowered
     return pattern.search(prose) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
+class Pack(Struct, frozen=True):
     name: str
     path: str
     applies_to: AppliesTo

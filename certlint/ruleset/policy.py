@@ -8,8 +8,9 @@ and keeps the adoption layer from depending on how the engine runs the checks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from certlint.ruleset import RuleSet
 from certlint.ruleset.codes import META_RULES
@@ -19,8 +20,7 @@ from certlint.ruleset.selection import Selection
 _META_BY_CODE = {rule.code: rule for rule in META_RULES}
 
 
-@dataclass(frozen=True, slots=True)
-class ReportPolicy:
+class ReportPolicy(Struct, frozen=True):
     ruleset: RuleSet
     selection: Selection
     #: The code prefixes ignored for a path (the config's ignore-per-path entries).

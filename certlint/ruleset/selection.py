@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from certlint.ruleset.model import Rule
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(Struct, frozen=True):
     """flake8's select/ignore by code prefix: the longest matching prefix decides, ignore wins ties.
 
     A rule with `enabled: false` runs only when select/extend-select names its full code: a

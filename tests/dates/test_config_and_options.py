@@ -94,7 +94,7 @@ def test_impossible_yaml_date_is_a_config_error(tmp_path: Path) -> None:
 
 def test_unreadable_document_facts_are_reported_at_the_top(tmp_path: Path) -> None:
     """Facts from a document's own metadata are not validated with the config: say so, at 1:1."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from certlint.document import read_documents
     from certlint.document.facts import Facts

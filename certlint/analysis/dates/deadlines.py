@@ -9,8 +9,9 @@ filer before the accelerated deadlines began) has the rule's default days.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 LARGE, ACCELERATED, NON_ACCELERATED = "large accelerated", "accelerated", "non-accelerated"
 CATEGORIES = (LARGE, ACCELERATED, NON_ACCELERATED)
@@ -42,8 +43,7 @@ def describe(category: str) -> str:
     return f"{'an' if category[:1] in 'aeiou' else 'a'} {category} filer"
 
 
-@dataclass(frozen=True, slots=True)
-class DeadlineRow:
+class DeadlineRow(Struct, frozen=True):
     """Filers of `filers` have `days` for a report of `family` whose period ends on or after `since`."""
 
     filers: frozenset[str]

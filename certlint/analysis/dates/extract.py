@@ -12,8 +12,9 @@ import bisect
 import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 from certlint.analysis.dates.windows import Window, Windows, matches_in
 
@@ -56,16 +57,14 @@ _LINE_DATE = (rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MON
 _DATE_LINE = re.compile(rf"^(?:dated?\s*:?\s*)?{_LINE_DATE}?\s*$|^\d{{4}}$", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Struct, frozen=True):
     """A [start, end) span of prose text."""
 
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(Struct, frozen=True):
     """A date found in the prose: its span, its value (None when impossible) and what is odd about it."""
 
     start: int

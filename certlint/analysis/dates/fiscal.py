@@ -19,10 +19,11 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
+
+from msgspec import Struct
 
 from certlint.analysis.dates.deadlines import CATEGORIES, filer_category
 from certlint.analysis.dates.extract import MONTH_NAMES, WEEKDAY_NAMES, month_number, weekday_number
@@ -70,8 +71,7 @@ def _add_months(day: date, months: int, month_end: bool) -> date:
     return date(year, month, last if month_end else min(day.day, last))
 
 
-@dataclass(frozen=True, slots=True)
-class FiscalYearEnd:
+class FiscalYearEnd(Struct, frozen=True):
     """A fiscal year end rule: where each fiscal year ends and where its quarters end."""
 
     kind: str

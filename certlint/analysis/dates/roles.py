@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from certlint.analysis.dates.extract import DateMention, Span, find_dates
 from certlint.analysis.dates.windows import Windows, around, matches_in
@@ -64,8 +65,7 @@ _AMENDMENT = re.compile(r"\bAmendment\sNo\b|\bamended\s(?:annual|quarterly)\srep
 _FORM_LENGTH, _AMENDED_FORM_LENGTH = 16, 8
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodEnd:
+class PeriodEnd(Struct, frozen=True):
     """A date stated as the end of the period the report covers."""
 
     mention: DateMention
@@ -76,8 +76,7 @@ class PeriodEnd:
     explicit: bool
 
 
-@dataclass(frozen=True, slots=True)
-class FiscalLabel:
+class FiscalLabel(Struct, frozen=True):
     """A fiscal-year label and the year it names."""
 
     start: int
@@ -85,8 +84,7 @@ class FiscalLabel:
     year: int
 
 
-@dataclass(frozen=True, slots=True)
-class FormMention:
+class FormMention(Struct, frozen=True):
     """What the document says about its form: kind of report and whether it is an amendment."""
 
     kind: str | None
@@ -94,8 +92,7 @@ class FormMention:
     name: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(Struct, frozen=True):
     """The dates of one document, each with its role."""
 
     dates: tuple[DateMention, ...]

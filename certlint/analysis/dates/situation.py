@@ -6,9 +6,10 @@ project config); the document's own period end and form fill what the facts leav
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from certlint.analysis.dates.deadlines import ACCELERATED, NON_ACCELERATED, filer_category
 from certlint.analysis.dates.fiscal import NAMINGS, FiscalError, FiscalYearEnd, parse_fiscal_year_end
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
     from certlint.document.prose import Prose
 
 
-@dataclass(frozen=True, slots=True)
-class Situation:
+class Situation(Struct, frozen=True):
     """What the checks compare against: facts first, then what the document says."""
 
     analysis: Analysis

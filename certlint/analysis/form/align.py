@@ -9,7 +9,8 @@ with a count.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from certlint.analysis.form.compare import Comparisons, comparisons
 from certlint.analysis.form.segment import Certification, DocUnit
@@ -32,8 +33,7 @@ _OMISSION_WORDS = frozenset({"omitted", "intentionally", "reserved", "not", "app
                              "13a-14(a)", "15d-14(a)", "of", "section", "302"})
 
 
-@dataclass(slots=True)
-class Analysis:
+class Analysis(Struct):
     """The deviations from one version, and their total weight (to choose between versions)."""
 
     version: Version

@@ -9,7 +9,8 @@ paragraph can start: at the start of a line, or after ";", ":" or "." (one-line 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from certlint.analysis.form.tokens import Token
 
@@ -29,8 +30,7 @@ _ROMAN = {"i": "a", "ii": "b", "iii": "c", "iv": "d", "v": "e", "vi": "f"}
 _NUMBERED_LETTER = re.compile(r"^[1-9]\([a-h]\)$")
 
 
-@dataclass(slots=True)
-class DocUnit:
+class DocUnit(Struct):
     """One paragraph of a certification as written."""
 
     #: "opening", the marker's number or letter ("4", "c"), "" for a bullet, None for no marker.
@@ -54,8 +54,7 @@ class DocUnit:
         return f"paragraph {self.number}({self.marker})"
 
 
-@dataclass(slots=True)
-class Certification:
+class Certification(Struct):
     units: list[DocUnit] = field(default_factory=list)
     #: Tokens after the last paragraph (date, signature, title).
     tail: list[Token] = field(default_factory=list)

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from certlint.analysis.form.codes import form_codes
 from certlint.analysis.form.tokens import join_tokens, tokenize
@@ -27,8 +30,7 @@ class FormSyntaxError(ValueError):
     """A form text that cannot be parsed (unbalanced [[ ]], a unit without text)."""
 
 
-@dataclass(frozen=True, slots=True)
-class FormToken:
+class FormToken(Struct, frozen=True):
     text: str
     key: str
     #: Index of the optional passage holding it in its unit, or -1.
@@ -37,8 +39,7 @@ class FormToken:
     placeholder: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(Struct, frozen=True):
     """A unit's tokens with some of its optional passages left out, and their keys as
     characters (`codes`), computed once: every paragraph of every document is compared with them."""
 
@@ -79,8 +80,7 @@ class Unit:
         return text + (" ..." if len(words) > limit else "")
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
+class Version(Struct, frozen=True):
     """A version of the form and the dates for which it is the prescribed one."""
 
     name: str

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from certlint.analysis.dates.extract import DateMention
 from certlint.analysis.dates.roles import analysis_of
@@ -29,8 +30,7 @@ if TYPE_CHECKING:
 _FILING_LAG = timedelta(days=75)
 
 
-@dataclass(frozen=True, slots=True)
-class Dates:
+class Dates(Struct, frozen=True):
     period_end: date | None = None
     filed: date | None = None
     #: Facts say the filer is an accelerated filer (earlier ICFR compliance date).

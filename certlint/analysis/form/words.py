@@ -9,8 +9,8 @@ articles), substitution (the registrant's name), variant (officer(s), capitalisa
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from rapidfuzz.distance import Indel, LCSseq
 
 from certlint.analysis.form.codes import written_codes
@@ -33,8 +33,7 @@ _REGISTRANT = frozenset({"registrant", "registrant's", "small", "business", "iss
                          "company", "company's", "the"})
 
 
-@dataclass(frozen=True, slots=True)
-class Deviation:
+class Deviation(Struct, frozen=True):
     """One difference from the form, at [start, end) in the prose."""
 
     kind: str
@@ -64,8 +63,7 @@ def similarity(unit: Unit, written: str) -> float:
 Edit = tuple[str, int, int, int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class WordAlignment:
+class WordAlignment(Struct, frozen=True):
     """How the words of a written paragraph line up with its unit of the form: the deviations
     are read from it, and a redline shows it, so that both say the same."""
 

@@ -10,8 +10,9 @@ the certifying statement is a signature (Regulation S-T Rule 302(a)), marked `ty
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from certlint.analysis.dates.extract import is_date_line
 from certlint.analysis.memo import per_document

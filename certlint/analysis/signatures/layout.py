@@ -13,8 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from certlint.analysis.signatures.cells import HtmlCells
 
@@ -32,8 +33,7 @@ _PRE = re.compile(r"<(pre|xmp|plaintext)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | r
 _COLUMN_TOLERANCE = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(Struct, frozen=True):
     """A line (or a cell, or a column's piece of a line) of the prose, markup trimmed."""
 
     start: int

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Struct, frozen=True):
     """A piece of prose: [start, end) and its text."""
 
     start: int
@@ -14,8 +13,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
+class Signature(Struct, frozen=True):
     """One signature block: conformed signature, typed name, title lines, roles and date."""
 
     marker: Span

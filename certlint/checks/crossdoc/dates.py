@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from certlint.analysis.dates.fiscal import fmt
 from certlint.analysis.dates.roles import analysis_of
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
     from certlint.document import Document
 
 
-@dataclass(frozen=True, slots=True)
-class Stated:
+class Stated(Struct, frozen=True):
     """A value a document states, where it states it."""
 
     document: Document

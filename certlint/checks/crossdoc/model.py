@@ -7,8 +7,9 @@ so the model lives here, below the engine.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
+
+from msgspec import Struct
 
 from certlint.analysis.main_report import ReportFacts
 from certlint.checks.base import CheckContext
@@ -17,16 +18,14 @@ from certlint.document import Document
 from certlint.document.facts import Facts
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(Struct, frozen=True):
     """A document of a filing with its effective facts (its own over the configured ones)."""
 
     document: Document
     facts: Facts
 
 
-@dataclass(frozen=True, slots=True)
-class Filing:
+class Filing(Struct, frozen=True):
     id: str
     members: tuple[Member, ...]
     #: The main report's own facts (inline XBRL, cover page) when it is in the filing; the main

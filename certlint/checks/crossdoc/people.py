@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from certlint.analysis.parties import certification_kind
 from certlint.analysis.signatures import SUFFIXES, Signature, Span, name_tokens, signatures
@@ -27,8 +28,7 @@ if TYPE_CHECKING:
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Signer:
+class Signer(Struct, frozen=True):
     document: Document
     kind: str
     signature: Signature

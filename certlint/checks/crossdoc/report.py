@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from certlint.analysis.parties import certification_kind
 from certlint.diagnostic import Finding
@@ -23,8 +24,7 @@ _FORM = re.compile(r"\bForm (?P<form>10-?K(?:SB|T)?|10-?Q(?:SB)?|20-F|40-F|11-K)
 _AMENDMENT = re.compile(r"\bAmendment No\. ?(?P<number>\d+)", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class ReportNamed:
+class ReportNamed(Struct, frozen=True):
     """The report a certification names: paragraph 1 of a 302, the first form named in a 906."""
 
     document: Document

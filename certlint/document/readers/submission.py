@@ -13,7 +13,9 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from certlint.document import Document
 from certlint.document.decode import Decoded
@@ -50,8 +52,7 @@ _HEADER = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(Struct, frozen=True):
     """One `<DOCUMENT>` of a submission: its type, file name and text region in the file."""
 
     type: str
