@@ -31,7 +31,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from certlint.analysis.form.spec import CLASSES, FormSyntaxError, Version, parse_units, small_business
+from certlint.analysis.form.spec import (
+    CLASSES,
+    FormSyntaxError,
+    Version,
+    deferred_units,
+    parse_units,
+    small_business,
+)
 from certlint.analysis.form.versions import parse_date
 from certlint.checks.base import OptionError
 from certlint.checks.form_schema import SCHEMA as SCHEMA
@@ -129,7 +136,8 @@ def _compile_forms(key: str) -> FormSet:
     versions = []
     for raw in raw_versions:
         try:
-            units = parse_units(str(raw["text"]))
+            # Tokenised when a certification is first held to it; its syntax is checked now.
+            units = deferred_units(str(raw["text"]))
         except FormSyntaxError as exc:
             raise OptionError("versions", f"version {raw.get('name')!r}: {exc}") from None
         except (KeyError, TypeError):

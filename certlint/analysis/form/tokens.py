@@ -80,6 +80,13 @@ def _tokens(text: str, start: int, stop: int, after_break: bool) -> list[Token]:
     return list(map(Token._make, columns))
 
 
+def has_token(text: str) -> bool:
+    """Whether `text` has a token (`tokenize` finds one): its first match, at the start, is
+    the first token, or the end when there is none."""
+    match = _TOKEN.match(text)
+    return match is not None and bool(match[2] or match[3])
+
+
 def join_tokens(words: list[str]) -> str:
     """Words back into text with ordinary spacing around punctuation."""
     out = ""
