@@ -196,7 +196,7 @@ def _plural_of(singular: str, plural: str) -> bool:
 
 
 def _letters(keys: Sequence[str]) -> str:
-    return "".join(c for key in keys for c in key if c.isalnum())
+    return "".join(filter(str.isalnum, "".join(keys)))
 
 
 def _names_registrant(written: Sequence[Token], company: str | None) -> bool:
