@@ -8,7 +8,6 @@ paragraph can start: at the start of a line, or after ";", ":" or "." (one-line 
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -158,10 +157,6 @@ def _cut(tokens: list[Token], opening_end: int | None) -> Certification:
     body, cert.tail = tokens[:tail], tokens[tail:]
     current: DocUnit | None = None
     number = ""
-    # Only a token that can start a marker or starts a line can start a unit: the tokens up to
-    # the next of them are added as one slice.
-    starts = [k for k in range(position, tail) if body[k].line_start or body[k].key in _MARKER_STARTS]
-    starts.append(tail)
     i = position
     while i < tail:
         token = body[i]
@@ -181,9 +176,8 @@ def _cut(tokens: list[Token], opening_end: int | None) -> Certification:
             # one before it ended a sentence; otherwise it continues it (a page break).
             current = DocUnit(None, [], token, number)
             cert.units.append(current)
-        following = starts[bisect.bisect_right(starts, i)]
-        current.tokens += body[i:following]
-        i = following
+        current.tokens.append(token)
+        i += 1
     for unit in cert.units:
         unit.keys = tuple([t.key for t in unit.tokens])
     return cert
