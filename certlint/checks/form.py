@@ -33,7 +33,14 @@ from typing import TYPE_CHECKING, Any
 from msgspec import Struct
 from msgspec.structs import replace
 
-from certlint.analysis.form.spec import CLASSES, FormSyntaxError, Version, parse_units, small_business
+from certlint.analysis.form.spec import (
+    CLASSES,
+    FormSyntaxError,
+    Version,
+    deferred_units,
+    parse_units,
+    small_business,
+)
 from certlint.analysis.form.versions import parse_date
 from certlint.checks.base import OptionError
 from certlint.checks.form_schema import SCHEMA as SCHEMA
@@ -128,7 +135,8 @@ def _compile_forms(key: str) -> FormSet:
     versions = []
     for raw in raw_versions:
         try:
-            units = parse_units(str(raw["text"]))
+            # Tokenised when a certification is first held to it; its syntax is checked now.
+            units = deferred_units(str(raw["text"]))
         except FormSyntaxError as exc:
             raise OptionError("versions", f"version {raw.get('name')!r}: {exc}") from None
         except (KeyError, TypeError):

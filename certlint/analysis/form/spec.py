@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +18,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from certlint.analysis.form.codes import form_codes
-from certlint.analysis.form.tokens import join_tokens, tokenize
+from certlint.analysis.form.tokens import has_token, join_tokens, tokenize
 
 #: Deviation classes; each form rule reports some of them (its `report` option).
 CLASSES = ("wording", "structure", "punctuation", "substitution", "variant")
@@ -80,12 +81,42 @@ class Unit:
         return text + (" ..." if len(words) > limit else "")
 
 
+class Deferred:
+    """A version's units, made on first use: a pack has a dozen versions and a certification
+    is compared with the few its dates allow, so tokenising every version's text at start-up
+    would cost a one-file run more than its lint. Equal when the units are equal (a version
+    compares by its units, as when they were made at once)."""
+
+    __slots__ = ("_make", "_units")
+
+    def __init__(self, make: Callable[[], tuple[Unit, ...]]) -> None:
+        self._make: Callable[[], tuple[Unit, ...]] | None = make
+        self._units: tuple[Unit, ...] = ()
+
+    def get(self) -> tuple[Unit, ...]:
+        if self._make is not None:
+            self._units, self._make = self._make(), None
+        return self._units
+
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        return self.get() == (other.get() if isinstance(other, Deferred) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.get())
+
+    def __repr__(self) -> str:
+        return f"Deferred({self.get()!r})"
+
+
 class Version(Struct, frozen=True):
     """A version of the form and the dates for which it is the prescribed one."""
 
     name: str
     label: str
-    units: tuple[Unit, ...]
+    #: Its units (`units`), or a `Deferred` that makes them when first read.
+    parts: tuple[Unit, ...] | Deferred
     #: Valid only for reports filed on or after / before these dates.
     filed_from: date | None = None
     filed_before: date | None = None
@@ -102,10 +133,30 @@ class Version(Struct, frozen=True):
     #: Where this version is set out ("Item 601(b)(31)(i) of Regulation S-K"), for a redline.
     source: str = ""
 
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        parts = self.parts
+        return parts if isinstance(parts, tuple) else parts.get()
+
 
 def parse_units(text: str) -> tuple[Unit, ...]:
     """The units of a form text (see the module docstring for the syntax)."""
-    units: list[Unit] = []
+    return _make_units(_lines(text))
+
+
+def deferred_units(text: str) -> Deferred:
+    """`parse_units(text)`, made on first use; the syntax is checked now, so that a pack with a
+    malformed form text is refused when it is compiled, as before."""
+    lines = _lines(text)
+    return Deferred(lambda: _make_units(lines))
+
+
+#: A unit's line of form text, checked: its label, its marker and its pieces (`_pieces`).
+_Line = tuple[str, str, list[tuple[str, int]]]
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
     number = ""
     for raw in text.splitlines():
         line = raw.strip()
@@ -113,7 +164,7 @@ def parse_units(text: str) -> tuple[Unit, ...]:
             continue
         match = _MARKER.match(line)
         if match is None:
-            if units:
+            if lines:
                 raise FormSyntaxError(f"a form line after the opening needs a marker: {line[:40]!r}")
             label, marker, body = "opening", "", line
         else:
@@ -123,10 +174,14 @@ def parse_units(text: str) -> tuple[Unit, ...]:
                 number, label = marker, marker
             else:
                 label = f"{number}({marker})"
-        units.append(make_unit(label, _form_tokens(body), marker))
-    if not units:
+        lines.append((label, marker, _pieces(body)))
+    if not lines:
         raise FormSyntaxError("the form text is empty")
-    return tuple(units)
+    return lines
+
+
+def _make_units(lines: list[_Line]) -> tuple[Unit, ...]:
+    return tuple(make_unit(label, _form_tokens(pieces), marker) for label, marker, pieces in lines)
 
 
 #: Every unit made, by content: the versions of a form share most paragraphs word for word, and
@@ -150,9 +205,12 @@ def _variants(tokens: tuple[FormToken, ...]) -> tuple[Variant, ...]:
     return tuple(Variant(form, form_codes(t.key for t in form)) for form in kept)
 
 
-def _form_tokens(body: str) -> tuple[FormToken, ...]:
-    tokens: list[FormToken] = []
+def _pieces(body: str) -> list[tuple[str, int]]:
+    """A unit's text and placeholders, each with the index of the optional passage holding it
+    (or -1), the syntax checked without tokenising (`has_token`)."""
+    pieces: list[tuple[str, int]] = []
     passage, passages = -1, 0
+    has_text = False
     for piece in _PIECE.split(body):
         if piece == "[[":
             if passage >= 0:
@@ -162,14 +220,27 @@ def _form_tokens(body: str) -> tuple[FormToken, ...]:
             if passage < 0:
                 raise FormSyntaxError("]] without [[ in a form text")
             passage = -1
-        elif piece.startswith("{") and piece.endswith("}"):
+        else:
+            pieces.append((piece, passage))
+            has_text = has_text or _is_placeholder(piece) or has_token(piece)
+    if passage >= 0:
+        raise FormSyntaxError("[[ without ]] in a form text")
+    if not has_text:
+        raise FormSyntaxError("a form unit without text")
+    return pieces
+
+
+def _is_placeholder(piece: str) -> bool:
+    return piece.startswith("{") and piece.endswith("}")
+
+
+def _form_tokens(pieces: list[tuple[str, int]]) -> tuple[FormToken, ...]:
+    tokens: list[FormToken] = []
+    for piece, passage in pieces:
+        if _is_placeholder(piece):
             tokens.append(FormToken(piece, piece, passage, piece[1:-1]))
         else:
             tokens.extend(FormToken(t.text, t.key, passage) for t in tokenize(piece))
-    if passage >= 0:
-        raise FormSyntaxError("[[ without ]] in a form text")
-    if not tokens:
-        raise FormSyntaxError("a form unit without text")
     return tuple(tokens)
 
 
@@ -178,7 +249,13 @@ _SMALL_BUSINESS = {"registrant": ("small", "business", "issuer"),
 
 
 def small_business(version: Version) -> Version:
-    """The Regulation S-B wording of a version: "small business issuer" for "registrant"."""
+    """The Regulation S-B wording of a version: "small business issuer" for "registrant" (its
+    units made when first read, as the version's)."""
+    return replace(version, parts=Deferred(lambda: _small_business_units(version)),
+                   label=version.label + ", small business issuer")
+
+
+def _small_business_units(version: Version) -> tuple[Unit, ...]:
     units = []
     for unit in version.units:
         tokens: list[FormToken] = []
@@ -189,4 +266,4 @@ def small_business(version: Version) -> Version:
             else:
                 tokens.extend(FormToken(w, w, token.passage) for w in words)
         units.append(make_unit(unit.label, tuple(tokens), unit.marker))
-    return replace(version, units=tuple(units), label=version.label + ", small business issuer")
+    return tuple(units)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import partial
 from typing import NamedTuple
 
 # A word keeps its apostrophe, inner hyphens and rule suffixes whole: "registrant's",
@@ -34,6 +35,10 @@ class Token(NamedTuple):
     #: A word (not punctuation).
     is_word: bool
 
+
+#: A Token from its fields in order: `tuple.__new__` without `Token._make`'s Python frame (a
+#: document has hundreds of tokens).
+_new_token = partial(tuple.__new__, Token)
 
 #: Text is tokenized a chunk of about this many characters at a time, cut after a line break
 #: (no token or noise spans one): each regex pass holds the interpreter only briefly, so a
@@ -77,7 +82,14 @@ def _tokens(text: str, start: int, stop: int, after_break: bool) -> list[Token]:
     line_starts[0] = after_break or line_starts[0] or begins[0] == 0 or text[begins[0] - 1] == "\n"
     columns = zip(texts, map(str.casefold, texts), begins, offsets[2::2], spaced, line_starts,
                   map(bool, words), strict=True)
-    return list(map(Token._make, columns))
+    return list(map(_new_token, columns))
+
+
+def has_token(text: str) -> bool:
+    """Whether `text` has a token (`tokenize` finds one): its first match, at the start, is
+    the first token, or the end when there is none."""
+    match = _TOKEN.match(text)
+    return match is not None and bool(match[2] or match[3])
 
 
 def join_tokens(words: list[str]) -> str:

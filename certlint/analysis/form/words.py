@@ -194,7 +194,7 @@ def _plural_of(singular: str, plural: str) -> bool:
 
 
 def _letters(keys: Sequence[str]) -> str:
-    return "".join(c for key in keys for c in key if c.isalnum())
+    return "".join(filter(str.isalnum, "".join(keys)))
 
 
 def _names_registrant(written: Sequence[Token], company: str | None) -> bool:
@@ -245,16 +245,29 @@ def _missing_or_changed(unit: Unit, expected: Sequence[FormToken], doc: list[Tok
 
 def _case_and_spacing(unit: Unit, form: list[FormToken], doc: list[Token],
                       ops: Iterable[Edit]) -> list[Deviation]:
-    """Differences inside words the alignment calls equal: capitalisation, a missing space."""
+    """Differences inside words the alignment calls equal: capitalisation, a missing space.
+
+    Where a run's words are the form's letter for letter (usual) only a word without a space
+    before it can differ, so only those are looked at.
+    """
     found = []
     opening = unit.label == "opening"
     for tag, f1, f2, d1, _ in ops:
         if tag != "equal":
             continue
-        for k, ftok, dtok in zip(range(f1, f2), form[f1:f2], doc[d1 : d1 + f2 - f1], strict=True):
+        d2 = d1 + f2 - f1
+        if [t.text for t in form[f1:f2]] != [t.text for t in doc[d1:d2]]:
+            indexes: Iterable[int] = range(d1, d2)
+        elif opening:
+            continue
+        else:
+            indexes = [i for i in range(d1, d2) if not doc[i].spaced]
+        for index in indexes:
+            dtok = doc[index]
             if not dtok.is_word:
                 continue
-            index = d1 + k - f1
+            k = f1 + index - d1
+            ftok = form[k]
             if not dtok.spaced and index > 0 and not opening and doc[index - 1].text in ",;:)":
                 first = index - 2 if index > 1 and not doc[index - 1].spaced else index - 1
                 glued = "".join(t.text for t in doc[first : index + 1])
