@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
 from certlint.checks.base import OptionError
-from certlint.checks.literals import Needed, leading, needed
+from certlint.checks.literals import Needed, Starts, needed, starts
 from certlint.document.prose import fold_text
 
 #: JSON Schema for the keys that say what to match.
@@ -122,11 +122,11 @@ class BoundedPattern:
                 f"pattern that backtracks without end?): {self.pattern[:80]!r}")
 
 
-def literals_of(pattern: Matcher) -> tuple[Needed | None, Needed | None]:
+def literals_of(pattern: Matcher) -> tuple[Needed | None, Starts | None]:
     """The literals one of which is in every text the pattern matches, and those one of which
-    ends where each match starts (`certlint.checks.literals`)."""
+    is where each match starts (`certlint.checks.literals`)."""
     flags = pattern.flags & re.VERBOSE
-    return needed(pattern.pattern, flags), leading(pattern.pattern, flags)
+    return needed(pattern.pattern, flags), starts(pattern.pattern, flags)
 
 
 def compile_regex(source: str, key: str, case_sensitive: bool) -> BoundedPattern:
