@@ -44,6 +44,9 @@ _TERM_REACH = 16
 # What may stand around a date that has a line of its own ("March 29, 2004" under the text):
 # filler, then perhaps "Dated as of:", then filler (_line_head finds that stretch once a line).
 _FILLER = re.compile(r"[\s|*_]*")
+_QUARTER_LONG = re.compile(r"(?:three|six|nine|3|6|9)\smonth"  # as long as a quarter
+                           r"|(?:thirteen|twenty-six|thirty-nine|13|26|39)\sweek")
+_YEAR_LONG = re.compile(r"(?:twelve|12)\smonth|(?:fifty|52|53)")  # as long as a year
 _BLANK = re.compile(r"[ |*_]*")  # what a label may follow at the start of a line or cell
 _DATED = re.compile(r"dated?(?:\sas\sof)?\s?[:.]?", re.I)
 _ALONE_AFTER = re.compile(r"[\s|*_.]*")
@@ -140,10 +143,9 @@ def _period_kind(what: str) -> str | None:
     lower = what.lower()
     if "transition" in lower:
         return TRANSITION
-    if "quarter" in lower or re.match(r"(?:three|six|nine|3|6|9)\smonth", lower) \
-            or re.match(r"(?:thirteen|twenty-six|thirty-nine|13|26|39)\sweek", lower):
+    if "quarter" in lower or _QUARTER_LONG.match(lower):
         return QUARTERLY
-    if "year" in lower or "annual" in lower or re.match(r"(?:twelve|12)\smonth|(?:fifty|52|53)", lower):
+    if "year" in lower or "annual" in lower or _YEAR_LONG.match(lower):
         return ANNUAL
     return None
 
