@@ -11,7 +11,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certlint.analysis.views import ALSO_MATCHES
+from certlint.analysis.views import ALSO_MATCHES, may_contain
 from certlint.checks.literals import _CASELESS, finditer_near, leading, may_match, needed, starting, starts
 from certlint.checks.phrases import BoundedPattern
 from certlint.document.prose import Prose
@@ -95,6 +95,13 @@ def test_where_matches_start() -> None:
     assert starting(r"(?=x)|abcd") is None  # an empty match
     assert starts(r"(?<=Act of )(?:19|20)\d\d") == (("act of ",), True)
     assert starts(r"\bSecurities Act") == (("securities act",), False)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=TEXTS, literals=st.lists(st.sampled_from(["ab", "si", "s", "i", "§", "x", "b "]), max_size=3))
+def test_may_match_is_may_contain_of_any_literal(text: str, literals: list[str]) -> None:
+    prose = _prose(text)
+    assert may_match(prose, tuple(literals)) == any(may_contain(prose, literal) for literal in literals)
 
 
 def test_the_literals_of_the_built_in_patterns() -> None:

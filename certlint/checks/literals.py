@@ -17,7 +17,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
-from certlint.analysis.views import lowered, may_contain, odd_letters
+from certlint.analysis.views import lowered, odd_letters
 from certlint.document.prose import Prose
 
 #: More alternatives than this cost more to test than they save.
@@ -183,8 +183,15 @@ def _match_at(pattern: Any, text: str, places: list[int], pos: int,
 
 
 def may_match(prose: Prose, literals: Needed | None) -> bool:
-    """False only when the prose holds none of `literals` in any case (the regex cannot match)."""
-    return literals is None or any(may_contain(prose, literal) for literal in literals)
+    """False only when the prose holds none of `literals` in any case (the regex cannot match):
+    `views.may_contain` of each, with the document's views looked up once for all of them."""
+    if literals is None:
+        return True
+    text = lowered(prose)
+    if text is None:
+        return bool(literals)
+    odd = odd_letters(prose)
+    return any(literal in text or (odd and any(letter in literal for letter in odd)) for literal in literals)
 
 
 def _better(one: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
