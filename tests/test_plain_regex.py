@@ -135,11 +135,12 @@ def test_the_built_in_twins_find_what_regex_finds_quickly() -> None:
             assert time.monotonic() - started < 0.5, (pattern.pattern, text[:30])
 
 
-def test_a_bounded_pattern_searches_an_ascii_text_with_its_twin_only() -> None:
+def test_a_bounded_pattern_matches_in_an_ascii_text_with_its_twin_only() -> None:
     bounded = BoundedPattern(r"\bcompl(?:ies|y)\b", True)
-    assert [m.span() for m in bounded.finditer("It Complies.")] == [(3, 11)]
+    found = bounded.match("It Complies.", 3)
+    assert found is not None and found.span() == (3, 11) and bounded.match("It Complies.", 4) is None
     assert bounded._compiled is None  # `regex` not asked
-    assert bounded.search("complies é") is not None and bounded._compiled is not None
+    assert bounded.match("complies é") is not None and bounded._compiled is not None
 
 
 def test_a_clean_one_file_run_imports_no_regex() -> None:

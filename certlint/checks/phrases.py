@@ -75,8 +75,10 @@ class BoundedPattern:
     `regex` compiles in Python, several times slower than `re`, and the packs hold dozens of
     patterns, most of which a document's literal prefilter rules out: each is compiled (and the
     module imported) the first time it is searched. `compile_regex` has checked its syntax.
-    An ASCII text is searched by `re` where that finds the same matches and cannot run long
-    (`certlint.checks.plain_regex`): a clean one-file run then needs no `regex` at all."""
+    A match at one place in an ASCII text (`literals.finditer_near`'s) is tried by `re` where
+    that finds the same and cannot run long (`certlint.checks.plain_regex`): a clean one-file
+    run then needs no `regex` at all. A search stays on `regex`, which scans faster for most of
+    the packs' patterns than `re` (which has no prefix scan for a pattern led by `\b`)."""
 
     __slots__ = ("_compiled", "_ignore_case", "_twin", "pattern")
 
@@ -105,10 +107,6 @@ class BoundedPattern:
         return self._compiled
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-        plain = self._plain(string)
-        if plain is not None:
-            yield from plain.finditer(string, pos, len(string) if endpos is None else endpos)
-            return
         matches = self.compiled.finditer(string, pos, endpos, timeout=PATTERN_SECONDS)
         try:
             yield from matches
@@ -116,9 +114,6 @@ class BoundedPattern:
             raise PatternTimeout(self._message()) from None
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        plain = self._plain(string)
-        if plain is not None:
-            return plain.search(string, pos, len(string) if endpos is None else endpos)
         try:
             found: re.Match[str] | None = self.compiled.search(string, pos, endpos, timeout=PATTERN_SECONDS)
         except TimeoutError:
