@@ -190,8 +190,10 @@ def may_match(prose: Prose, literals: Needed | None) -> bool:
     text = lowered(prose)
     if text is None:
         return bool(literals)
-    odd = odd_letters(prose)
-    return any(literal in text or (odd and any(letter in literal for letter in odd)) for literal in literals)
+    if any(literal in text for literal in literals):
+        return True
+    odd = odd_letters(prose)  # asked only here: most documents hold a literal or are ASCII
+    return bool(odd) and any(letter in literal for literal in literals for letter in odd)
 
 
 def _better(one: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
