@@ -11,8 +11,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certlint.analysis.views import ALSO_MATCHES
-from certlint.checks.literals import _CASELESS, finditer_near, leading, may_match, needed
+from certlint.analysis.views import ALSO_MATCHES, may_contain
+from certlint.checks.literals import _CASELESS, finditer_near, leading, may_match, needed, starting, starts
 from certlint.checks.phrases import BoundedPattern
 from certlint.document.prose import Prose
 
@@ -65,6 +65,43 @@ def test_the_search_near_a_lookbehind_finds_what_the_whole_search_finds(
         near = finditer_near(pattern, _prose(text), starts, pos, len(text))
         if near is not None:
             assert [m.span() for m in near] == [m.span() for m in pattern.finditer(text, pos, len(text))]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(source=PATTERNS, text=TEXTS, case_sensitive=st.booleans(), pos=st.integers(0, 8))
+def test_the_search_at_a_first_literal_finds_what_the_whole_search_finds(
+        source: str, text: str, case_sensitive: bool, pos: int) -> None:
+    if _compiled(source) is None:
+        return
+    first = starting(source, least=0)
+    if first is None:
+        return
+    pos = min(pos, len(text))
+    for pattern in (re.compile(source, 0 if case_sensitive else re.IGNORECASE),
+                    BoundedPattern(source, not case_sensitive)):
+        near = finditer_near(pattern, _prose(text), first, pos, len(text), at_end=False)
+        if near is not None:
+            assert [m.span() for m in near] == [m.span() for m in pattern.finditer(text, pos, len(text))]
+
+
+def test_where_matches_start() -> None:
+    assert starting(r"\b13a-(1[45])\)") == ("13a-",)
+    assert starting(r"\b(?:Section|§|Sec\.) ?906") == ("sec.", "section", "§")
+    assert starting(r"(?:Sect|Section)\d") == ("sect",)  # "section" begins with "sect"
+    assert starting(r"(?<!\w)accounting principals(?!\w)") == ("accounting principals",)
+    assert starting(r"\bab") is None  # too common a start to look for
+    assert starting(r"\bab", least=0) == ("ab",)
+    assert starting(r"(?:as )?attorney") is None and starting(r"\w+ of") is None
+    assert starting(r"(?=x)|abcd") is None  # an empty match
+    assert starts(r"(?<=Act of )(?:19|20)\d\d") == (("act of ",), True)
+    assert starts(r"\bSecurities Act") == (("securities act",), False)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=TEXTS, literals=st.lists(st.sampled_from(["ab", "si", "s", "i", "§", "x", "b "]), max_size=3))
+def test_may_match_is_may_contain_of_any_literal(text: str, literals: list[str]) -> None:
+    prose = _prose(text)
+    assert may_match(prose, tuple(literals)) == any(may_contain(prose, literal) for literal in literals)
 
 
 def test_the_literals_of_the_built_in_patterns() -> None:

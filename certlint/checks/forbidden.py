@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
-from certlint.checks.literals import Needed, finditer_near, may_match
+from certlint.checks.literals import Needed, Starts, finditer_near, may_match
 from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match, literals_of
 from certlint.checks.scope import (
     ALLOW_FOR_FORMS_PROPERTIES,
@@ -49,8 +49,8 @@ class ForbiddenPhrase(Struct, frozen=True):
     allowance: FormAllowance | None = None
     #: One of these is in every document the pattern matches (None: no prefilter).
     literals: Needed | None = None
-    #: One of these ends where each match starts (None: the pattern is tried everywhere).
-    starts: Needed | None = None
+    #: One of these is where each match starts (None: the pattern is tried everywhere).
+    starts: Starts | None = None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         if not may_match(doc.prose, self.literals):
@@ -59,7 +59,8 @@ class ForbiddenPhrase(Struct, frozen=True):
         span = region(self.scope, doc.prose)
         if span is None:
             return
-        near = None if self.starts is None else finditer_near(self.pattern, doc.prose, self.starts, *span)
+        near = None if self.starts is None else finditer_near(self.pattern, doc.prose, self.starts.literals,
+                                                              *span, self.starts.at_end)
         for match in self.pattern.finditer(text, *span) if near is None else near:
             if match.end() == match.start():
                 continue

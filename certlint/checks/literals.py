@@ -11,12 +11,13 @@ literal is derived and the regex always runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
-from certlint.analysis.views import lowered, may_contain, odd_letters
+from certlint.analysis.views import lowered, odd_letters
 from certlint.document.prose import Prose
 
 #: More alternatives than this cost more to test than they save.
@@ -27,16 +28,36 @@ _CASELESS = frozenset("\u00a7")  # "§"
 #: lowercases to two characters, so its text has no lowercase view and is searched.)
 
 Needed = tuple[str, ...]
+#: Whether the second literal occurs wherever the first does (in it, at its end, at its start).
+_Covers = Callable[[str, str], bool]
+_HOLDS, _ENDS, _BEGINS = str.__contains__, str.endswith, str.startswith
+#: A literal each match starts with is worth looking for from this rarity (`_rarity`) on: a
+#: shorter one is in too many places to try the pattern at each.
+_RARE_START = 4
+
+
+class Starts(NamedTuple):
+    """Literals one of which is where each match of a pattern starts: ending there (a
+    lookbehind's text, `leading`) or beginning there (the match's first characters)."""
+
+    literals: Needed
+    at_end: bool
+
+
+@lru_cache(maxsize=256)
+def _parsed(source: str, flags: int) -> Any:
+    """The parsed pattern (None: refused), once for the three questions asked of each."""
+    try:
+        return _parser.parse(source, flags)
+    except Exception:  # a pattern the parser refuses gets no prefilter
+        return None
 
 
 def needed(source: str, flags: int = 0) -> Needed | None:
     """Lowercase ASCII strings of which each match of `source`, under any case flag, holds one
     (in the text it matches or a lookaround reads); None when no such set is known."""
-    try:
-        parsed = _parser.parse(source, flags)
-    except Exception:  # a pattern the parser refuses gets no prefilter
-        return None
-    found = _sequence(list(parsed))
+    parsed = _parsed(source, flags)
+    found = None if parsed is None else _sequence(list(parsed))
     return _fewest(found) if found else None
 
 
@@ -44,22 +65,41 @@ def leading(source: str, flags: int = 0) -> Needed | None:
     """Literals of which one ends right where each match of `source` starts (a pattern whose
     matches all start with a lookbehind of plain text, "(?<=Exchange Act of )"), lowercase;
     None for any other pattern, or one that can match an empty string."""
-    try:
-        parsed = _parser.parse(source, flags)
-    except Exception:  # a pattern the parser refuses gets no prefilter
-        return None
-    if parsed.getwidth()[0] == 0:
+    parsed = _parsed(source, flags)
+    if parsed is None or parsed.getwidth()[0] == 0:
         return None
     found = _lead(list(parsed))
-    return _fewest(found, ending=True) if found else None
+    return _fewest(found, _ENDS) if found else None
 
 
-def _fewest(found: frozenset[str], ending: bool = False) -> Needed:
-    """The literals without those holding another (a text holding the longer holds the shorter);
-    `ending`: without those ending with another (which then ends at the same place)."""
+def starting(source: str, flags: int = 0, least: int = _RARE_START) -> Needed | None:
+    """Literals of which one begins right where each match of `source` begins (after a
+    boundary such as `\b`), lowercase, each at least `least` rare; None for any other pattern,
+    or one that can match an empty string."""
+    parsed = _parsed(source, flags)
+    if parsed is None or parsed.getwidth()[0] == 0:
+        return None
+    found = _first(list(parsed))
+    if not found or min(map(_rarity, found)) < least:
+        return None
+    return _fewest(found, _BEGINS)
+
+
+def starts(source: str, flags: int = 0) -> Starts | None:
+    """Where each match of `source` starts, if known: after a lookbehind's text, else at the
+    text the match begins with."""
+    before = leading(source, flags)
+    if before is not None:
+        return Starts(before, True)
+    first = starting(source, flags)
+    return None if first is None else Starts(first, False)
+
+
+def _fewest(found: frozenset[str], covers: _Covers = _HOLDS) -> Needed:
+    """The literals without those another covers: a text holding the longer holds the shorter
+    (`_HOLDS`); with `_ENDS` or `_BEGINS`, at the same place."""
     def covered(literal: str) -> bool:
-        return any(other != literal and (literal.endswith(other) if ending else other in literal)
-                   for other in found)
+        return any(other != literal and covers(literal, other) for other in found)
     return tuple(sorted(literal for literal in found if not covered(literal)))
 
 
@@ -76,7 +116,7 @@ def _lead(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             if found is None:
                 return None
             union |= found
-        return _capped(union, ending=True)
+        return _capped(union, _ENDS)
     if op is sre.ASSERT and av[0] == -1:
         chars = [_char(*item) for item in av[1]]
         if chars and None not in chars:
@@ -84,11 +124,38 @@ def _lead(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return None
 
 
-def finditer_near(pattern: Any, prose: Prose, starts: Needed, pos: int,
-                  endpos: int) -> Iterator[re.Match[str]] | None:
+def _first(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The literals one of which each match of the items begins with (None: not known)."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is sre.AT or op is sre.ASSERT or op is sre.ASSERT_NOT:  # a boundary or lookaround
+        return _first(items[1:])  # reads no character of the match: it begins with what follows
+    if op is sre.SUBPATTERN:
+        return _first([*av[-1], *items[1:]])
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _first([*branch, *items[1:]])
+            if found is None:
+                return None
+            union |= found
+        return _capped(union, _BEGINS)
+    run = ""
+    for op, av in items:
+        char = _char(op, av)
+        if char is None:
+            break
+        run += char
+    return frozenset([run]) if run else None
+
+
+def finditer_near(pattern: Any, prose: Prose, starts: Needed, pos: int, endpos: int,
+                  at_end: bool = True) -> Iterator[re.Match[str]] | None:
     """The matches `pattern.finditer(prose.text, pos, endpos)` gives, found by trying the pattern
-    only where one of `starts` (`leading`) ends; None where that is not exact (the text has no
-    lowercase view or holds a letter "i" or "s" also match)."""
+    only where one of `starts` ends (`leading`), or with `at_end` false, begins (`starting`);
+    None where that is not exact (the text has no lowercase view or holds a letter "i" or "s"
+    also match)."""
     text = lowered(prose)
     if text is None or odd_letters(prose):
         return None
@@ -96,7 +163,7 @@ def finditer_near(pattern: Any, prose: Prose, starts: Needed, pos: int,
     for literal in starts:
         at = text.find(literal)
         while at >= 0:
-            places.add(at + len(literal))
+            places.add(at + len(literal) if at_end else at)
             at = text.find(literal, at + 1)
     return _match_at(pattern, prose.text, sorted(places), pos, endpos)
 
@@ -116,8 +183,17 @@ def _match_at(pattern: Any, text: str, places: list[int], pos: int,
 
 
 def may_match(prose: Prose, literals: Needed | None) -> bool:
-    """False only when the prose holds none of `literals` in any case (the regex cannot match)."""
-    return literals is None or any(may_contain(prose, literal) for literal in literals)
+    """False only when the prose holds none of `literals` in any case (the regex cannot match):
+    `views.may_contain` of each, with the document's views looked up once for all of them."""
+    if literals is None:
+        return True
+    text = lowered(prose)
+    if text is None:
+        return bool(literals)
+    if any(literal in text for literal in literals):
+        return True
+    odd = odd_letters(prose)  # asked only here: most documents hold a literal or are ASCII
+    return bool(odd) and any(letter in literal for literal in literals for letter in odd)
 
 
 def _better(one: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
@@ -218,6 +294,6 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
     return None
 
 
-def _capped(union: set[str], ending: bool = False) -> frozenset[str] | None:
-    fewest = _fewest(frozenset(union), ending)
+def _capped(union: set[str], covers: _Covers = _HOLDS) -> frozenset[str] | None:
+    fewest = _fewest(frozenset(union), covers)
     return frozenset(fewest) if len(fewest) <= _MAX_ALTERNATIVES else None

@@ -14,7 +14,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
 from certlint.checks.base import OptionError
-from certlint.checks.literals import Needed, leading, needed
+from certlint.checks.literals import Needed, Starts, needed, starts
+from certlint.checks.plain_regex import re_twin
 from certlint.document.prose import fold_text
 
 #: JSON Schema for the keys that say what to match.
@@ -73,14 +74,29 @@ class BoundedPattern:
 
     `regex` compiles in Python, several times slower than `re`, and the packs hold dozens of
     patterns, most of which a document's literal prefilter rules out: each is compiled (and the
-    module imported) the first time it is searched. `compile_regex` has checked its syntax."""
+    module imported) the first time it is searched. `compile_regex` has checked its syntax.
+    A match at one place in an ASCII text (`literals.finditer_near`'s) is tried by `re` where
+    that finds the same and cannot run long (`certlint.checks.plain_regex`): a clean one-file
+    run then needs no `regex` at all. A search stays on `regex`, which scans faster for most of
+    the packs' patterns than `re` (which has no prefix scan for a pattern led by `\b`)."""
 
-    __slots__ = ("_compiled", "_ignore_case", "pattern")
+    __slots__ = ("_compiled", "_ignore_case", "_twin", "pattern")
 
     def __init__(self, source: str, ignore_case: bool) -> None:
         self.pattern = source
         self._ignore_case = ignore_case
         self._compiled: Any = None
+        #: The `re` twin (`plain_regex.re_twin`), None where there is none; False: not yet asked.
+        self._twin: re.Pattern[str] | bool | None = False
+
+    def _plain(self, string: str) -> re.Pattern[str] | None:
+        """The `re` pattern that searches `string` as `regex` would, if there is one."""
+        if not string.isascii():
+            return None
+        twin = self._twin
+        if twin is False:
+            twin = self._twin = re_twin(self.pattern, self._ignore_case)
+        return twin if isinstance(twin, re.Pattern) else None
 
     @property
     def compiled(self) -> Any:
@@ -105,6 +121,9 @@ class BoundedPattern:
         return found
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        plain = self._plain(string)
+        if plain is not None:
+            return plain.match(string, pos, len(string) if endpos is None else endpos)
         try:
             found: re.Match[str] | None = self.compiled.match(string, pos, endpos, timeout=PATTERN_SECONDS)
         except TimeoutError:
@@ -122,11 +141,11 @@ class BoundedPattern:
                 f"pattern that backtracks without end?): {self.pattern[:80]!r}")
 
 
-def literals_of(pattern: Matcher) -> tuple[Needed | None, Needed | None]:
+def literals_of(pattern: Matcher) -> tuple[Needed | None, Starts | None]:
     """The literals one of which is in every text the pattern matches, and those one of which
-    ends where each match starts (`certlint.checks.literals`)."""
+    is where each match starts (`certlint.checks.literals`)."""
     flags = pattern.flags & re.VERBOSE
-    return needed(pattern.pattern, flags), leading(pattern.pattern, flags)
+    return needed(pattern.pattern, flags), starts(pattern.pattern, flags)
 
 
 def compile_regex(source: str, key: str, case_sensitive: bool) -> BoundedPattern:

@@ -54,6 +54,9 @@ SCHEMA: Mapping[str, Any] = {
 }
 
 _TOKEN = re.compile(r"[^\W\d_]+")
+#: The run-wide memos of words hold at most this many: a worker lints thousands of distinct
+#: documents, and a word forgotten only costs working it out again.
+MOST_REMEMBERED = 20_000
 
 
 @per_document()
@@ -65,7 +68,10 @@ def token_words(prose: Prose) -> frozenset[str] | None:
     words = lower_words(prose)
     if "'" not in prose.text and "\u2019" not in prose.text:
         return words
-    return frozenset(piece for word in words for piece in word.replace("\u2019", "'").split("'"))
+    # Only the few words with an apostrophe are cut: the rest are tokens as they are.
+    cut = [word for word in words if "'" in word or "\u2019" in word]
+    return words.difference(cut).union(
+        piece for word in cut for piece in word.replace("\u2019", "'").split("'"))
 
 
 def _plain_letters(prose: Prose) -> bool:
@@ -130,6 +136,8 @@ class TitleSpelling:
     def _candidates(self, words: frozenset[str]) -> frozenset[str]:
         """The words of a document `_check_token` may report: the rest need no token work."""
         found = set()
+        if len(self._never) > MOST_REMEMBERED:
+            self._never.clear()
         for word in words.difference(self._never):
             if self._may_report(word):
                 found.add(word)
@@ -197,6 +205,8 @@ class TitleSpelling:
         if word in self.homophones or self.max_distance == 0:
             return None
         if word not in self._closest_cache:
+            if len(self._closest_cache) > MOST_REMEMBERED:
+                self._closest_cache.clear()
             if not any(_may_be_within(word, choice.lower(), self.max_distance) for choice in self.vocabulary):
                 self._closest_cache[word] = None  # rapidfuzz's answer, without importing it
                 return None

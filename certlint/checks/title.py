@@ -25,7 +25,6 @@ One kind, several checks, chosen by the rule's `check` key (all read `certlint.a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +32,7 @@ from msgspec import Struct, field
 
 from certlint.analysis.parties import certification_kind, statements
 from certlint.analysis.signatures import CONNECTIVES, Signature, Span, signatures
-from certlint.checks import spelling
+from certlint.checks import spelling, title_support
 from certlint.checks.title_options import SCHEMA as SCHEMA
 from certlint.checks.title_options import read_options
 from certlint.checks.title_support import (
@@ -163,7 +162,7 @@ class TitleCheck(Struct, frozen=True):
         known = {key.lower(): role for key, role in self.designations.items()}
         if inner in known:
             return {known[inner]}
-        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", inner) if p.strip()]
+        parts = [p.strip() for p in title_support.DESIGNATION_PARTS.split(inner) if p.strip()]
         if len(parts) > 1 and all(p in known for p in parts):
             return {known[p] for p in parts}
         return None
@@ -207,8 +206,8 @@ class TitleCheck(Struct, frozen=True):
     def _designation(self, sig: Signature) -> Iterator[Finding]:
         for span in sig.roles:
             # Only a designation of an officer: "(Interim)" or "(Retired)" qualifies the title.
-            if self._designation_roles(span.text) is not None or not re.search(
-                    r"\bofficer\b", self._corrected(span.text), re.IGNORECASE):
+            if self._designation_roles(span.text) is not None \
+                    or not title_support.OFFICER.search(self._corrected(span.text)):
                 continue
             if self.roles_of(self._corrected(span.text)) & self.certifying_roles:
                 continue  # a title in parentheses, "(Chief Executive Officer)"
@@ -230,7 +229,7 @@ class TitleCheck(Struct, frozen=True):
         text = doc.prose.text
         first = min((s.marker.start for s in sigs), default=len(text))
         for match in HEADING_BY.finditer(text, 0, first):
-            names = [n.strip(" ,") for n in re.split(r"\s+AND\s+", match.group("names"), flags=re.IGNORECASE)]
+            names = [n.strip(" ,") for n in title_support.NAMES_AND.split(match.group("names"))]
             titles = split_titles(match.group("titles"), len(names), match.start("titles"))
             for name, title in zip(names, titles, strict=False):
                 sig = signature_for(name, sigs)

@@ -84,7 +84,7 @@ def body_title(doc: Document, sig: Signature) -> str | None:
 
 def signature_for(name: str, sigs: Iterable[Signature]) -> Signature | None:
     """The signature whose name shares the surname with `name`."""
-    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in ("jr", "sr", "ii", "iii")]
+    words = [w for w in _LETTERS.findall(name) if w.lower() not in ("jr", "sr", "ii", "iii")]
     if not words:
         return None
     surname = squash(words[-1])
@@ -96,7 +96,12 @@ def signature_for(name: str, sigs: Iterable[Signature]) -> Signature | None:
 
 #: Longer than this, a run of text is not one title (is_title_text allows 16 title words).
 MAX_TITLE_CHARS = 400
-_AND = re.compile(r"\s+AND\s+", re.IGNORECASE)
+#: The "and" between names ("JANE DOE AND JOHN ROE"); the cuts between the parts of a
+#: designation ("principal executive and principal financial officer"); the word "officer".
+NAMES_AND = re.compile(r"\s+AND\s+", re.IGNORECASE)
+DESIGNATION_PARTS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+OFFICER = re.compile(r"\bofficer\b", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
 _TITLE_END = re.compile(r"(?:officer|president|treasurer|controller|chairman|secretary|\))\Z", re.IGNORECASE)
 
 
@@ -112,7 +117,7 @@ def split_titles(text: str, count: int, offset: int) -> list[Span | None]:
     if count != 2:
         return [None] * count
     cuts: list[re.Match[str]] = []
-    for m in _AND.finditer(text):
+    for m in NAMES_AND.finditer(text):
         if m.start() > MAX_TITLE_CHARS:
             break
         before = text[max(0, m.start() - 10):m.start()]  # "controller", the longest title end

@@ -10,7 +10,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from certlint.analysis.dates.extract import find_dates
+from certlint.analysis.dates.roles import _FISCAL_LABEL, analyse
 from certlint.analysis.dates.windows import YEAR_REACH, Windows
+from certlint.document import read_documents
 
 MONTHS = ["January", "february", "MARCH", "Apr.", "may", "June", "Jul", "AUGUST", "Sept.", "sep",
           "October", "Nov.", "december", "September.", "SEPTEMBER", "Feburary", "Novmber", "Jnue",
@@ -129,3 +131,16 @@ def test_the_real_corpora() -> None:
                 _same(doc.prose.text)
                 count += 1
     assert count > 100
+
+
+LABELS = st.lists(st.sampled_from(["fiscal 2004", "FISCAL-YEAR 2003", "FY2005", "fy 1999", "fıscal 2004",
+                                   "ſy 2001", "for fiscal", "2004", " ", "\n", "İ"]), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, labels=LABELS)
+def test_the_fiscal_labels_are_those_a_whole_text_scan_finds(text: str, labels: str) -> None:
+    """Looked for only in the year windows of a document that may hold "fiscal" or "FY"."""
+    prose = read_documents("doc.txt", text=labels + " " + text + labels)[0].prose
+    every = [(m.start(), m.end(), int(m.group("year"))) for m in _FISCAL_LABEL.finditer(prose.text)]
+    assert [(label.start, label.end, label.year) for label in analyse(prose).labels] == every

@@ -14,7 +14,7 @@ from msgspec import Struct
 from certlint.analysis.dates.extract import DateMention, Span, find_dates
 from certlint.analysis.dates.windows import Windows, around, matches_in
 from certlint.analysis.memo import per_document
-from certlint.analysis.views import lowered
+from certlint.analysis.views import lowered, may_contain
 from certlint.document.prose import Block, Prose
 
 #: Report kinds: what a form or a period label says the report covers.
@@ -45,6 +45,8 @@ _TERM_REACH = 16
 # What may stand around a date that has a line of its own ("March 29, 2004" under the text):
 # filler, then perhaps "Dated as of:", then filler (_line_head finds that stretch once a line).
 _FILLER = re.compile(r"[\s|*_]*")
+_QUARTERS = re.compile(r"(?:three|six|nine|3|6|9)\smonth|(?:thirteen|twenty-six|thirty-nine|13|26|39)\sweek")
+_A_YEAR = re.compile(r"(?:twelve|12)\smonth|(?:fifty|52|53)")  # a period as long as that
 _BLANK = re.compile(r"[ |*_]*")  # what a label may follow at the start of a line or cell
 _DATED = re.compile(r"dated?(?:\sas\sof)?\s?[:.]?", re.I)
 _ALONE_AFTER = re.compile(r"[\s|*_.]*")
@@ -137,10 +139,9 @@ def _period_kind(what: str) -> str | None:
     lower = what.lower()
     if "transition" in lower:
         return TRANSITION
-    if "quarter" in lower or re.match(r"(?:three|six|nine|3|6|9)\smonth", lower) \
-            or re.match(r"(?:thirteen|twenty-six|thirty-nine|13|26|39)\sweek", lower):
+    if "quarter" in lower or _QUARTERS.match(lower):
         return QUARTERLY
-    if "year" in lower or "annual" in lower or re.match(r"(?:twelve|12)\smonth|(?:fifty|52|53)", lower):
+    if "year" in lower or "annual" in lower or _A_YEAR.match(lower):
         return ANNUAL
     return None
 
@@ -283,8 +284,9 @@ def analyse(prose: Prose) -> Analysis:
             period_ends.append(period)
         elif _is_certification_date(prose, mention, heads):
             certification.append(mention)
+    labelled = may_contain(prose, "fiscal") or may_contain(prose, "fy")  # a label's words
     labels = tuple(FiscalLabel(m.start(), m.end(), int(m.group("year")))
-                   for m in matches_in(_FISCAL_LABEL, text, windows.years))
+                   for m in matches_in(_FISCAL_LABEL, text, windows.years if labelled else []))
     return Analysis(tuple(dates), tuple(period_ends), tuple(certification), labels,
                     _form(text, lowered(prose)))
 

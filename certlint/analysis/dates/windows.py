@@ -9,6 +9,7 @@ start with a literal ("Form") and are at most so long is run only where the lite
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -26,6 +27,11 @@ MONTH_DAY_REACH = 10  # "September " before "31"
 DAY_YEAR_REACH = 15  # "31 Septmber, " before "2004" (`_DAY_YEAR`, which has no lookaround)
 
 Window = tuple[int, int]
+
+#: The last letters of the month names `_MONTH_DAY` reads ("April", "APRIL"): the character
+#: before the space before its day is one of them.
+_MONTH_ENDS = frozenset(name[-1] for name in calendar.month_name[1:]) \
+    | frozenset(name[-1].upper() for name in calendar.month_name[1:])
 
 
 def matches_in(pattern: re.Pattern[str], text: str, windows: list[Window]) -> Iterator[re.Match[str]]:
@@ -86,9 +92,10 @@ class Windows:
         #: "2004-03-29": a day of two digits after "-".
         self.iso = self._merge([(start - ISO_REACH, end + 1) for start, end in runs
                                 if end - start == 2 and text[start - 1:start] == "-"])
-        #: "April 31": a day of one or two digits after whitespace.
+        #: "April 31": a day of one or two digits after whitespace after a month's last letter.
         self.month_days = self._merge([(start - MONTH_DAY_REACH, end + 1) for start, end in runs
-                                       if end - start <= 2 and text[start - 1:start].isspace()])
+                                       if end - start <= 2 and text[start - 1:start].isspace()
+                                       and text[start - 2:start - 1] in _MONTH_ENDS])
         #: A `_DAY_YEAR` match ends four digits into a run of four or more.
         self.day_years = self._merge([(start - DAY_YEAR_REACH, start + 4)
                                       for start, end in runs if end - start >= 4])
