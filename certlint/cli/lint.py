@@ -191,27 +191,33 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         result, text = lint_stdin(linter, stdin)
         sources = {stdin: text} if text is not None else {}
     else:
+        from certlint.cli.streamed import report_streamed, streamable
         from certlint.engine import run
         from certlint.engine.linter import LintResult
 
         # Each worker builds the same linter from the configuration loaded here.
         worker_options = replace(options, config=config, today=linter.today)
         result, bar = LintResult(), None
+        # A report written as the run goes needs no list of the files: the walk is taken as it goes.
+        streamed = streamable(args, summary_wanted(args, err), wanted.wanted)
         if args.filings or args.staged or config.filings:
             changed = _staged_scope() if args.staged else None
             scope = _tracked(paths, config) if args.staged else paths
-            batches = run.stream_filings(linter, worker_options, scope, changed, args.jobs, result)
+            batches = run.stream_filings(linter, worker_options, scope, changed, args.jobs, result,
+                                         keep_paths=not streamed)
         else:
             from certlint.cli.progress import progress_bar
-            from certlint.engine.linter import iter_files
+            from certlint.engine.walk import Walk
 
-            files = list(iter_files(paths, config, result.skipped))  # FIFOs and devices met walking
-            bar = progress_bar(len(files), err, args.quiet)
+            walk = Walk(paths, config, [])  # FIFOs and devices met walking, reported first
+            files: Walk | list[str] = walk
+            if not args.quiet and err.isatty():  # a bar counts the files first
+                files = list(walk)
+                result.skipped.extend(walk.skipped or ())
+            bar = progress_bar(len(files), err, args.quiet) if isinstance(files, list) else None
             batches = run.stream_files(linter, worker_options, files, args.jobs, result,
-                                       bar.advance if bar is not None else None)
-        from certlint.cli.streamed import report_streamed, streamable
-
-        if streamable(args, summary_wanted(args, err), wanted.wanted):
+                                       bar.advance if bar is not None else None, keep_paths=not streamed)
+        if streamed:
             fails = report_streamed(batches, args, out, err, linter, bar,
                                     lambda: _run_messages(result, args, err, errors=True))
             return EXIT_ERROR if result.errors else \
