@@ -111,7 +111,7 @@ class Linter:
             if not rules or not pack.applies_to.matches(relative, text, lowercase):
                 continue
             for rule in rules:
-                if any(rule.code.startswith(prefix) for prefix in ignored):
+                if ignored and rule.code.startswith(ignored):
                     continue
                 try:
                     for finding in rule.checker.check(doc, context):
