@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from certlint import __version__
-from certlint.adoption.run import AdoptionOptions
 from certlint.cli.inputs import InputError, add_input_options, discovery_start, stdin_name
 from certlint.cli.options import add_selection_options, add_setup_options, add_today_option, setup_options
 from certlint.cli.reporting import (
@@ -31,6 +30,7 @@ from certlint.cli.reporting import (
 from certlint.diagnostic import Severity
 
 if TYPE_CHECKING:
+    from certlint.adoption.run import AdoptionOptions
     from certlint.engine.config import Config
     from certlint.engine.linter import LintResult
 
@@ -183,8 +183,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
     sources: dict[str, str] = {}  # texts not on disk (stdin's), for working out fixes
-    wanted = AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,
-                             args.diff)
+    wanted = _adoption(args)
     if stdin is not None:
         from certlint.cli.inputs import lint_stdin
 
@@ -199,7 +198,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         worker_options = replace(options, config=config, today=linter.today)
         result, bar = LintResult(), None
         # A report written as the run goes needs no list of the files: the walk is taken as it goes.
-        streamed = streamable(args, summary_wanted(args, err), wanted.wanted)
+        streamed = streamable(args, summary_wanted(args, err), wanted is not None)
         if args.filings or args.staged or config.filings:
             changed = _staged_scope() if args.staged else None
             scope = _tracked(paths, config) if args.staged else paths
@@ -229,7 +228,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 bar.close()
     _run_messages(result, args, err)
     offered = fixes(result.diagnostics, linter.policy) if args.fix and args.show_fixes else None
-    if wanted.wanted:
+    if wanted is not None:
         from certlint.adoption.baseline import BaselineError
         from certlint.adoption.run import adopt
         from certlint.engine.linter import iter_files
@@ -256,6 +255,17 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_ERROR
     failing = [d for d in result.diagnostics if d.severity.rank >= config.fail_on.rank]
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _adoption(args: argparse.Namespace) -> AdoptionOptions | None:
+    """What the run asks of the adoption step (a baseline, fixes), or None: most runs ask
+    nothing, and import none of it."""
+    if not (args.write_baseline or args.baseline or args.fix or args.diff):
+        return None
+    from certlint.adoption.run import AdoptionOptions
+
+    return AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,
+                           args.diff)
 
 
 def _run_messages(result: LintResult, args: argparse.Namespace, err: TextIO, errors: bool = False) -> None:
