@@ -95,6 +95,22 @@ def test_a_run_taking_the_walk_as_it_goes_is_the_gathered_run(tmp_path: Path, jo
     assert totals.paths == []
 
 
+def test_a_run_not_naming_what_it_passed_over_keeps_none_of_it(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    linter = build_linter(SetupOptions(isolated=True, root=root, today=TODAY))
+    options = SetupOptions(isolated=True, root=root, today=TODAY, config=linter.config)
+    whole = linter.lint_paths([str(root)])
+    for stream in (run.stream_files(linter, options, list(iter_files([str(root)], linter.config)), 1,
+                                    files_totals := LintResult(), keep_paths=False, keep_passed=False),
+                   run.stream_filings(linter, options, [str(root)], None, 1, filings_totals := LintResult(),
+                                      keep_paths=False, keep_passed=False)):
+        assert [d for batch in stream for d in batch if not d.code.startswith("CL6")] == \
+            [d for d in whole.diagnostics if not d.code.startswith("CL6")]
+    assert whole.not_certifications
+    for totals in (files_totals, filings_totals):
+        assert totals.not_certifications == [] and totals.paths == [] and totals.errors == whole.errors
+
+
 def test_in_order_releases_by_the_bound() -> None:
     """A file in is held while a file not yet expected may sort before it."""
     order = run.InOrder()

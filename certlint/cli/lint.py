@@ -203,7 +203,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             changed = _staged_scope() if args.staged else None
             scope = _tracked(paths, config) if args.staged else paths
             batches = run.stream_filings(linter, worker_options, scope, changed, args.jobs, result,
-                                         keep_paths=not streamed)
+                                         keep_paths=not streamed, keep_passed=args.verbose or not streamed)
         else:
             from certlint.cli.progress import progress_bar
             from certlint.engine.walk import Walk
@@ -215,7 +215,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 result.skipped.extend(walk.skipped or ())
             bar = progress_bar(len(files), err, args.quiet) if isinstance(files, list) else None
             batches = run.stream_files(linter, worker_options, files, args.jobs, result,
-                                       bar.advance if bar is not None else None, keep_paths=not streamed)
+                                       bar.advance if bar is not None else None, keep_paths=not streamed,
+                                       keep_passed=args.verbose or not streamed)
         if streamed:
             fails = report_streamed(batches, args, out, err, linter, bar,
                                     lambda: _run_messages(result, args, err, errors=True))

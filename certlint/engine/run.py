@@ -8,7 +8,8 @@ their paths, each with its own diagnostics in the order its result gives them (a
 The walk is not in that order ("a/z.txt" comes before "a/b/x.txt", "a/x" before "a-b/x"), so a
 file done early is held only until no file sorting before it is still to come: none out being
 linted, and none the walk has still to give (it tells a lower bound of those, `walk.Walk.bound`).
-The run keeps no list of its files (unless an output lists them, `keep_paths`).
+The run keeps no list of its files (unless an output lists them, `keep_paths`), nor of the
+documents it passed over (unless `-v` names them, `keep_passed`).
 
 What else a run reports (files skipped, errors, documents passed over) is small and is gathered
 in the run's `LintResult`, in the order a whole run gives it, complete once the stream is spent.
@@ -113,10 +114,11 @@ def _peeked(files: Iterator[str], jobs: int | None) -> tuple[int, Iterator[str]]
 
 def stream_files(linter: Linter, options: SetupOptions, files: Iterable[str], jobs: int | None,
                  totals: LintResult, progress: Callable[[int], None] | None = None,
-                 keep_paths: bool = True) -> Iterator[Batch]:
+                 keep_paths: bool = True, keep_passed: bool = True) -> Iterator[Batch]:
     """The diagnostics of `files` (a list, or a `Walk` taken as it goes), file by file in the
     run's order, linted in this process or (a large run, or `jobs`) in several; `totals` gathers
-    the rest of the run's result (with `keep_paths`, the files linted)."""
+    the rest of the run's result (with `keep_paths`, the files linted; with `keep_passed`, the
+    documents passed over)."""
     order, walk = InOrder(), files if isinstance(files, Walk) else None
     if linter.config.force_exclude:  # `exclude` holds for each file as for one named on the command line
         config = linter.config
@@ -134,7 +136,8 @@ def stream_files(linter: Linter, options: SetupOptions, files: Iterable[str], jo
     for covered, part in parts:
         totals.skipped.extend(part.skipped)
         totals.errors.extend(part.errors)
-        totals.not_certifications.extend(part.not_certifications)
+        if keep_passed or keep_paths:
+            totals.not_certifications.extend(part.not_certifications)
         if keep_paths:
             passed = set(part.not_certifications)
             totals.paths.extend(path for path in covered if path not in passed)
@@ -148,11 +151,12 @@ def stream_files(linter: Linter, options: SetupOptions, files: Iterable[str], jo
 
 def stream_filings(linter: Linter, options: SetupOptions, paths: Sequence[str],
                    changed: Sequence[str] | None, jobs_wanted: int | None,
-                   totals: LintResult, keep_paths: bool = True) -> Iterator[Batch]:
+                   totals: LintResult, keep_paths: bool = True,
+                   keep_passed: bool = True) -> Iterator[Batch]:
     """Repository mode's diagnostics (`filings.lint_filings`), file by file in the run's order,
     filing units linted in this process or (a large run, or `jobs`) in several, holding one
     unit's documents at a time; `totals` gathers the rest of the run's result (with
-    `keep_paths`, the files linted)."""
+    `keep_paths`, the files linted; with `keep_passed`, the documents passed over)."""
     from certlint.engine.filing_stream import UnitsResult, filing_units, lint_units
 
     order, skips = InOrder(), _Skips()
@@ -185,7 +189,8 @@ def stream_filings(linter: Linter, options: SetupOptions, paths: Sequence[str],
 
             result = UnitsResult(reads=[(index, "error", message) for unit in chunk for index, path in unit
                                         for message in lost([path])])
-        reads.extend((index, 1, what, message) for index, what, message in result.reads)
+        reads.extend((index, 1, what, message) for index, what, message in result.reads
+                     if keep_passed or keep_paths or what != "passed")
         failures.extend(result.failures)
         for unit in chunk:
             for _, path in unit:
