@@ -197,13 +197,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         # Each worker builds the same linter from the configuration loaded here.
         worker_options = replace(options, config=config, today=linter.today)
         result, bar = LintResult(), None
-        # A report written as the run goes needs no list of the files: the walk is taken as it goes.
-        streamed = streamable(args, summary_wanted(args, err), wanted is not None)
+        streamed = streamable(args, summary_wanted(args, err), wanted is not None)  # then no list of files
+        keep = {"keep_paths": not streamed, "keep_passed": args.verbose or not streamed}
         if args.filings or args.staged or config.filings:
             changed = _staged_scope() if args.staged else None
             scope = _tracked(paths, config) if args.staged else paths
-            batches = run.stream_filings(linter, worker_options, scope, changed, args.jobs, result,
-                                         keep_paths=not streamed, keep_passed=args.verbose or not streamed)
+            batches = run.stream_filings(linter, worker_options, scope, changed, args.jobs, result, **keep)
         else:
             from certlint.cli.progress import progress_bar
             from certlint.engine.walk import Walk
@@ -211,12 +210,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             walk = Walk(paths, config, [])  # FIFOs and devices met walking, reported first
             files: Walk | list[str] = walk
             if not args.quiet and err.isatty():  # a bar counts the files first
-                files = list(walk)
-                result.skipped.extend(walk.skipped or ())
+                files, result.skipped[:] = list(walk), walk.skipped or []
             bar = progress_bar(len(files), err, args.quiet) if isinstance(files, list) else None
             batches = run.stream_files(linter, worker_options, files, args.jobs, result,
-                                       bar.advance if bar is not None else None, keep_paths=not streamed,
-                                       keep_passed=args.verbose or not streamed)
+                                       bar.advance if bar is not None else None, **keep)
         if streamed:
             fails = report_streamed(batches, args, out, err, linter, bar,
                                     lambda: _run_messages(result, args, err, errors=True))
@@ -259,8 +256,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _adoption(args: argparse.Namespace) -> AdoptionOptions | None:
-    """What the run asks of the adoption step (a baseline, fixes), or None: most runs ask
-    nothing, and import none of it."""
+    """What the run asks of the adoption step, or None: most runs ask nothing, importing none of it."""
     if not (args.write_baseline or args.baseline or args.fix or args.diff):
         return None
     from certlint.adoption.run import AdoptionOptions
