@@ -109,11 +109,11 @@ def _walk(path: str, config: Config, skipped: list[str] | None,
     frames: list[tuple[str, list[str], list[str | None], list[int]]] = []
     for folder, dirs, files in os.walk(path):
         base = str(Path(folder))
-        while frames and base not in frames[-1][1][frames[-1][3][0]:]:
-            frames.pop()
-        if frames:
-            children, place = frames[-1][1], frames[-1][3]
-            place[0] = children.index(base, place[0]) + 1
+        at = None
+        while frames and (at := _place_of(base, frames[-1][1], frames[-1][3][0])) is None:
+            frames.pop()  # every folder below it is done
+        if at is not None:
+            frames[-1][3][0] = at + 1
         dirs[:] = sorted(d for d in dirs if not config.excludes(d, _child(base, d))
                          and not (git and git.ignored(os.path.join(folder, d), is_dir=True)))
         children = [_child(base, d) for d in dirs]
@@ -138,6 +138,15 @@ def _walk(path: str, config: Config, skipped: list[str] | None,
                 yield candidate, real, candidate if outer is None else min(candidate, outer)
             elif skipped is not None:
                 skipped.append(f"{candidate}: skipped (not a regular file: {kind})")
+
+
+def _place_of(base: str, children: list[str], start: int) -> int | None:
+    """Where the folder `base` is among `children` from `start` on (None: not there). The walk
+    enters them in order, so it is almost always at `start`: no scan of a long list per folder."""
+    try:
+        return children.index(base, start)
+    except ValueError:
+        return None
 
 
 def _child(folder: str, name: str) -> str:
