@@ -133,3 +133,13 @@ def test_relative_is_relpath(parts: list[str], root: str) -> None:
         expected = os.path.relpath(absolute, base).replace(os.sep, "/") \
             if absolute == base or absolute.startswith(base + os.sep) else Path(path).as_posix()
         assert config.relative(path) == expected, (path, root)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", ".", "..", "", "b.txt", ".x", "a b"]), max_size=5).map("/".join)
+       | st.text(alphabet="a./ ", max_size=8))
+def test_a_path_taken_as_written_is_what_path_makes_of_it(path: str) -> None:
+    from certlint.engine.config import _normal
+
+    if _normal(path):
+        assert Path(path).as_posix() == path

@@ -94,3 +94,15 @@ def test_the_config_command_shows_the_setting(repo: Path) -> None:
     out = run_cli(["config", "--isolated"])[1]
     assert "respect-gitignore = true" in out
     assert "respect-gitignore = false" in run_cli(["config", "--isolated", "--no-respect-gitignore"])[1]
+
+
+def test_a_walk_past_the_remembered_folders_ignores_the_same(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk forgets the work trees and ignore files it met (memory stays flat over a long
+    run) and asks again: what it leaves out does not change."""
+    import certlint.engine.gitignore as gitignore
+
+    config = Config(root=repo)
+    walked = list(iter_files(["."], config))
+    monkeypatch.setattr(gitignore, "REMEMBERED", 1)
+    assert list(iter_files(["."], config)) == walked
+    assert sorted(walked) == ["2025/ex32.txt", "2025/keep.bak.txt", "2025/notes/ex32.txt"]

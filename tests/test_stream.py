@@ -75,6 +75,54 @@ def test_a_streamed_run_is_the_gathered_run(tmp_path: Path, jobs: int) -> None:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_taking_the_walk_as_it_goes_is_the_gathered_run(tmp_path: Path, jobs: int) -> None:
+    """No list of the files: reports come out by the walk's bound, the walk's skips first."""
+    from certlint.engine.walk import Walk
+
+    root = _tree(tmp_path)
+    os.mkfifo(root / "a" / "pipe.txt")
+    linter = build_linter(SetupOptions(isolated=True, root=root, today=TODAY))
+    options = SetupOptions(isolated=True, root=root, today=TODAY, config=linter.config)
+    whole = linter.lint_paths([str(root)])
+    totals = LintResult()
+    walk = Walk([str(root)], linter.config, [])
+    streamed = [d for batch in run.stream_files(linter, options, walk, jobs, totals, keep_paths=False)
+                for d in batch]
+    assert streamed == whole.diagnostics and len(streamed) > 10
+    assert (totals.errors, totals.not_certifications) == (whole.errors, whole.not_certifications)
+    fifo = [message for message in whole.skipped if "FIFO" in message]  # as a walk gathered first gives
+    assert len(fifo) == 1 and totals.skipped == fifo + [m for m in whole.skipped if m not in fifo]
+    assert totals.paths == []
+
+
+def test_a_run_not_naming_what_it_passed_over_keeps_none_of_it(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    linter = build_linter(SetupOptions(isolated=True, root=root, today=TODAY))
+    options = SetupOptions(isolated=True, root=root, today=TODAY, config=linter.config)
+    whole = linter.lint_paths([str(root)])
+    for stream in (run.stream_files(linter, options, list(iter_files([str(root)], linter.config)), 1,
+                                    files_totals := LintResult(), keep_paths=False, keep_passed=False),
+                   run.stream_filings(linter, options, [str(root)], None, 1, filings_totals := LintResult(),
+                                      keep_paths=False, keep_passed=False)):
+        assert [d for batch in stream for d in batch if not d.code.startswith("CL6")] == \
+            [d for d in whole.diagnostics if not d.code.startswith("CL6")]
+    assert whole.not_certifications
+    for totals in (files_totals, filings_totals):
+        assert totals.not_certifications == [] and totals.paths == [] and totals.errors == whole.errors
+
+
+def test_in_order_releases_by_the_bound() -> None:
+    """A file in is held while a file not yet expected may sort before it."""
+    order = run.InOrder()
+    order.expect("b/x.txt")
+    first = _diagnostic("b/x.txt", 1, "A")
+    assert list(order.add("b/x.txt", [first], bound="a-b/")) == []
+    order.expect("a-b/y.txt")
+    second = _diagnostic("a-b/y.txt", 1, "A")
+    assert list(order.add("a-b/y.txt", [second], bound="c/")) == [[second], [first]]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
 @pytest.mark.parametrize("config", ["", "filing-id: '^([^/]+)/'\n", "facts:\n  'a/**':\n    filing: c\n",
                                     "facts-from-path: '^(?P<filing>[^/]+)/'\n"])
 def test_streamed_filings_are_the_gathered_filings(tmp_path: Path, jobs: int, config: str) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
-from typing import TypeVar
+from typing import TypeVar, cast
 
 K = TypeVar("K")
 V = TypeVar("V")
+
+_NOTHING = object()  # what no key is
 
 
 def per_document(size: int = 16) -> Callable[[Callable[[K], V]], Callable[[K], V]]:
@@ -22,13 +24,16 @@ def per_document(size: int = 16) -> Callable[[Callable[[K], V]], Callable[[K], V
     def decorate(function: Callable[[K], V]) -> Callable[[K], V]:
         entries: OrderedDict[int, tuple[K, V]] = OrderedDict()
         # The rules of a document ask for its analysis many times in a row (tens of thousands of
-        # calls over a run): the last entry answers them without touching the table.
-        last: list[tuple[K, V]] = []
+        # calls over a run): the last key and answer, in two cells of their own, answer them
+        # without touching the table (the cheapest test Python has, an identity).
+        last_key: object = _NOTHING
+        last_value = cast(V, None)
 
         @wraps(function)
         def cached(key: K) -> V:
-            if last and last[0][0] is key:
-                return last[0][1]
+            nonlocal last_key, last_value
+            if key is last_key:
+                return last_value
             entry = entries.get(id(key))
             if entry is not None and entry[0] is key:
                 entries.move_to_end(id(key))
@@ -37,7 +42,7 @@ def per_document(size: int = 16) -> Callable[[Callable[[K], V]], Callable[[K], V
                 entries[id(key)] = entry
                 if len(entries) > size:
                     entries.popitem(last=False)
-            last[:] = [entry]
+            last_key, last_value = key, entry[1]
             return entry[1]
 
         return cached

@@ -51,8 +51,15 @@ def odd_letters(prose: Prose) -> str:
     return odd_letters_in(prose.text)
 
 
+@per_document()
+def _literal_view(prose: Prose) -> tuple[str | None, str]:
+    """`lowered` and `odd_letters` of the prose in one: `may_contain` is asked tens of times per
+    document, one memo lookup each."""
+    return lowered(prose), odd_letters(prose)
+
+
 def may_contain(prose: Prose, literal: str) -> bool:
     """Whether the lowercase `literal` can occur in the prose, ignoring case: False only when it
     certainly does not (a quick test before a case-insensitive regex)."""
-    text = lowered(prose)
-    return text is None or literal in text or any(letter in literal for letter in odd_letters(prose))
+    text, odd = _literal_view(prose)
+    return text is None or literal in text or (bool(odd) and any(letter in literal for letter in odd))

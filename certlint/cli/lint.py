@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, TextIO
 from msgspec.structs import replace
 
 from certlint import __version__
-from certlint.adoption.run import AdoptionOptions
 from certlint.cli.inputs import InputError, add_input_options, discovery_start, stdin_name
 from certlint.cli.options import add_selection_options, add_setup_options, add_today_option, setup_options
 from certlint.cli.reporting import (
@@ -32,6 +31,7 @@ from certlint.cli.reporting import (
 from certlint.diagnostic import Severity
 
 if TYPE_CHECKING:
+    from certlint.adoption.run import AdoptionOptions
     from certlint.engine.config import Config
     from certlint.engine.linter import LintResult
 
@@ -184,35 +184,38 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.report_stale_baseline and args.baseline is None:
         raise UsageError("--report-stale-baseline needs --baseline FILE")
     sources: dict[str, str] = {}  # texts not on disk (stdin's), for working out fixes
-    wanted = AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,
-                             args.diff)
+    wanted = _adoption(args)
     if stdin is not None:
         from certlint.cli.inputs import lint_stdin
 
         result, text = lint_stdin(linter, stdin)
         sources = {stdin: text} if text is not None else {}
     else:
+        from certlint.cli.streamed import report_streamed, streamable
         from certlint.engine import run
         from certlint.engine.linter import LintResult
 
         # Each worker builds the same linter from the configuration loaded here.
         worker_options = replace(options, config=config, today=linter.today)
         result, bar = LintResult(), None
+        streamed = streamable(args, summary_wanted(args, err), wanted is not None)  # then no list of files
+        keep = {"keep_paths": not streamed, "keep_passed": args.verbose or not streamed}
         if args.filings or args.staged or config.filings:
             changed = _staged_scope() if args.staged else None
             scope = _tracked(paths, config) if args.staged else paths
-            batches = run.stream_filings(linter, worker_options, scope, changed, args.jobs, result)
+            batches = run.stream_filings(linter, worker_options, scope, changed, args.jobs, result, **keep)
         else:
             from certlint.cli.progress import progress_bar
-            from certlint.engine.linter import iter_files
+            from certlint.engine.walk import Walk
 
-            files = list(iter_files(paths, config, result.skipped))  # FIFOs and devices met walking
-            bar = progress_bar(len(files), err, args.quiet)
+            walk = Walk(paths, config, [])  # FIFOs and devices met walking, reported first
+            files: Walk | list[str] = walk
+            if not args.quiet and err.isatty():  # a bar counts the files first
+                files, result.skipped[:] = list(walk), walk.skipped or []
+            bar = progress_bar(len(files), err, args.quiet) if isinstance(files, list) else None
             batches = run.stream_files(linter, worker_options, files, args.jobs, result,
-                                       bar.advance if bar is not None else None)
-        from certlint.cli.streamed import report_streamed, streamable
-
-        if streamable(args, summary_wanted(args, err), wanted.wanted):
+                                       bar.advance if bar is not None else None, **keep)
+        if streamed:
             fails = report_streamed(batches, args, out, err, linter, bar,
                                     lambda: _run_messages(result, args, err, errors=True))
             return EXIT_ERROR if result.errors else \
@@ -224,7 +227,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 bar.close()
     _run_messages(result, args, err)
     offered = fixes(result.diagnostics, linter.policy) if args.fix and args.show_fixes else None
-    if wanted.wanted:
+    if wanted is not None:
         from certlint.adoption.baseline import BaselineError
         from certlint.adoption.run import adopt
         from certlint.engine.linter import iter_files
@@ -251,6 +254,16 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_ERROR
     failing = [d for d in result.diagnostics if d.severity.rank >= config.fail_on.rank]
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _adoption(args: argparse.Namespace) -> AdoptionOptions | None:
+    """What the run asks of the adoption step, or None: most runs ask nothing, importing none of it."""
+    if not (args.write_baseline or args.baseline or args.fix or args.diff):
+        return None
+    from certlint.adoption.run import AdoptionOptions
+
+    return AdoptionOptions(args.write_baseline, args.baseline, args.report_stale_baseline, args.fix,
+                           args.diff)
 
 
 def _run_messages(result: LintResult, args: argparse.Namespace, err: TextIO, errors: bool = False) -> None:

@@ -10,7 +10,6 @@ Help and errors go to the streams the command was given, not to sys.stdout / sys
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 from collections.abc import Sequence
 from contextlib import redirect_stderr, redirect_stdout
@@ -24,7 +23,23 @@ class Parser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)
+        self._declaring = False
         super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        self._declaring = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._declaring = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        """argparse checks each option's metavar with a formatter, whose default width is the
+        terminal's (`shutil`, imported for it, is milliseconds of every run's start): a check
+        needs no width, help and usage get the terminal's."""
+        if self._declaring:
+            return argparse.HelpFormatter(prog=self.prog, width=80)
+        return super()._get_formatter()
 
     def error(self, message: str) -> Any:  # argparse's signature: it never returns
         hint = suggestion(message, self.known_options())
@@ -40,6 +55,8 @@ def suggestion(message: str, options: Sequence[str]) -> str:
     match = _UNKNOWN.match(message)
     if not match:
         return ""
+    import difflib  # only for a mistyped option
+
     for word in match.group(1).split():
         if not word.startswith("--"):
             continue

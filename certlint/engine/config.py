@@ -97,7 +97,7 @@ class Config:
             return "."
         if absolute.startswith(root + os.sep):  # both normalised: what relpath would give
             return absolute[len(root) + 1:].replace(os.sep, "/") or "."
-        return Path(path).as_posix()
+        return path if _normal(path) else Path(path).as_posix()
 
     def facts_for(self, path: str) -> Facts:
         """The configured facts for a path: every matching glob, later ones winning, over the
@@ -164,6 +164,13 @@ def check_docs_url(template: str) -> str | None:
     if "{code}" not in template:
         return f"'{template}' does not say where the rule's code goes: put {{code}} in it"
     return None
+
+
+def _normal(path: str) -> bool:
+    """Whether `Path(path).as_posix()` is `path` itself, told without parsing it (a run asks
+    `relative` of every file, most of them outside the root, for globs to match)."""
+    return (os.sep == "/" and path not in ("", ".") and "//" not in path and not path.startswith("./")
+            and not path.endswith(("/", "/.")) and "/./" not in path)
 
 
 @functools.lru_cache(maxsize=8)

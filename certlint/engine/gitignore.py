@@ -17,8 +17,14 @@ if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
 
+#: Folders (and ignore files) remembered at most: a walk over 100,000 filings passes as many
+#: folders, and what it asks next is mostly under the last few.
+REMEMBERED = 1024
+
+
 class GitIgnore:
-    """The ignore rules of the work trees a walk passes through, each file read once."""
+    """The ignore rules of the work trees a walk passes through, each file read once while it
+    is among the last `REMEMBERED`."""
 
     def __init__(self) -> None:
         self._tops: dict[str, str | None] = {}
@@ -49,6 +55,8 @@ class GitIgnore:
         """The work tree holding `folder`: the nearest folder with a `.git` (a folder, or the
         file a linked worktree or submodule has), or None."""
         if folder not in self._tops:
+            if len(self._tops) >= REMEMBERED:
+                self._tops.clear()
             if os.path.exists(os.path.join(folder, ".git")):
                 self._tops[folder] = folder
             else:
@@ -58,6 +66,8 @@ class GitIgnore:
 
     def _spec(self, path: str) -> GitIgnoreSpec | None:
         if path not in self._specs:
+            if len(self._specs) >= REMEMBERED:
+                self._specs.clear()
             try:
                 with open(path, encoding="utf-8", errors="replace") as handle:
                     lines = handle.read().splitlines()

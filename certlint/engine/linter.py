@@ -111,7 +111,7 @@ class Linter:
             if not rules or not pack.applies_to.matches(relative, text, lowercase):
                 continue
             for rule in rules:
-                if any(rule.code.startswith(prefix) for prefix in ignored):
+                if ignored and rule.code.startswith(ignored):
                     continue
                 try:
                     for finding in rule.checker.check(doc, context):
@@ -248,7 +248,12 @@ def workers_for(files: int, jobs: int | None) -> int:
     """How many processes to use: `jobs`, or (None) one per core once the run is big enough.
 
     Never more than the files or the cores: an idle worker costs its start-up and its memory."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    available = cores()
     if jobs is not None:
-        return max(1, min(jobs, files, cores))
-    return max(1, min(cores, files // MIN_FILES_PER_WORKER))
+        return max(1, min(jobs, files, available))
+    return max(1, min(available, files // MIN_FILES_PER_WORKER))
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from typing import Any, TypeVar
 
 from certlint.engine.linter import Linter, LintResult
@@ -56,7 +57,7 @@ def lost(paths: Iterable[str]) -> list[str]:
             for path in paths]
 
 
-def lint_paths(options: SetupOptions, files: Sequence[str], workers: int,
+def lint_paths(options: SetupOptions, files: Iterable[str], workers: int,
                progress: Callable[[int], None] | None = None) -> Iterator[tuple[Sequence[str], LintResult]]:
     """Like `Linter.lint_each` over `files`, spread over `workers` processes: each chunk of
     files with its result, in order (a chunk lost with its worker comes back with an error per
@@ -64,13 +65,19 @@ def lint_paths(options: SetupOptions, files: Sequence[str], workers: int,
 
     `options` must carry the configuration already loaded and the run's date, so that every
     worker builds the same linter as the parent."""
-    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
-    for chunk, part in in_order(options, workers, _lint_chunk, ((chunk,) for chunk in chunks)):
+    for chunk, part in in_order(options, workers, _lint_chunk, ((chunk,) for chunk in _chunks(files))):
         if part is None:
             part = LintResult(errors=lost(chunk[0]), paths=list(chunk[0]))
         if progress is not None:
             progress(len(chunk[0]))
         yield chunk[0], part
+
+
+def _chunks(files: Iterable[str]) -> Iterator[list[str]]:
+    """`files` in lists of CHUNK, each taken only as it goes out."""
+    files = iter(files)
+    while chunk := list(islice(files, CHUNK)):
+        yield chunk
 
 
 def in_order(options: SetupOptions, workers: int, function: Callable[..., R],

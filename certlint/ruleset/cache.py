@@ -4,9 +4,11 @@ The cache is one JSON file (reading it runs no code) under the user's cache fold
 `$CERTLINT_CACHE_DIR` (empty: no cache), else `$XDG_CACHE_HOME/certlint`, else
 `~/.cache/certlint`; never inside a repository. Its name holds a key hashing the certlint
 version, this format and every built-in pack file's name and bytes, and its payload carries its
-own SHA-256. A file that cannot be read, is not that key's, does not match its hash or holds a
-shape the loader does not expect is ignored and rewritten (atomically) from the YAML, so a
-broken cache costs one cold load, never a crash or a different result.
+own hash. Both hashes are the one Python checks hash-based .pyc files with (64-bit SipHash,
+`importlib.util.source_hash`): `hashlib` would load OpenSSL, milliseconds of every start-up.
+A file that cannot be read, is not that key's, does not match its hash or holds a shape the
+loader does not expect is ignored and rewritten (atomically) from the YAML, so a broken cache
+costs one cold load, never a crash or a different result.
 
 What is cached is the data the YAML parses to, not compiled checkers: compiling stays the
 current code's work (a rule is compiled the first time a run uses it), so a cache written by one
@@ -15,13 +17,13 @@ checkout can never hand another its objects.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from importlib.util import source_hash
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,7 @@ from certlint.ruleset.loader import load_pack, pack_from_data, read_pack, rule_f
 from certlint.ruleset.model import Pack
 
 #: Bump when what is cached, or how it is read, changes.
-FORMAT = 1
+FORMAT = 2
 _CODE = re.compile(r"[A-Z]{1,5}[0-9]{2,4}")
 _SEVERITIES = frozenset(severity.value for severity in Severity)
 
@@ -48,11 +50,16 @@ def cache_key(sources: Sequence[tuple[str, bytes]]) -> str:
     # The root package, which holds the version, is imported before any of its modules; it is
     # read, not imported, because the root re-exports the upper layers (an import would be a cycle).
     version = getattr(sys.modules.get("certlint"), "__version__", "")
-    digest = hashlib.sha256(f"certlint {version} packs {FORMAT}\n".encode())
+    parts = [f"certlint {version} packs {FORMAT}\n".encode()]
     for name, content in sources:
-        digest.update(f"{name}\n{len(content)}\n".encode())
-        digest.update(content)
-    return digest.hexdigest()
+        parts += [f"{name}\n{len(content)}\n".encode(), content]
+    return _digest(b"".join(parts))
+
+
+def _digest(blob: bytes) -> str:
+    """A cache of another checkout's packs, or cut short on disk, is told apart (not a defence
+    against a hostile writer, who could as well edit the packs)."""
+    return source_hash(blob).hex()
 
 
 def load_builtin_packs(files: Sequence[Path]) -> list[Pack]:
@@ -90,7 +97,7 @@ def _read(target: Path, key: str) -> list[Any] | None:
         header, _, payload = target.read_bytes().partition(b"\n")
         meta = json.loads(header)
         if not isinstance(meta, dict) or meta.get("key") != key or meta.get("format") != FORMAT \
-                or meta.get("sha256") != hashlib.sha256(payload).hexdigest():
+                or meta.get("hash") != _digest(payload):
             return None
         data = json.loads(payload)
     except (OSError, ValueError, RecursionError):  # missing, unreadable, not JSON (or too deep)
@@ -108,7 +115,7 @@ def _write(target: Path, key: str, datas: list[Any]) -> None:
     if json.loads(payload) != datas:
         return
     body = payload.encode()
-    header = json.dumps({"key": key, "format": FORMAT, "sha256": hashlib.sha256(body).hexdigest()})
+    header = json.dumps({"key": key, "format": FORMAT, "hash": _digest(body)})
     import tempfile  # only when writing: most runs read the cache
 
     try:
