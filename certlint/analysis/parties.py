@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from certlint.analysis.dates.windows import Window, matches_in, merge
 from certlint.analysis.memo import per_document
 from certlint.analysis.signatures import (
     CONNECTIVES,
@@ -31,19 +32,29 @@ from certlint.analysis.signatures import (
     name_tokens,
     signatures,
 )
+from certlint.analysis.views import lowered, may_contain, odd_letters
 
 if TYPE_CHECKING:
     from certlint.document import Document
+    from certlint.document.prose import Prose
 
 _INTRO = re.compile(
     r"(?<![\w'])(?P<who>I|We)(?P<comma>,?)\s+(?P<rest>[^\n]{1,400}?)\s*,?\s*"
     r"(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?certif(?:y|ies)\b", re.IGNORECASE)
+#: How far before its "certif" an `_INTRO` match can start, a run of whitespace counting as one
+#: character: "We," (3), a run, the middle part (400), a run, a comma, a run, "does " (5),
+#: "hereby " (7), "each " (5).
+_INTRO_REACH = 3 + 1 + 400 + 3 + 5 + 7 + 5
+#: The longest end of both patterns from "certif" on ("certifies"), and the character `\b` reads.
+_VERB_TAIL = len("certifies") + 1
 #: A 906 that cites neither 18 U.S.C. 1350 nor Section 906 is still known by what it certifies.
 _STATEMENT_906 = re.compile(r"fully compl(?:ies|y),? with (?:all )?the requirements of|"
                             r"fairly presents?,? in all material respects", re.IGNORECASE)
 _UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
 _THIRD_PERSON_VERB = re.compile(r"\b(?:each\s+)?(?:(?:do|does)\s+)?hereby\s+certif(?:y|ies)\b|"
                                 r"\b(?:each\s+)?certifies\b", re.IGNORECASE)
+_THIRD_PERSON_REACH = len("each does hereby ")  # before "certif", a run of whitespace as one
+_SPACE_RUN = re.compile(r"\s\s")
 _NAME = re.compile(
     r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?: +(?:[A-Z][\w'-]*\.?|[A-Z]\.|(?:de|van|von|der|la|le)\b))*"
     r"(?:,? +(?:Jr|Sr|II|III|IV)\b\.?)?")
@@ -76,7 +87,6 @@ class Statement:
     comma_after_pronoun: bool = True
 
 
-_ASSET_BACKED = re.compile(r"Form 10-D|13a-14\(d\)|15d-14\(d\)")
 _REVIEWED = re.compile(r"I have reviewed this", re.IGNORECASE)
 _CITES_906 = re.compile(r"1350|Section 906", re.IGNORECASE)
 
@@ -97,17 +107,60 @@ def certification_kind(doc: Document, exhibit: str | None = None) -> str | None:
 # Many rules ask for the kind of each document: its searches run once per document.
 @per_document()
 def _asset_backed(doc: Document) -> bool:
-    return _ASSET_BACKED.search(doc.prose.text) is not None
+    """Whether the text names Form 10-D or Rule 13a-14(d) / 15d-14(d): three literals, written
+    in one case, which substring tests find without a regex scan."""
+    text = doc.prose.text
+    return "Form 10-D" in text or "13a-14(d)" in text or "15d-14(d)" in text
 
 
 @per_document()
 def _kind_by_content(doc: Document) -> str | None:
-    text = doc.prose.text
-    if _REVIEWED.search(text):
+    """The kind by what the text says; each case-insensitive search runs only where its literal
+    can be (`may_contain`): most documents hold the words of one kind only."""
+    prose = doc.prose
+    text = prose.text
+    if may_contain(prose, "i have reviewed this") and _REVIEWED.search(text):
         return "302"
-    if _CITES_906.search(text) or _STATEMENT_906.search(text):
+    if (may_contain(prose, "1350") or may_contain(prose, "section 906")) and _CITES_906.search(text):
+        return "906"
+    if (may_contain(prose, "fully compl") or may_contain(prose, "fairly present")) \
+            and _STATEMENT_906.search(text):
         return "906"
     return None
+
+
+def _verb_windows(prose: Prose, reach: int) -> list[Window]:
+    """Where a case-insensitive pattern that ends with "certify" or "certifies" and starts at
+    most `reach` characters before it (a run of whitespace counting as one) can match: from
+    each "certif" of the lowercase text back that far, to the character after "certifies".
+    Scanning only these finds what a scan of the whole text finds, in the same order; without a
+    lowercase view with the same offsets, or with a letter that matches "i" beyond "i", the
+    window is the whole text."""
+    text = prose.text
+    lower = lowered(prose)
+    if lower is None or "i" in odd_letters(prose):
+        return [(0, len(text))]
+    windows: list[Window] = []
+    at = lower.find("certif")
+    while at >= 0:
+        windows.append((_back(text, at, reach), at + _VERB_TAIL))
+        at = lower.find("certif", at + 1)
+    return merge(windows, len(text))
+
+
+def _back(text: str, end: int, units: int) -> int:
+    """Where the `units` characters before `end` start, a run of whitespace counting as one (and
+    taken whole): a match of a pattern whose `\\s` may take a run starts there at the earliest."""
+    start = max(0, end - units)
+    if _SPACE_RUN.search(text, max(0, start - 1), end) is None:
+        return start  # no run of whitespace: one character is one unit
+    start = end
+    while units and start:
+        start -= 1
+        while start and text[start].isspace() and text[start - 1].isspace():
+            start -= 1
+        units -= 1
+    return start
 
 
 @per_document()
@@ -117,13 +170,14 @@ def statements(doc: Document) -> tuple[Statement, ...]:
 
 
 def _statements(doc: Document) -> tuple[Statement, ...]:
-    text = doc.prose.text
-    intros = [m for m in _INTRO.finditer(text) if _plausible_intro(m)]
+    prose = doc.prose
+    text = prose.text
+    intros = [m for m in matches_in(_INTRO, text, _verb_windows(prose, _INTRO_REACH)) if _plausible_intro(m)]
     sigs = signatures(doc)
     if not intros:
-        if _UNDERSIGNED.search(text):
+        if may_contain(prose, "undersigned") and _UNDERSIGNED.search(text):
             return (Statement(0, len(text), None, "undersigned", (), sigs),)
-        named = _named_with_titles(text, sigs)
+        named = _named_with_titles(prose, sigs)
         if named:
             return (Statement(0, len(text), None, "third", named, sigs),)
         return (Statement(0, len(text), None, "", _third_person_parties(text, sigs), sigs),)
@@ -194,11 +248,12 @@ def _title_after(between: str) -> str | None:
     return text if text and is_title_text(text) else None
 
 
-def _named_with_titles(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:
+def _named_with_titles(prose: Prose, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:
     """Officers a third-person body names with their titles, in the sentence that certifies:
     "Satya Nadella, Chief Executive Officer of the Company, does hereby certify"."""
+    text = prose.text
     body_end = min((s.marker.start for s in sigs), default=len(text))
-    verb = _THIRD_PERSON_VERB.search(text, 0, body_end)
+    verb = _third_person_verb(prose, body_end)
     if verb is None:
         return ()
     sentence_start = max(text.rfind("\n", 0, verb.start()) + 1, 0)
@@ -226,6 +281,13 @@ def _named_with_titles(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, .
         parties.append(Party(Span(start, match.end("name"), _sentence_tail(name)),
                              Span(t_start, t_start + len(title), title)))
     return tuple(parties)
+
+
+def _third_person_verb(prose: Prose, body_end: int) -> re.Match[str] | None:
+    """The first "hereby certify" or "certifies" before `body_end` (where the signatures start)."""
+    windows = [(start, min(end, body_end)) for start, end in _verb_windows(prose, _THIRD_PERSON_REACH)
+               if start < body_end]
+    return next(matches_in(_THIRD_PERSON_VERB, prose.text, windows), None)
 
 
 def _sentence_tail(name: str) -> str:
