@@ -61,6 +61,14 @@ _NAME = re.compile(
 _NAME_THEN_TITLE = re.compile(
     r"(?P<name>" + _NAME.pattern + r"),\s+"
     r"(?P<after>(?:the\s+|its\s+)?[A-Z][^,()]*?(?:\([^()]*\))?[^,()]*?)(?=,|\s*\()")
+_LEADING = re.compile(r"^[\s,]+")
+# "..., and I, John Roe, ...": the statement goes on with the next officer.
+_AND_NEXT = re.compile(r"[\s,]+and\s+(?:I|we)\b[\s,]*$")
+_TRAILING_AND = re.compile(r"[\s,]+(?:and)?[\s,]*$")
+_ARTICLE = re.compile(r"^(?:as\s+)?(?:(?:the|our|its)\s+)?", re.IGNORECASE)
+_OF_WORD = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z]+)")
+_AND = re.compile(r"\s+and\s+")
+_SENTENCE_END = re.compile(r"\b[A-Za-z]{3,}\.\s+")
 _COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "company", "llc", "ltd", "plc", "co",
                             "incorporated", "trust", "lp", "l.p", "n.a", "bancorp", "holdings"})
 
@@ -234,13 +242,12 @@ def _parties(rest: str, offset: int) -> tuple[Party, ...]:
 
 def _title_after(between: str) -> str | None:
     """The title in ", Chief Executive Officer of the Company, and " (None when there is none)."""
-    text = re.sub(r"^[\s,]+", "", between)
-    # "..., and I, John Roe, ...": the statement goes on with the next officer.
-    text = re.sub(r"[\s,]+and\s+(?:I|we)\b[\s,]*$", "", text)
-    text = re.sub(r"[\s,]+(?:and)?[\s,]*$", "", text)
-    text = re.sub(r"^(?:as\s+)?(?:(?:the|our|its)\s+)?", "", text, flags=re.IGNORECASE)
+    text = _LEADING.sub("", between)
+    text = _AND_NEXT.sub("", text)
+    text = _TRAILING_AND.sub("", text)
+    text = _ARTICLE.sub("", text)
     # "... of the Company", "... of Gilead Sciences, Inc." end the title; "of the Board" does not.
-    for match in re.finditer(r"\s+of\s+(?:the\s+)?([A-Za-z]+)", text):
+    for match in _OF_WORD.finditer(text):
         if match.group(1).lower() not in TITLE_WORDS:
             text = text[:match.start()]
             break
@@ -264,7 +271,7 @@ def _named_with_titles(prose: Prose, sigs: tuple[Signature, ...]) -> tuple[Party
         # "X, Chief Executive Officer of the Company and Y, Chief Financial Officer": the title
         # of X ends where the next person is named.
         position = match.end()
-        for joint in re.finditer(r"\s+and\s+", after):
+        for joint in _AND.finditer(after):
             follower = _NAME.match(after, joint.end())
             comma = after_start + follower.end() if follower else -1
             if follower and text[comma:comma + 1] == "," and not any(
@@ -294,7 +301,7 @@ def _sentence_tail(name: str) -> str:
     """ "United States Code. Kenji Watanabe" is "Kenji Watanabe": a word of three letters or
     more ending in a period ends a sentence, not a name (initials and "Jr." do not)."""
     cut = 0
-    for match in re.finditer(r"\b[A-Za-z]{3,}\.\s+", name):
+    for match in _SENTENCE_END.finditer(name):
         if match.group().lower().strip(". ") not in SUFFIXES:
             cut = match.end()
     return name[cut:]
@@ -312,8 +319,9 @@ def _third_person_parties(text: str, sigs: tuple[Signature, ...]) -> tuple[Party
         surname = re.escape(words[-1]) if words else ""
         if not surname:
             continue
+        named = re.compile(rf"\b{surname}\b", re.IGNORECASE)  # once per signature, not per name
         for match in _NAME.finditer(text, 0, body_end):
-            if re.search(rf"\b{surname}\b", match.group(), re.IGNORECASE):
+            if named.search(match.group()):
                 tail = _sentence_tail(match.group())
                 parties.append(Party(Span(match.end() - len(tail), match.end(), tail)))
                 break

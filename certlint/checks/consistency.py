@@ -76,6 +76,8 @@ _COMPANY = re.compile(
     r"(?<![\w-])(?:[A-Z0-9][\w&'.-]*,? (?:and )?){1,12}?"
     r"(?:Inc|Incorporated|Corporation|Corp|Company|Co|LLC|L\.L\.C|L\.P|Ltd|plc|N\.A|Trust(?: \d{4}-\w+)?)"
     r"(?![\w-])\.?")
+_UNDERSIGNED_LINE = re.compile(r"\bundersigned\b[^\n]*")
+_SPACES = re.compile(r"\s+")
 _FIRST_PERSON = re.compile(r"\b(?:my|me)\b|(?<![\w'(])I(?![\w')])")
 
 
@@ -187,7 +189,7 @@ class Consistency:
             return
         # Only the statement's own paragraph: "the undersigned ... certifies that, to my knowledge".
         text = doc.prose.text
-        for match in re.finditer(r"\bundersigned\b[^\n]*", text[st.start:st.end]):
+        for match in _UNDERSIGNED_LINE.finditer(text[st.start:st.end]):
             word = _FIRST_PERSON.search(match.group())
             if word is not None:
                 start = st.start + match.start() + word.start()
@@ -284,7 +286,7 @@ def _registrant(doc: Document, company: str | None) -> Iterator[Finding]:
 
 
 def _form(name: str) -> str:
-    return re.sub(r"\s+", " ", name.lower().rstrip("."))
+    return _SPACES.sub(" ", name.lower().rstrip("."))
 
 
 def compile(options: Mapping[str, Any]) -> Consistency:

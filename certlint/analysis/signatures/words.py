@@ -43,6 +43,10 @@ _TITLE_OPENERS = frozenset({"chief", "president", "vice", "senior", "executive",
 _OPENER_LIST = tuple(sorted(_TITLE_OPENERS))
 # "(the "Company")", "("Acme")": a defined term after a title, not a role designation.
 _DEFINED_TERM = re.compile(r"\s*\((?:the\s+)?\"[^()]*\"\)\s*$", re.IGNORECASE)
+_COMMA = re.compile(r",\s*")
+_SPACES = re.compile(r"\s+")
+_PARENTHESES_AT_END = re.compile(r"\([^()]*\)\s*$")
+_OF_WORD = re.compile(r"\s+of\s+(?:the\s+)?([^\W\d_]+)")
 
 
 @lru_cache(maxsize=2048)
@@ -110,7 +114,7 @@ def name_then_title(span: Span) -> tuple[Span, Span] | None:
 
     Without a comma (the two were apart in the layout, by a run of spaces or `&nbsp;`), the
     title must open with a word titles open with ("Chief", "President", "Senior"...)."""
-    for match in re.finditer(r",\s*", span.text):
+    for match in _COMMA.finditer(span.text):
         head, tail = span.text[:match.start()], span.text[match.end():]
         first = lower_words(tail)[:1]
         if not first or first[0] in SUFFIXES:
@@ -120,9 +124,9 @@ def name_then_title(span: Span) -> tuple[Span, Span] | None:
         if is_name(head) and part and not any(w in TITLE_WORDS for w in lower_words(head)):
             return (Span(span.start, span.start + len(head), head),
                     Span(span.start + match.end(), span.start + match.end() + len(part), part))
-    for match in re.finditer(r"\s+", span.text):
+    for match in _SPACES.finditer(span.text):
         head, tail = span.text[:match.start()].rstrip(","), span.text[match.end():]
-        words = lower_words(re.sub(r"\([^()]*\)\s*$", "", tail))
+        words = lower_words(_PARENTHESES_AT_END.sub("", tail))
         if words and _opens_title(words[0].split("-")[0]) and tail[:1].isupper() and is_name(head) \
                 and is_title_text(tail):
             return (Span(span.start, span.start + len(head), head),
@@ -148,7 +152,7 @@ def title_part(text: str) -> str:
     Inc. (the "Company")" is "Chief Executive Officer" ("of the Board", "of the General
     Partner" stay part of the title)."""
     text = _DEFINED_TERM.sub("", text)
-    for match in re.finditer(r"\s+of\s+(?:the\s+)?([^\W\d_]+)", text):
+    for match in _OF_WORD.finditer(text):
         if match.group(1).lower() not in TITLE_WORDS:
             text = text[:match.start()].rstrip(" ,")
             break
