@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BY_ONLY = re.compile(r"^by\s*:?$", re.IGNORECASE)
 _MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- )?[-_=]{3,})+", re.IGNORECASE)
-_MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", re.IGNORECASE)
+#: One piece of the markup a line can end with (a line ends with a run of them).
+_MARKUP_UNIT_AT_END = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)\Z", re.IGNORECASE)
+_LONGEST_UNIT = len("</strong>")
 _CELL_SPLIT = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
 _CELL_SLOT = 1000
 _TABLE_ROWS = 1_000_000  # HTML table rows are numbered apart from the other lines
@@ -57,14 +59,19 @@ _TAIL_CHARS = frozenset("*_|;>pP")
 def _trim(text: str, start: int) -> tuple[str, int]:
     """A line without the markup around it. Most lines neither start nor end with a character
     a markup run can (`_HEAD_CHARS`, `_TAIL_CHARS`, whitespace): those are returned as they
-    are, without the two searches."""
+    are, without a search.
+
+    The run at the end is taken one piece at a time from the end (at most one piece of markup
+    ends at any place, so this is where a search for the whole run would start): a paragraph
+    ending with ";" costs one short search, not one at every place of the line."""
     if text and text[0] not in _HEAD_CHARS and text[-1] not in _TAIL_CHARS \
             and not text[0].isspace() and not text[-1].isspace():
         return text, start
     head = _MARKUP_HEAD.match(text)
     cut = head.end() if head else 0
-    tail = _MARKUP_TAIL.search(text, cut)
-    end = tail.start() if tail else len(text)
+    end = len(text)
+    while end > cut and (unit := _MARKUP_UNIT_AT_END.search(text, max(cut, end - _LONGEST_UNIT), end)):
+        end = unit.start()
     return text[cut:end], start + cut
 
 
@@ -84,7 +91,7 @@ def read_lines(doc: Document) -> list[Line]:
             table = raw.startswith("|")
             if table:
                 pieces = _cells(raw)
-            elif cells is not None and not _within(pre, prose.to_source(start)):
+            elif cells is not None and not (pre and _within(pre, prose.to_source(start))):
                 pieces = [(0, len(raw), -1)]  # HTML: a run of spaces is one space, not a column
             else:
                 pieces = _columns(doc, raw, start)
@@ -113,7 +120,10 @@ def read_lines(doc: Document) -> list[Line]:
 def _indented_pieces(doc: Document, lines: list[Line]) -> list[Line]:
     """In a block laid out in columns, a line that sits within one column ("          Chief
     Financial Officer" under the right-hand title, or a left-hand title going on alone) belongs
-    to that column; a line spanning several ("Dated: ...") still goes with any."""
+    to that column; a line spanning several ("Dated: ...") still goes with any. (HTML lines
+    keep their place: the columns of HTML are its table cells.)"""
+    if doc.format == "html":
+        return lines
     columns: dict[int, list[int]] = {}
     for line in lines:
         if line.column >= 0:
@@ -123,7 +133,7 @@ def _indented_pieces(doc: Document, lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         starts = sorted_columns.get(line.block, [])
-        if line.column == -1 and len(starts) > 1 and doc.format != "html":
+        if line.column == -1 and len(starts) > 1:
             start = doc.lines.position(doc.prose.to_source(line.start))[1]
             mine = [c for c in starts if c <= start + _COLUMN_TOLERANCE]
             after = [c for c in starts if c > start + _COLUMN_TOLERANCE]
@@ -158,7 +168,7 @@ def _html_lines(doc: Document, spans: list[tuple[int, int]],
         if out:
             left, right = doc.prose.to_source_end(out[-1][1]), doc.prose.to_source(start)
             between = doc.source[left:right]
-            if not _BR.search(between) and not _within(pre, right):
+            if not _BR.search(between) and not (pre and _within(pre, right)):
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))
