@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from certlint.analysis.dates.roles import analysis_of
+from certlint.analysis.dates.windows import Window, matches_in, merge
 from certlint.analysis.parties import Party, Statement, certification_kind, statements
 from certlint.analysis.signatures import Signature, Span, name_tokens, squash, unsigned_area
 from certlint.checks.base import OptionError
@@ -76,6 +77,15 @@ _COMPANY = re.compile(
     r"(?<![\w-])(?:[A-Z0-9][\w&'.-]*,? (?:and )?){1,12}?"
     r"(?:Inc|Incorporated|Corporation|Corp|Company|Co|LLC|L\.L\.C|L\.P|Ltd|plc|N\.A|Trust(?: \d{4}-\w+)?)"
     r"(?![\w-])\.?")
+#: Where a `_COMPANY` match can end: a suffix its lookahead allows ("Trust 2004-A" starts as "Trust").
+_SUFFIX = re.compile(r"(?:Inc|Incorporated|Corporation|Corp|Company|Co|LLC|L\.L\.C|L\.P|Ltd|plc|N\.A|Trust)"
+                     r"(?![\w-])")
+#: A character no `_COMPANY` match holds.
+_NOT_IN_NAME = re.compile(r"[^\w&'., -]")
+#: A word between spaces that can be a whole word of a `_COMPANY` name (or its "and").
+_NAME_WORD = re.compile(r"[A-Z0-9][\w&'.-]*,?|and")
+#: The most words before a `_COMPANY` suffix: twelve, each perhaps with its "and".
+_NAME_WORDS = 24
 _UNDERSIGNED_LINE = re.compile(r"\bundersigned\b[^\n]*")
 _SPACES = re.compile(r"\s+")
 _FIRST_PERSON = re.compile(r"\b(?:my|me)\b|(?<![\w'(])I(?![\w')])")
@@ -258,10 +268,30 @@ def _similarity(one: str, other: str) -> float:
     return SequenceMatcher(None, one, other).ratio()
 
 
+def _companies(text: str) -> Iterator[re.Match[str]]:
+    """The `_COMPANY` matches of a text, looked for only around its suffixes: from the first
+    word before a suffix that cannot be a whole word of a name (a name may start inside it,
+    after a quote, say), or the line's start, to the first character after the suffix that no
+    name holds (where the lookahead reads what it reads in the whole text). Most of a
+    certification is prose without a company suffix, where no search runs."""
+    windows: list[Window] = []
+    for suffix in _SUFFIX.finditer(text):
+        line = text.rfind("\n", 0, suffix.start()) + 1
+        start = end = suffix.start() - 1  # the space before the suffix, if any
+        for _ in range(_NAME_WORDS + 1):
+            start = text.rfind(" ", line, end) + 1 or line
+            if start == line or _NAME_WORD.fullmatch(text, start, end) is None:
+                break
+            end = start - 1
+        stop = _NOT_IN_NAME.search(text, suffix.end())
+        windows.append((start, stop.start() if stop else len(text)))
+    return matches_in(_COMPANY, text, merge(windows, len(text)))
+
+
 def _registrant(doc: Document, company: str | None) -> Iterator[Finding]:
     text = doc.prose.text
     groups: dict[str, list[re.Match[str]]] = {}
-    for match in _COMPANY.finditer(text):
+    for match in _companies(text):
         groups.setdefault(squash(match.group()), []).append(match)
     target = squash(company) if company else None
     for key, group in groups.items():
