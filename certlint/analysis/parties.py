@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from certlint.analysis.dates.windows import Window, matches_in, merge
+from certlint.analysis.dates.windows import matches_in
 from certlint.analysis.memo import per_document
 from certlint.analysis.signatures import (
     CONNECTIVES,
@@ -32,7 +32,8 @@ from certlint.analysis.signatures import (
     name_tokens,
     signatures,
 )
-from certlint.analysis.views import lowered, may_contain, odd_letters
+from certlint.analysis.verb_windows import verb_windows
+from certlint.analysis.views import may_contain
 
 if TYPE_CHECKING:
     from certlint.document import Document
@@ -45,8 +46,6 @@ _INTRO = re.compile(
 #: character: "We," (3), a run, the middle part (400), a run, a comma, a run, "does " (5),
 #: "hereby " (7), "each " (5).
 _INTRO_REACH = 3 + 1 + 400 + 3 + 5 + 7 + 5
-#: The longest end of both patterns from "certif" on ("certifies"), and the character `\b` reads.
-_VERB_TAIL = len("certifies") + 1
 #: A 906 that cites neither 18 U.S.C. 1350 nor Section 906 is still known by what it certifies.
 _STATEMENT_906 = re.compile(r"fully compl(?:ies|y),? with (?:all )?the requirements of|"
                             r"fairly presents?,? in all material respects", re.IGNORECASE)
@@ -54,7 +53,6 @@ _UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
 _THIRD_PERSON_VERB = re.compile(r"\b(?:each\s+)?(?:(?:do|does)\s+)?hereby\s+certif(?:y|ies)\b|"
                                 r"\b(?:each\s+)?certifies\b", re.IGNORECASE)
 _THIRD_PERSON_REACH = len("each does hereby ")  # before "certif", a run of whitespace as one
-_SPACE_RUN = re.compile(r"\s\s")
 _NAME = re.compile(
     r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?: +(?:[A-Z][\w'-]*\.?|[A-Z]\.|(?:de|van|von|der|la|le)\b))*"
     r"(?:,? +(?:Jr|Sr|II|III|IV)\b\.?)?")
@@ -137,40 +135,6 @@ def _kind_by_content(doc: Document) -> str | None:
     return None
 
 
-def _verb_windows(prose: Prose, reach: int) -> list[Window]:
-    """Where a case-insensitive pattern that ends with "certify" or "certifies" and starts at
-    most `reach` characters before it (a run of whitespace counting as one) can match: from
-    each "certif" of the lowercase text back that far, to the character after "certifies".
-    Scanning only these finds what a scan of the whole text finds, in the same order; without a
-    lowercase view with the same offsets, or with a letter that matches "i" beyond "i", the
-    window is the whole text."""
-    text = prose.text
-    lower = lowered(prose)
-    if lower is None or "i" in odd_letters(prose):
-        return [(0, len(text))]
-    windows: list[Window] = []
-    at = lower.find("certif")
-    while at >= 0:
-        windows.append((_back(text, at, reach), at + _VERB_TAIL))
-        at = lower.find("certif", at + 1)
-    return merge(windows, len(text))
-
-
-def _back(text: str, end: int, units: int) -> int:
-    """Where the `units` characters before `end` start, a run of whitespace counting as one (and
-    taken whole): a match of a pattern whose `\\s` may take a run starts there at the earliest."""
-    start = max(0, end - units)
-    if _SPACE_RUN.search(text, max(0, start - 1), end) is None:
-        return start  # no run of whitespace: one character is one unit
-    start = end
-    while units and start:
-        start -= 1
-        while start and text[start].isspace() and text[start - 1].isspace():
-            start -= 1
-        units -= 1
-    return start
-
-
 @per_document()
 def statements(doc: Document) -> tuple[Statement, ...]:
     """The certifications of a document, cut at each intro that names or counts its signers."""
@@ -180,7 +144,7 @@ def statements(doc: Document) -> tuple[Statement, ...]:
 def _statements(doc: Document) -> tuple[Statement, ...]:
     prose = doc.prose
     text = prose.text
-    intros = [m for m in matches_in(_INTRO, text, _verb_windows(prose, _INTRO_REACH)) if _plausible_intro(m)]
+    intros = [m for m in matches_in(_INTRO, text, verb_windows(prose, _INTRO_REACH)) if _plausible_intro(m)]
     sigs = signatures(doc)
     if not intros:
         if may_contain(prose, "undersigned") and _UNDERSIGNED.search(text):
@@ -292,7 +256,7 @@ def _named_with_titles(prose: Prose, sigs: tuple[Signature, ...]) -> tuple[Party
 
 def _third_person_verb(prose: Prose, body_end: int) -> re.Match[str] | None:
     """The first "hereby certify" or "certifies" before `body_end` (where the signatures start)."""
-    windows = [(start, min(end, body_end)) for start, end in _verb_windows(prose, _THIRD_PERSON_REACH)
+    windows = [(start, min(end, body_end)) for start, end in verb_windows(prose, _THIRD_PERSON_REACH)
                if start < body_end]
     return next(matches_in(_THIRD_PERSON_VERB, prose.text, windows), None)
 

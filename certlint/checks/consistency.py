@@ -34,16 +34,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from certlint.analysis.dates.roles import analysis_of
 from certlint.analysis.dates.windows import Window, matches_in, merge
-from certlint.analysis.parties import Party, Statement, certification_kind, statements
-from certlint.analysis.signatures import Signature, Span, name_tokens, squash, unsigned_area
+from certlint.analysis.parties import Statement, certification_kind, statements
+from certlint.analysis.signatures import squash, unsigned_area
 from certlint.checks.base import OptionError
-from certlint.checks.name_compare import name_differences
+from certlint.checks.name_match import name_comparisons, party_for
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -91,16 +89,14 @@ _SPACES = re.compile(r"\s+")
 _FIRST_PERSON = re.compile(r"\b(?:my|me)\b|(?<![\w'(])I(?![\w')])")
 
 
-def _words(span: Span) -> list[Span]:
-    return name_tokens([span])
-
-
 @dataclass(frozen=True, slots=True)
 class Consistency:
     check_name: str
     variants: str = "exclude"
     nicknames: Mapping[str, str] = field(default_factory=dict)
     missing: bool = False
+    #: `nicknames` as a key: rules with the same table share their name comparisons.
+    nickname_key: frozenset[tuple[str, str]] = frozenset()
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         kind = certification_kind(doc, context.facts.exhibit)
@@ -117,29 +113,12 @@ class Consistency:
             yield from run(doc, statement, kind)
 
     def _name_match(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
-        for sig in st.signatures:
-            party = _party_for(st, sig)
-            conformed = name_tokens(list(sig.conformed))
-            typed = _words(sig.name) if sig.name else []
-            body = "'I, [name]' line" if st.person == "I" else "body"
-            if party is not None and typed and squash(sig.name.text if sig.name else "") == \
-                    squash(sig.conformed_text) != squash(party.name.text):
-                # The signature and the typed name agree: the body's name is the odd one out.
-                reference, where = typed, "signature"
-                pairs = [(_words(party.name), body)]
-            elif party is not None:
-                reference, where = _words(party.name), body
-                pairs = [(conformed, "conformed signature"), (typed, "typed name")]
-            else:
-                reference, where = conformed, "conformed signature"
-                pairs = [(typed, "typed name")]
-            for tokens, what in pairs:
-                wanted = [diff for diff, variant in name_differences(reference, tokens, self.nicknames)
-                          if variant == (self.variants == "only")]
-                if wanted:
-                    span, part, found, expected = wanted[0]
-                    yield Finding(span.start, span.end, {"part": part, "found": found,
-                                  "expected": expected, "where": what, "reference": where})
+        for what, where, differences in name_comparisons(st, self.nicknames, self.nickname_key):
+            wanted = [diff for diff, variant in differences if variant == (self.variants == "only")]
+            if wanted:
+                span, part, found, expected = wanted[0]
+                yield Finding(span.start, span.end, {"part": part, "found": found,
+                              "expected": expected, "where": what, "reference": where})
 
     def _signer_count(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
         if kind != "302":
@@ -180,7 +159,7 @@ class Consistency:
             return
         matched = set()
         for sig in st.signatures:
-            party = _party_for(st, sig)
+            party = party_for(st, sig)
             if party is None and not sig.display_name.strip():
                 continue  # a "/s/" whose name the reading did not find: CL510 says so
             if party is None:
@@ -243,31 +222,6 @@ def _other_dates(doc: Document) -> bool:
     return any(m.value is not None and id(m) not in period_ends for m in found.dates)
 
 
-def _party_for(st: Statement, sig: Signature) -> Party | None:
-    """The body's party for a signature: same surname, or the closest name."""
-    if not st.parties:
-        return None
-    if st.person == "I" and sig is st.signatures[0]:
-        return st.parties[0]  # "I, [name]": the first signature is that officer's, whatever its spelling
-    name = squash(sig.display_name)
-    best, score = None, 0.0
-    for party in st.parties:
-        ratio = _similarity(squash(party.name.text), name)
-        if ratio > score:
-            best, score = party, ratio
-    return best if score >= 0.6 else None
-
-
-@lru_cache(maxsize=4096)
-def _similarity(one: str, other: str) -> float:
-    """difflib's ratio of two squashed names, once per distinct pair (a filing repeats its
-    officers' names in every block); equal names are 1.0 without the comparison."""
-    # (difflib junks popular characters of a string of 200 or more: there equal may score less.)
-    if one == other and len(one) < 200:
-        return 1.0
-    return SequenceMatcher(None, one, other).ratio()
-
-
 def _companies(text: str) -> Iterator[re.Match[str]]:
     """The `_COMPANY` matches of a text, looked for only around its suffixes: from the first
     word before a suffix that cannot be a whole word of a name (a name may start inside it,
@@ -327,4 +281,5 @@ def compile(options: Mapping[str, Any]) -> Consistency:
     if variants not in ("exclude", "only"):
         raise OptionError("variants", f"unknown value '{variants}' (exclude or only)")
     nicknames = {str(k).lower(): str(v).lower() for k, v in dict(options.get("nicknames", {})).items()}
-    return Consistency(check, variants, nicknames, bool(options.get("missing", False)))
+    return Consistency(check, variants, nicknames, bool(options.get("missing", False)),
+                       frozenset(nicknames.items()))

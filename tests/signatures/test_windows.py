@@ -11,14 +11,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from certlint.analysis.dates.windows import matches_in
-from certlint.analysis.parties import (
-    _INTRO,
-    _INTRO_REACH,
-    _THIRD_PERSON_VERB,
-    _back,
-    _third_person_verb,
-    _verb_windows,
-)
+from certlint.analysis.parties import _INTRO, _INTRO_REACH, _THIRD_PERSON_VERB, _third_person_verb
+from certlint.analysis.verb_windows import back, verb_windows
 from certlint.document import read_documents
 from certlint.document.prose import Prose
 from tests.conftest import SHARED
@@ -46,7 +40,7 @@ def _units(text: str) -> int:
 @settings(max_examples=1500, deadline=None)
 @given(text=TEXTS)
 def test_the_windows_find_the_intros_of_the_whole_text(text: str) -> None:
-    windows = _verb_windows(_prose(text), _INTRO_REACH)
+    windows = verb_windows(_prose(text), _INTRO_REACH)
     assert [m.span() for m in matches_in(_INTRO, text, windows)] == \
         [m.span() for m in _INTRO.finditer(text)]
 
@@ -54,7 +48,7 @@ def test_the_windows_find_the_intros_of_the_whole_text(text: str) -> None:
 @pytest.mark.parametrize("text", [*LONG_INTROS, "I, Jane Doe, cert\u0131fy", "I, Jane Doe, \u0130 certify",
                                   "x" * 500 + "I, Jane Doe, do hereby certify"])
 def test_the_windows_find_the_intros_at_their_reach(text: str) -> None:
-    windows = _verb_windows(_prose(text), _INTRO_REACH)
+    windows = verb_windows(_prose(text), _INTRO_REACH)
     expected = [m.span() for m in _INTRO.finditer(text)]
     assert [m.span() for m in matches_in(_INTRO, text, windows)] == expected
     assert expected or "x" * 401 in text
@@ -78,7 +72,7 @@ def test_the_windows_find_the_first_third_person_verb(text: str, cut: int) -> No
 def test_back_is_the_earliest_start_within_the_units(text: str, units: int, data: st.DataObject) -> None:
     end = data.draw(st.integers(min_value=0, max_value=len(text)))
     earliest = min(p for p in range(end + 1) if _units(text[p:end]) <= units)
-    assert _back(text, end, units) == earliest
+    assert back(text, end, units) == earliest
 
 
 def _corpus_texts() -> list[str]:
@@ -93,7 +87,7 @@ def test_the_windows_find_the_intros_of_the_real_corpora() -> None:
     if not texts:
         pytest.skip(f"the shared corpora are not beside this checkout ({SHARED / 'corpus'})")
     for text in texts:
-        windows = _verb_windows(_prose(text), _INTRO_REACH)
+        windows = verb_windows(_prose(text), _INTRO_REACH)
         assert [m.span() for m in matches_in(_INTRO, text, windows)] == \
             [m.span() for m in _INTRO.finditer(text)]
         first = _third_person_verb(_prose(text), len(text))
