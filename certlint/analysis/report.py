@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from certlint.analysis.dates.windows import around, matches_in
 from certlint.analysis.memo import per_document
-from certlint.analysis.views import lowered
+from certlint.analysis.views import lowered, may_contain
 from certlint.document.prose import Prose
 
 #: Report kinds a certification's words can give.
@@ -191,7 +191,9 @@ def _registrant_906(text: str, mentions: tuple[ReportMention, ...]) -> Words | N
 def read_report(prose: Prose) -> ReportReading:
     """The report mentions of a document and the registrant it names."""
     text = prose.text
-    kind_mention, registrant, gap, paragraph1_at = _paragraph1(text)
+    # Paragraph 1 opens with "I have reviewed": a document without the word has none.
+    kind_mention, registrant, gap, paragraph1_at = _paragraph1(text) if may_contain(prose, "reviewed") \
+        else (None, None, None, None)
     forms = matches_in(_FORM, text, around(lowered(prose), "form", _FORM_LENGTH, len(text)))
     mentions = [_mention(text, form, paragraph1_at) for form in forms]
     if kind_mention is not None:
