@@ -97,14 +97,14 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
         first = lines[rest.pop(0)]
         conformed.append(Span(first.start, first.end, first.text))
     # A small-caps name split by tag stripping ("/s/ S" "TEVEN" "P. J" "OBS"): the pieces join
-    # into the typed name that follows them, ignoring spaces.
+    # into the typed name that follows them, ignoring spaces. The pieces are capitals: once one
+    # is not, no longer run of them can be (and the names need not be joined and compared).
     for count in range(1, 5):
-        if len(rest) <= count:
+        if len(rest) <= count or lines[rest[count - 1]].text.upper() != lines[rest[count - 1]].text:
             break
         pieces = [lines[i] for i in rest[:count]]
         joined = squash(" ".join([*(s.text for s in conformed), *(p.text for p in pieces)]))
-        capitals = all(p.text.upper() == p.text for p in pieces)
-        if joined and joined == squash(lines[rest[count]].text) and capitals:
+        if joined and joined == squash(lines[rest[count]].text):
             conformed.extend(Span(p.start, p.end, p.text) for p in pieces)
             del rest[:count]
             break
