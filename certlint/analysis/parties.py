@@ -33,7 +33,7 @@ from certlint.analysis.signatures import (
     signatures,
 )
 from certlint.analysis.verb_windows import verb_windows
-from certlint.analysis.views import may_contain
+from certlint.analysis.views import lowered, may_contain, odd_letters
 
 if TYPE_CHECKING:
     from certlint.document import Document
@@ -125,7 +125,12 @@ def _kind_by_content(doc: Document) -> str | None:
     can be (`may_contain`): most documents hold the words of one kind only."""
     prose = doc.prose
     text = prose.text
-    if may_contain(prose, "i have reviewed this") and _REVIEWED.search(text):
+    lower = lowered(prose)
+    if lower is not None and not odd_letters(prose):
+        # `_REVIEWED` is a literal: where case is all lowercasing changes, a substring test says it.
+        if "i have reviewed this" in lower:
+            return "302"
+    elif _REVIEWED.search(text):
         return "302"
     if (may_contain(prose, "1350") or may_contain(prose, "section 906")) and _CITES_906.search(text):
         return "906"

@@ -79,6 +79,8 @@ def read_lines(doc: Document) -> list[Line]:
     """Source lines of every block, pipe-table rows split into cells, `<br>` into lines, and
     side-by-side text columns (three or more spaces in the source) into pieces."""
     prose = doc.prose
+    text, to_source = prose.text, prose.to_source  # (read for every line: looked up once)
+    markdown, docx = doc.format == "markdown", doc.format == "docx"
     seen: set[int] = set()
     lines: list[Line] = []
     row = -1
@@ -87,11 +89,11 @@ def read_lines(doc: Document) -> list[Line]:
     for block_index, block in enumerate(prose.blocks):
         spans = prose.block_lines(block)
         for start, end in _html_lines(doc, spans, pre) if cells is not None else spans:
-            raw = prose.text[start:end]
+            raw = text[start:end]
             table = raw.startswith("|")
             if table:
                 pieces = _cells(raw)
-            elif cells is not None and not (pre and _within(pre, prose.to_source(start))):
+            elif cells is not None and not (pre and _within(pre, to_source(start))):
                 pieces = [(0, len(raw), -1)]  # HTML: a run of spaces is one space, not a column
             else:
                 pieces = _columns(doc, raw, start)
@@ -100,19 +102,19 @@ def read_lines(doc: Document) -> list[Line]:
                 piece, offset = _trim(raw[piece_start:piece_end], start + piece_start)
                 if not piece.strip("-: "):  # empty, or only dashes, colons and spaces
                     continue
-                source = prose.to_source(offset)
+                source = to_source(offset)
                 if source in seen:  # a Markdown table row read once per cell
                     continue
                 seen.add(source)
                 if column == 0 and not table:  # a text column: where it starts in the source
                     column = doc.lines.position(source)[1]
                 place = cells.place(source) if cells is not None else \
-                    _pipe_cell(doc, source) if doc.format == "markdown" and not table else None
+                    _pipe_cell(doc, source) if markdown and not table else None
                 width = 0
                 if place is not None:  # a table cell: its row, column and colspan in the table
                     row, column, width = _TABLE_ROWS + place[0], _CELL_SLOT * place[1], place[2]
                 # Word: blocks numbered by paragraph, so an empty cell is a gap (`Continuations`).
-                number = doc.lines.position(source)[0] if doc.format == "docx" else block_index
+                number = doc.lines.position(source)[0] if docx else block_index
                 lines.append(Line(offset, offset + len(piece), piece, column, row, number, width))
     return _indented_pieces(doc, lines)
 
