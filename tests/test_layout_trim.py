@@ -1,17 +1,24 @@
 """A signature line's markup trimming: the quick return for a line that starts and ends with a
-letter or digit gives what the two markup searches give."""
+letter or digit, and the run at the end taken piece by piece, give what the two markup searches
+give."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certlint.analysis.signatures.layout import _MARKUP_HEAD, _MARKUP_TAIL, _trim
+from certlint.analysis.signatures.layout import _MARKUP_HEAD, _trim
+
+#: The run of markup at the end of a line, searched for whole.
+_MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", re.IGNORECASE)
 
 PIECES = ["a", "Z", "9", "Ⅻ", "é", " ", "\u00a0", "\x1c", "\t", "*", "_", "|", "&nbsp", "&NBSP;", "&nbsp;",
           "&nbſp", "p", "P", "<b>", "</U>", "<ı>", "<strong>", "- ---", "===", "=", ":", "-", "x&nbsp", "ı", "ſ",
-          ")", "(", ".", ",", ";", ">", "<", "&", "/s/"]
-LINES = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
+          ")", "(", ".", ",", ";", ">", "<", "&", "/s/", "</strong>", "<EM>", "</em>", "/", "nbsp;", "\n",
+          "strong>"]
+LINES = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 
 
 def _searched(text: str, start: int) -> tuple[str, int]:

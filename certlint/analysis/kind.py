@@ -15,10 +15,13 @@ about one and is not one. What is found is a span of the prose, so callers can s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from msgspec import Struct
 
+from certlint.analysis.dates.windows import around, matches_in
 from certlint.analysis.memo import per_document
+from certlint.analysis.views import odd_letters_in
 from certlint.document import Document
 
 #: A quoted passage inside one block; long ones are left alone (an unpaired quote would
@@ -85,16 +88,46 @@ def without_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
+class _Lowercase:
+    """The lowercase text, to tell where a case-insensitive match of a literal can first start."""
+
+    def __init__(self, plain: str) -> None:
+        self.text = plain.lower()
+        self._size = len(plain)
+        #: Offsets of the lowercase text are the text's (lowercasing may lengthen a text).
+        self.aligned = len(self.text) == len(plain)
+        self._odd = odd_letters_in(plain)
+
+    def first(self, literal: str) -> int:
+        """Where a match that starts with `literal` can first start: the literal's first place
+        in the lowercase text, -1 when it is not there. When offsets moved, or the text holds a
+        letter that matches one of the literal's beyond its lowercase (`views.ALSO_MATCHES`),
+        anywhere (0)."""
+        if not self.aligned or any(letter in literal for letter in self._odd):
+            return 0
+        return self.text.find(literal)
+
+    def verbs(self, plain: str) -> Iterator[re.Match[str]]:
+        """The uses of the verb, looked for only where "certif" stands."""
+        if not self.aligned or "i" in self._odd:
+            return _VERB.finditer(plain)
+        return matches_in(_VERB, plain, around(self.text, "certif", len("certifies"), self._size))
+
+
 def statements(text: str) -> list[Recognition]:
     """Every kind of certification statement a prose text makes, each at its first place, in
-    the order `recognise_text` prefers them (a certifier's own words first)."""
+    the order `recognise_text` prefers them (a certifier's own words first). The searches over
+    the whole text start where their first word first stands, or do not run without it."""
     plain = without_quotes(text)
     found: dict[str, Recognition] = {}
+    lowercase = _Lowercase(plain)
+    first = lowercase.first
+    undersigned_at = first("undersigned")
 
     def note(reason: str, start: int, end: int) -> None:
         found.setdefault(reason, Recognition(reason, start, end))
 
-    for count, verb in enumerate(_VERB.finditer(plain)):
+    for count, verb in enumerate(lowercase.verbs(plain)):
         if count == MAX_VERBS or len(found) == 4:
             break
         line = plain.rfind("\n", 0, verb.start()) + 1
@@ -110,19 +143,23 @@ def statements(text: str) -> list[Recognition]:
         if HEREBY not in found and (hereby := _HEREBY_BEFORE.search(
                 plain, max(low, verb.start() - 20), verb.start())) is not None:
             note(HEREBY, hereby.start(), verb.end())
-        if UNDERSIGNED not in found and (undersigned := _UNDERSIGNED.search(
+        if UNDERSIGNED not in found and undersigned_at >= 0 and (undersigned := _UNDERSIGNED.search(
                 plain, low, verb.start())) is not None:
             note(UNDERSIGNED, undersigned.start(), verb.end())
         if THIRD_PERSON not in found and comma is not None and verb.group().lower() == "certifies" \
                 and (that := _THAT_AFTER.match(plain, verb.end())) is not None:
             note(THIRD_PERSON, comma.start(), that.end())
-    if (match := _REVIEWED.search(plain)) is not None:
+    if first("reviewed") >= 0 and (match := _REVIEWED.search(plain)) is not None:
         note(REVIEWED, match.start(), match.end())
-    complies = _FULLY_COMPLIES.search(plain)
-    presents = _FAIRLY_PRESENTS.search(plain)
+    fully, fairly = first("fully"), first("fairly")
+    complies = _FULLY_COMPLIES.search(plain, fully) if fully >= 0 else None
+    presents = _FAIRLY_PRESENTS.search(plain, fairly) if fairly >= 0 and complies is not None else None
     if complies is not None and presents is not None:
         note(STATEMENTS_906, min(complies.start(), presents.start()), max(complies.end(), presents.end()))
-    if (match := _TITLE.search(plain, 0, TITLE_REACH)) is not None:
+    # A title is a line of its own: the first that can be one holds the first "certification".
+    title_at = first("certification")
+    if title_at >= 0 and (match := _TITLE.search(plain, plain.rfind("\n", 0, title_at) + 1,
+                                                 TITLE_REACH)) is not None:
         note(TITLE, match.start(), match.end())
     return [found[reason] for reason in REASONS if reason in found]
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
+from certlint.analysis.dates.windows import matches_in
 from certlint.analysis.memo import per_document
 from certlint.analysis.signatures import (
     CONNECTIVES,
@@ -32,25 +33,41 @@ from certlint.analysis.signatures import (
     name_tokens,
     signatures,
 )
+from certlint.analysis.verb_windows import verb_windows
+from certlint.analysis.views import lowered, may_contain, odd_letters
 
 if TYPE_CHECKING:
     from certlint.document import Document
+    from certlint.document.prose import Prose
 
 _INTRO = re.compile(
     r"(?<![\w'])(?P<who>I|We)(?P<comma>,?)\s+(?P<rest>[^\n]{1,400}?)\s*,?\s*"
     r"(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?certif(?:y|ies)\b", re.IGNORECASE)
+#: How far before its "certif" an `_INTRO` match can start, a run of whitespace counting as one
+#: character: "We," (3), a run, the middle part (400), a run, a comma, a run, "does " (5),
+#: "hereby " (7), "each " (5).
+_INTRO_REACH = 3 + 1 + 400 + 3 + 5 + 7 + 5
 #: A 906 that cites neither 18 U.S.C. 1350 nor Section 906 is still known by what it certifies.
 _STATEMENT_906 = re.compile(r"fully compl(?:ies|y),? with (?:all )?the requirements of|"
                             r"fairly presents?,? in all material respects", re.IGNORECASE)
 _UNDERSIGNED = re.compile(r"\bundersigned\b", re.IGNORECASE)
 _THIRD_PERSON_VERB = re.compile(r"\b(?:each\s+)?(?:(?:do|does)\s+)?hereby\s+certif(?:y|ies)\b|"
                                 r"\b(?:each\s+)?certifies\b", re.IGNORECASE)
+_THIRD_PERSON_REACH = len("each does hereby ")  # before "certif", a run of whitespace as one
 _NAME = re.compile(
     r"(?:[A-Z][\w'-]*\.?|[A-Z]\.)(?: +(?:[A-Z][\w'-]*\.?|[A-Z]\.|(?:de|van|von|der|la|le)\b))*"
     r"(?:,? +(?:Jr|Sr|II|III|IV)\b\.?)?")
 _NAME_THEN_TITLE = re.compile(
     r"(?P<name>" + _NAME.pattern + r"),\s+"
     r"(?P<after>(?:the\s+|its\s+)?[A-Z][^,()]*?(?:\([^()]*\))?[^,()]*?)(?=,|\s*\()")
+_LEADING = re.compile(r"^[\s,]+")
+# "..., and I, John Roe, ...": the statement goes on with the next officer.
+_AND_NEXT = re.compile(r"[\s,]+and\s+(?:I|we)\b[\s,]*$")
+_TRAILING_AND = re.compile(r"[\s,]+(?:and)?[\s,]*$")
+_ARTICLE = re.compile(r"^(?:as\s+)?(?:(?:the|our|its)\s+)?", re.IGNORECASE)
+_OF_WORD = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z]+)")
+_AND = re.compile(r"\s+and\s+")
+_SENTENCE_END = re.compile(r"\b[A-Za-z]{3,}\.\s+")
 _COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "company", "llc", "ltd", "plc", "co",
                             "incorporated", "trust", "lp", "l.p", "n.a", "bancorp", "holdings"})
 
@@ -75,7 +92,6 @@ class Statement(Struct, frozen=True):
     comma_after_pronoun: bool = True
 
 
-_ASSET_BACKED = re.compile(r"Form 10-D|13a-14\(d\)|15d-14\(d\)")
 _REVIEWED = re.compile(r"I have reviewed this", re.IGNORECASE)
 _CITES_906 = re.compile(r"1350|Section 906", re.IGNORECASE)
 
@@ -96,15 +112,29 @@ def certification_kind(doc: Document, exhibit: str | None = None) -> str | None:
 # Many rules ask for the kind of each document: its searches run once per document.
 @per_document()
 def _asset_backed(doc: Document) -> bool:
-    return _ASSET_BACKED.search(doc.prose.text) is not None
+    """Whether the text names Form 10-D or Rule 13a-14(d) / 15d-14(d): three literals, written
+    in one case, which substring tests find without a regex scan."""
+    text = doc.prose.text
+    return "Form 10-D" in text or "13a-14(d)" in text or "15d-14(d)" in text
 
 
 @per_document()
 def _kind_by_content(doc: Document) -> str | None:
-    text = doc.prose.text
-    if _REVIEWED.search(text):
+    """The kind by what the text says; each case-insensitive search runs only where its literal
+    can be (`may_contain`): most documents hold the words of one kind only."""
+    prose = doc.prose
+    text = prose.text
+    lower = lowered(prose)
+    if lower is not None and not odd_letters(prose):
+        # `_REVIEWED` is a literal: where case is all lowercasing changes, a substring test says it.
+        if "i have reviewed this" in lower:
+            return "302"
+    elif _REVIEWED.search(text):
         return "302"
-    if _CITES_906.search(text) or _STATEMENT_906.search(text):
+    if (may_contain(prose, "1350") or may_contain(prose, "section 906")) and _CITES_906.search(text):
+        return "906"
+    if (may_contain(prose, "fully compl") or may_contain(prose, "fairly present")) \
+            and _STATEMENT_906.search(text):
         return "906"
     return None
 
@@ -116,13 +146,14 @@ def statements(doc: Document) -> tuple[Statement, ...]:
 
 
 def _statements(doc: Document) -> tuple[Statement, ...]:
-    text = doc.prose.text
-    intros = [m for m in _INTRO.finditer(text) if _plausible_intro(m)]
+    prose = doc.prose
+    text = prose.text
+    intros = [m for m in matches_in(_INTRO, text, verb_windows(prose, _INTRO_REACH)) if _plausible_intro(m)]
     sigs = signatures(doc)
     if not intros:
-        if _UNDERSIGNED.search(text):
+        if may_contain(prose, "undersigned") and _UNDERSIGNED.search(text):
             return (Statement(0, len(text), None, "undersigned", (), sigs),)
-        named = _named_with_titles(text, sigs)
+        named = _named_with_titles(prose, sigs)
         if named:
             return (Statement(0, len(text), None, "third", named, sigs),)
         return (Statement(0, len(text), None, "", _third_person_parties(text, sigs), sigs),)
@@ -179,13 +210,12 @@ def _parties(rest: str, offset: int) -> tuple[Party, ...]:
 
 def _title_after(between: str) -> str | None:
     """The title in ", Chief Executive Officer of the Company, and " (None when there is none)."""
-    text = re.sub(r"^[\s,]+", "", between)
-    # "..., and I, John Roe, ...": the statement goes on with the next officer.
-    text = re.sub(r"[\s,]+and\s+(?:I|we)\b[\s,]*$", "", text)
-    text = re.sub(r"[\s,]+(?:and)?[\s,]*$", "", text)
-    text = re.sub(r"^(?:as\s+)?(?:(?:the|our|its)\s+)?", "", text, flags=re.IGNORECASE)
+    text = _LEADING.sub("", between)
+    text = _AND_NEXT.sub("", text)
+    text = _TRAILING_AND.sub("", text)
+    text = _ARTICLE.sub("", text)
     # "... of the Company", "... of Gilead Sciences, Inc." end the title; "of the Board" does not.
-    for match in re.finditer(r"\s+of\s+(?:the\s+)?([A-Za-z]+)", text):
+    for match in _OF_WORD.finditer(text):
         if match.group(1).lower() not in TITLE_WORDS:
             text = text[:match.start()]
             break
@@ -193,11 +223,12 @@ def _title_after(between: str) -> str | None:
     return text if text and is_title_text(text) else None
 
 
-def _named_with_titles(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:
+def _named_with_titles(prose: Prose, sigs: tuple[Signature, ...]) -> tuple[Party, ...]:
     """Officers a third-person body names with their titles, in the sentence that certifies:
     "Satya Nadella, Chief Executive Officer of the Company, does hereby certify"."""
+    text = prose.text
     body_end = min((s.marker.start for s in sigs), default=len(text))
-    verb = _THIRD_PERSON_VERB.search(text, 0, body_end)
+    verb = _third_person_verb(prose, body_end)
     if verb is None:
         return ()
     sentence_start = max(text.rfind("\n", 0, verb.start()) + 1, 0)
@@ -208,7 +239,7 @@ def _named_with_titles(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, .
         # "X, Chief Executive Officer of the Company and Y, Chief Financial Officer": the title
         # of X ends where the next person is named.
         position = match.end()
-        for joint in re.finditer(r"\s+and\s+", after):
+        for joint in _AND.finditer(after):
             follower = _NAME.match(after, joint.end())
             comma = after_start + follower.end() if follower else -1
             if follower and text[comma:comma + 1] == "," and not any(
@@ -227,11 +258,18 @@ def _named_with_titles(text: str, sigs: tuple[Signature, ...]) -> tuple[Party, .
     return tuple(parties)
 
 
+def _third_person_verb(prose: Prose, body_end: int) -> re.Match[str] | None:
+    """The first "hereby certify" or "certifies" before `body_end` (where the signatures start)."""
+    windows = [(start, min(end, body_end)) for start, end in verb_windows(prose, _THIRD_PERSON_REACH)
+               if start < body_end]
+    return next(matches_in(_THIRD_PERSON_VERB, prose.text, windows), None)
+
+
 def _sentence_tail(name: str) -> str:
     """ "United States Code. Kenji Watanabe" is "Kenji Watanabe": a word of three letters or
     more ending in a period ends a sentence, not a name (initials and "Jr." do not)."""
     cut = 0
-    for match in re.finditer(r"\b[A-Za-z]{3,}\.\s+", name):
+    for match in _SENTENCE_END.finditer(name):
         if match.group().lower().strip(". ") not in SUFFIXES:
             cut = match.end()
     return name[cut:]
@@ -249,8 +287,9 @@ def _third_person_parties(text: str, sigs: tuple[Signature, ...]) -> tuple[Party
         surname = re.escape(words[-1]) if words else ""
         if not surname:
             continue
+        named = re.compile(rf"\b{surname}\b", re.IGNORECASE)  # once per signature, not per name
         for match in _NAME.finditer(text, 0, body_end):
-            if re.search(rf"\b{surname}\b", match.group(), re.IGNORECASE):
+            if named.search(match.group()):
                 tail = _sentence_tail(match.group())
                 parties.append(Party(Span(match.end() - len(tail), match.end(), tail)))
                 break

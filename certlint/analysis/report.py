@@ -9,12 +9,13 @@ check kind; here they are only read, so that `certlint facts` shows exactly what
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from msgspec import Struct
 
 from certlint.analysis.dates.windows import around, matches_in
 from certlint.analysis.memo import per_document
-from certlint.analysis.views import lowered
+from certlint.analysis.views import lowered, may_contain
 from certlint.document.prose import Prose
 
 #: Report kinds a certification's words can give.
@@ -42,6 +43,12 @@ _REGISTRANT_END = re.compile(r",?\s(?:as\sfiled|for\sthe|which)\b|\s?\((?:the\s)
 # A 906 statement: "... Form 10-K of Acme Corp. (the "Company")".
 _OF_COMPANY = re.compile(r"\s?(?:\([^)]{1,40}\)\s?)?,?\s?of\s(?P<name>[A-Z0-9][^();\n]{1,120}?)"
                          r"(?=\s?\((?:the\s)?[\"']|,?\sfor\sthe\s|,?\sas\sfiled\s|\s?;)")
+_SPACE = re.compile(r"\s")
+_SPACE_OR_DASH = re.compile(r"[\s-]")
+# Where the registrant named inside the report words ends: "Acme Corp. (the "Company")", "Acme, a
+# Delaware corporation".
+_OF_NAME_END = re.compile(r",?\s\(|,\s(?:a|an)\s")
+_OF = re.compile(r"\sof\s(?=\S)")
 
 
 class Words(Struct, frozen=True):
@@ -79,17 +86,20 @@ class ReportReading(Struct, frozen=True):
     paragraph1_without_registrant: Words | None
 
 
+@lru_cache(maxsize=256)
 def canonical_form(name: str) -> str:
-    """'10-K', '10-Q/A', 'N-CSRS' for a form as written ('10K', 'Form 10-q /A')."""
-    upper = re.sub(r"\s", "", name.upper()).removeprefix("FORM")
+    """'10-K', '10-Q/A', 'N-CSRS' for a form as written ('10K', 'Form 10-q /A'); memoised: a run
+    writes its forms a few ways, and every mention and check asks."""
+    upper = _SPACE.sub("", name.upper()).removeprefix("FORM")
     amended = upper.endswith("/A")
     base = upper.removesuffix("/A")
-    base = re.sub(r"^10([KQ])", r"10-\1", base)
+    if base.startswith(("10K", "10Q")):
+        base = "10-" + base[2:]
     return base + ("/A" if amended else "")
 
 
 def normal_kind(word: str) -> str:
-    lower = re.sub(r"[\s-]", "", word.lower())
+    lower = _SPACE_OR_DASH.sub("", word.lower())
     return SEMIANNUAL if lower == "semiannual" else lower
 
 
@@ -103,7 +113,7 @@ def _mention(text: str, form: re.Match[str], paragraph1_at: int | None) -> Repor
         kind = Words(lo + kind_match.start("kind"), lo + kind_match.end("kind"), kind_match.group("kind"))
         start = kind.start
         if kind_match.group("of"):
-            name = re.split(r",?\s\(|,\s(?:a|an)\s", kind_match.group("of"))[0].rstrip(" ,")
+            name = _OF_NAME_END.split(kind_match.group("of"), maxsplit=1)[0].rstrip(" ,")
             at = lo + kind_match.start("of")
             registrant = Words(at, at + len(name), name) if name[:1].isupper() else None
     elif (report := _REPORT_BEFORE.search(before)) is not None:
@@ -140,10 +150,10 @@ def _paragraph1(text: str) -> tuple[ReportMention | None, Words | None, Words | 
     clause = text[reviewed.end():stop]
     form = _FORM.search(clause)
     after = form.end() if form is not None else 0  # "of" inside the report words is not the registrant's
-    of = re.search(r"\sof\s(?=\S)", clause[after:])
+    of = _OF.search(clause[after:])
     if of is None and form is not None:  # "this quarterly report of Acme Corp. on Form 10-Q"
         after = 0
-        of = re.search(r"\sof\s(?=\S)", clause[:form.start()])
+        of = _OF.search(clause[:form.start()])
     base = reviewed.end()
     registrant = gap = None
     if of is not None:
@@ -179,7 +189,9 @@ def _registrant_906(text: str, mentions: tuple[ReportMention, ...]) -> Words | N
 def read_report(prose: Prose) -> ReportReading:
     """The report mentions of a document and the registrant it names."""
     text = prose.text
-    kind_mention, registrant, gap, paragraph1_at = _paragraph1(text)
+    # Paragraph 1 opens with "I have reviewed": a document without the word has none.
+    kind_mention, registrant, gap, paragraph1_at = _paragraph1(text) if may_contain(prose, "reviewed") \
+        else (None, None, None, None)
     forms = matches_in(_FORM, text, around(lowered(prose), "form", _FORM_LENGTH, len(text)))
     mentions = [_mention(text, form, paragraph1_at) for form in forms]
     if kind_mention is not None:

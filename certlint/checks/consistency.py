@@ -33,17 +33,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct, field
 
 from certlint.analysis.dates.roles import analysis_of
-from certlint.analysis.parties import Party, Statement, certification_kind, statements
-from certlint.analysis.signatures import Signature, Span, name_tokens, squash, unsigned_area
+from certlint.analysis.dates.windows import Window, matches_in, merge
+from certlint.analysis.parties import Statement, certification_kind, statements
+from certlint.analysis.signatures import squash, unsigned_area
 from certlint.checks.base import OptionError
-from certlint.checks.name_compare import name_differences
+from certlint.checks.name_match import name_comparisons, party_for
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
@@ -77,11 +76,18 @@ _COMPANY = re.compile(
     r"(?<![\w-])(?:[A-Z0-9][\w&'.-]*,? (?:and )?){1,12}?"
     r"(?:Inc|Incorporated|Corporation|Corp|Company|Co|LLC|L\.L\.C|L\.P|Ltd|plc|N\.A|Trust(?: \d{4}-\w+)?)"
     r"(?![\w-])\.?")
+#: Where a `_COMPANY` match can end: a suffix its lookahead allows ("Trust 2004-A" starts as "Trust").
+_SUFFIX = re.compile(r"(?:Inc|Incorporated|Corporation|Corp|Company|Co|LLC|L\.L\.C|L\.P|Ltd|plc|N\.A|Trust)"
+                     r"(?![\w-])")
+#: A character no `_COMPANY` match holds.
+_NOT_IN_NAME = re.compile(r"[^\w&'., -]")
+#: A word between spaces that can be a whole word of a `_COMPANY` name (or its "and").
+_NAME_WORD = re.compile(r"[A-Z0-9][\w&'.-]*,?|and")
+#: The most words before a `_COMPANY` suffix: twelve, each perhaps with its "and".
+_NAME_WORDS = 24
+_UNDERSIGNED_LINE = re.compile(r"\bundersigned\b[^\n]*")
+_SPACES = re.compile(r"\s+")
 _FIRST_PERSON = re.compile(r"\b(?:my|me)\b|(?<![\w'(])I(?![\w')])")
-
-
-def _words(span: Span) -> list[Span]:
-    return name_tokens([span])
 
 
 class Consistency(Struct, frozen=True):
@@ -89,6 +95,8 @@ class Consistency(Struct, frozen=True):
     variants: str = "exclude"
     nicknames: Mapping[str, str] = field(default_factory=dict)
     missing: bool = False
+    #: `nicknames` as a key: rules with the same table share their name comparisons.
+    nickname_key: frozenset[tuple[str, str]] = frozenset()
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         kind = certification_kind(doc, context.facts.exhibit)
@@ -105,29 +113,12 @@ class Consistency(Struct, frozen=True):
             yield from run(doc, statement, kind)
 
     def _name_match(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
-        for sig in st.signatures:
-            party = _party_for(st, sig)
-            conformed = name_tokens(list(sig.conformed))
-            typed = _words(sig.name) if sig.name else []
-            body = "'I, [name]' line" if st.person == "I" else "body"
-            if party is not None and typed and squash(sig.name.text if sig.name else "") == \
-                    squash(sig.conformed_text) != squash(party.name.text):
-                # The signature and the typed name agree: the body's name is the odd one out.
-                reference, where = typed, "signature"
-                pairs = [(_words(party.name), body)]
-            elif party is not None:
-                reference, where = _words(party.name), body
-                pairs = [(conformed, "conformed signature"), (typed, "typed name")]
-            else:
-                reference, where = conformed, "conformed signature"
-                pairs = [(typed, "typed name")]
-            for tokens, what in pairs:
-                wanted = [diff for diff, variant in name_differences(reference, tokens, self.nicknames)
-                          if variant == (self.variants == "only")]
-                if wanted:
-                    span, part, found, expected = wanted[0]
-                    yield Finding(span.start, span.end, {"part": part, "found": found,
-                                  "expected": expected, "where": what, "reference": where})
+        for what, where, differences in name_comparisons(st, self.nicknames, self.nickname_key):
+            wanted = [diff for diff, variant in differences if variant == (self.variants == "only")]
+            if wanted:
+                span, part, found, expected = wanted[0]
+                yield Finding(span.start, span.end, {"part": part, "found": found,
+                              "expected": expected, "where": what, "reference": where})
 
     def _signer_count(self, doc: Document, st: Statement, kind: str | None) -> Iterator[Finding]:
         if kind != "302":
@@ -168,7 +159,7 @@ class Consistency(Struct, frozen=True):
             return
         matched = set()
         for sig in st.signatures:
-            party = _party_for(st, sig)
+            party = party_for(st, sig)
             if party is None and not sig.display_name.strip():
                 continue  # a "/s/" whose name the reading did not find: CL510 says so
             if party is None:
@@ -187,7 +178,7 @@ class Consistency(Struct, frozen=True):
             return
         # Only the statement's own paragraph: "the undersigned ... certifies that, to my knowledge".
         text = doc.prose.text
-        for match in re.finditer(r"\bundersigned\b[^\n]*", text[st.start:st.end]):
+        for match in _UNDERSIGNED_LINE.finditer(text[st.start:st.end]):
             word = _FIRST_PERSON.search(match.group())
             if word is not None:
                 start = st.start + match.start() + word.start()
@@ -231,35 +222,30 @@ def _other_dates(doc: Document) -> bool:
     return any(m.value is not None and id(m) not in period_ends for m in found.dates)
 
 
-def _party_for(st: Statement, sig: Signature) -> Party | None:
-    """The body's party for a signature: same surname, or the closest name."""
-    if not st.parties:
-        return None
-    if st.person == "I" and sig is st.signatures[0]:
-        return st.parties[0]  # "I, [name]": the first signature is that officer's, whatever its spelling
-    name = squash(sig.display_name)
-    best, score = None, 0.0
-    for party in st.parties:
-        ratio = _similarity(squash(party.name.text), name)
-        if ratio > score:
-            best, score = party, ratio
-    return best if score >= 0.6 else None
-
-
-@lru_cache(maxsize=4096)
-def _similarity(one: str, other: str) -> float:
-    """difflib's ratio of two squashed names, once per distinct pair (a filing repeats its
-    officers' names in every block); equal names are 1.0 without the comparison."""
-    # (difflib junks popular characters of a string of 200 or more: there equal may score less.)
-    if one == other and len(one) < 200:
-        return 1.0
-    return SequenceMatcher(None, one, other).ratio()
+def _companies(text: str) -> Iterator[re.Match[str]]:
+    """The `_COMPANY` matches of a text, looked for only around its suffixes: from the first
+    word before a suffix that cannot be a whole word of a name (a name may start inside it,
+    after a quote, say), or the line's start, to the first character after the suffix that no
+    name holds (where the lookahead reads what it reads in the whole text). Most of a
+    certification is prose without a company suffix, where no search runs."""
+    windows: list[Window] = []
+    for suffix in _SUFFIX.finditer(text):
+        line = text.rfind("\n", 0, suffix.start()) + 1
+        start = end = suffix.start() - 1  # the space before the suffix, if any
+        for _ in range(_NAME_WORDS + 1):
+            start = text.rfind(" ", line, end) + 1 or line
+            if start == line or _NAME_WORD.fullmatch(text, start, end) is None:
+                break
+            end = start - 1
+        stop = _NOT_IN_NAME.search(text, suffix.end())
+        windows.append((start, stop.start() if stop else len(text)))
+    return matches_in(_COMPANY, text, merge(windows, len(text)))
 
 
 def _registrant(doc: Document, company: str | None) -> Iterator[Finding]:
     text = doc.prose.text
     groups: dict[str, list[re.Match[str]]] = {}
-    for match in _COMPANY.finditer(text):
+    for match in _companies(text):
         groups.setdefault(squash(match.group()), []).append(match)
     target = squash(company) if company else None
     for key, group in groups.items():
@@ -284,7 +270,7 @@ def _registrant(doc: Document, company: str | None) -> Iterator[Finding]:
 
 
 def _form(name: str) -> str:
-    return re.sub(r"\s+", " ", name.lower().rstrip("."))
+    return _SPACES.sub(" ", name.lower().rstrip("."))
 
 
 def compile(options: Mapping[str, Any]) -> Consistency:
@@ -295,4 +281,5 @@ def compile(options: Mapping[str, Any]) -> Consistency:
     if variants not in ("exclude", "only"):
         raise OptionError("variants", f"unknown value '{variants}' (exclude or only)")
     nicknames = {str(k).lower(): str(v).lower() for k, v in dict(options.get("nicknames", {})).items()}
-    return Consistency(check, variants, nicknames, bool(options.get("missing", False)))
+    return Consistency(check, variants, nicknames, bool(options.get("missing", False)),
+                       frozenset(nicknames.items()))

@@ -28,6 +28,12 @@ _CONFORMED = re.compile(r"^(?:(?:by|signature|signed)\s*:?\s*)?(?:/\s?s\s?/|\\s\
                         re.IGNORECASE)
 _CERTIFIES = re.compile(r"\bcertif(?:y|ies)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^(name|title|its|by|company|date|dated)\s*:\s*", re.IGNORECASE)
+_TITLE_LABEL = re.compile(r"(?:title|its)\s*:", re.IGNORECASE)
+# "/s/ John Roe, as attorney-in-fact for": the name ends where the capacity begins.
+_CAPACITY = re.compile(r",?\s+(?=(?:as|by|for|on behalf of)\b)|,\s+(?=[a-z])")
+_GOES_ON = re.compile(r"(?:\bof|\band|,)$")
+_DIGIT = re.compile(r"\d")
+_ROLE_AT_END = re.compile(r"\s*(\([^()]+\))\s*$")
 
 
 @per_document()
@@ -74,7 +80,7 @@ def _typed(lines: list[Line]) -> dict[int, int]:
             continue
         if len(before) > 80 and not before.rstrip().endswith((".", ":", ";")):
             continue  # a line inside a paragraph
-        if title_part(after) or re.match(r"(?:title|its)\s*:", after, re.IGNORECASE):
+        if title_part(after) or _TITLE_LABEL.match(after):
             found[i] = 0
     return found
 
@@ -86,21 +92,20 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
     marker = Span(line.start, line.start + name_at, line.text[:name_at])
     conformed: list[Span] = []
     if name_at < len(line.text):
-        # "/s/ John Roe, as attorney-in-fact for": the name ends where the capacity begins.
-        text = re.split(r",?\s+(?=(?:as|by|for|on behalf of)\b)|,\s+(?=[a-z])", line.text[name_at:])[0]
+        text = _CAPACITY.split(line.text[name_at:], maxsplit=1)[0]
         conformed.append(Span(line.start + name_at, line.start + name_at + len(text), text))
     elif rest and is_name(lines[rest[0]].text):
         first = lines[rest.pop(0)]
         conformed.append(Span(first.start, first.end, first.text))
     # A small-caps name split by tag stripping ("/s/ S" "TEVEN" "P. J" "OBS"): the pieces join
-    # into the typed name that follows them, ignoring spaces.
+    # into the typed name that follows them, ignoring spaces. The pieces are capitals: once one
+    # is not, no longer run of them can be (and the names need not be joined and compared).
     for count in range(1, 5):
-        if len(rest) <= count:
+        if len(rest) <= count or lines[rest[count - 1]].text.upper() != lines[rest[count - 1]].text:
             break
         pieces = [lines[i] for i in rest[:count]]
         joined = squash(" ".join([*(s.text for s in conformed), *(p.text for p in pieces)]))
-        capitals = all(p.text.upper() == p.text for p in pieces)
-        if joined and joined == squash(lines[rest[count]].text) and capitals:
+        if joined and joined == squash(lines[rest[count]].text):
             conformed.extend(Span(p.start, p.end, p.text) for p in pieces)
             del rest[:count]
             break
@@ -155,17 +160,17 @@ def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
             titles.append(title)
         elif title_part(text):
             titles.append(_title_span(here))
-        elif titles and re.search(r"(?:\bof|\band|,)$", titles[-1].text):
+        elif titles and _GOES_ON.search(titles[-1].text):
             pass  # the title goes on: "... of the General Partner of" + "Pipeline Partners, L.P."
         elif name is None and not titles and is_name(text.rstrip(",")):
             name = _name_span(here)
         else:
             break
         last = i
-    if below is not None and not re.search(r"\d", below.text):
+    if below is not None and not _DIGIT.search(below.text):
         below = None  # a "Date:" label whose date is elsewhere
     if below is None and last + 1 < len(lines) and is_date_line(lines[last + 1].text) \
-            and re.search(r"\d", lines[last + 1].text):  # a bare "Date:" label is no date
+            and _DIGIT.search(lines[last + 1].text):  # a bare "Date:" label is no date
         below = Span(lines[last + 1].start, lines[last + 1].end, lines[last + 1].text)
     titles, roles = _split_roles(titles, roles)
     date = below if below is not None else _date_above(lines, index, dated_rows)
@@ -193,7 +198,7 @@ def _title_above(lines: list[Line], index: int, used: int, sig: Signature) -> Si
         return sig
     titles, roles = _split_roles(titles, [*roles, *sig.roles])
     date = sig.date
-    if date is None and i > used and is_date_line(lines[i].text) and re.search(r"\d", lines[i].text):
+    if date is None and i > used and is_date_line(lines[i].text) and _DIGIT.search(lines[i].text):
         date = Span(lines[i].start, lines[i].end, lines[i].text)
     blank = sig.blank_date
     if date is None and blank is None and i > used:
@@ -248,7 +253,7 @@ def _split_roles(titles: list[Span], roles: list[Span]) -> tuple[list[Span], lis
     """A role in parentheses on a title line ("Chief Executive Officer (Principal ...)")."""
     out: list[Span] = []
     for span in titles:
-        match = re.search(r"\s*(\([^()]+\))\s*$", span.text)
+        match = _ROLE_AT_END.search(span.text)
         if match and match.start() > 0:
             out.append(Span(span.start, span.start + match.start(), span.text[:match.start()]))
             roles = [*roles, Span(span.start + match.start(1), span.start + match.end(1), match.group(1))]
@@ -262,7 +267,7 @@ def _dated_rows(lines: list[Line]) -> dict[int, list[int]]:
     own row rather than reading every line of the document."""
     rows: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
-        if is_date_line(line.text) and re.search(r"\d", line.text):
+        if is_date_line(line.text) and _DIGIT.search(line.text):
             rows.setdefault(line.row, []).append(i)
     return rows
 
@@ -275,7 +280,7 @@ def _date_above(lines: list[Line], index: int, dated_rows: dict[int, list[int]])
             return Span(other.start, other.end, other.text)
     for i in range(index - 1, max(-1, index - 4), -1):
         text = lines[i].text
-        if is_date_line(text) and re.search(r"\d", text):
+        if is_date_line(text) and _DIGIT.search(text):
             first = i - 1 if i > 0 and is_date_line(lines[i - 1].text) else i
             return Span(lines[first].start, lines[i].end,
                         " ".join(line.text for line in lines[first:i + 1]))

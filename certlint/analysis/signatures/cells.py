@@ -19,9 +19,9 @@ class HtmlCells:
     def __init__(self, source: str) -> None:
         self._rows = [m.start() for m in _TR.finditer(source)]
         self._ends = [m.start() for m in _TABLE_END.finditer(source)]
-        self._cells = [m.start() for m in _CELL.finditer(source)]
-        self._spans = [int(c.group(1)) if (c := _COLSPAN.search(m.group())) else 1
-                       for m in _CELL.finditer(source)]
+        tags = [(m.start(), m.group()) for m in _CELL.finditer(source)]  # one scan for both lists
+        self._cells = [start for start, _ in tags]
+        self._spans = [int(c.group(1)) if (c := _COLSPAN.search(tag)) else 1 for _, tag in tags]
         # Column of each cell as a running sum: summing the row's spans at each call would make
         # a row of many cells quadratic.
         self._columns = list(itertools.accumulate(self._spans, initial=0))

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BY_ONLY = re.compile(r"^by\s*:?$", re.IGNORECASE)
 _MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- )?[-_=]{3,})+", re.IGNORECASE)
-_MARKUP_TAIL = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)+$", re.IGNORECASE)
+#: One piece of the markup a line can end with (a line ends with a run of them).
+_MARKUP_UNIT_AT_END = re.compile(r"(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>)\Z", re.IGNORECASE)
+_LONGEST_UNIT = len("</strong>")
 _CELL_SPLIT = re.compile(r"\||<br\s*/?>", re.IGNORECASE)
 _CELL_SLOT = 1000
 _TABLE_ROWS = 1_000_000  # HTML table rows are numbered apart from the other lines
@@ -57,14 +59,19 @@ _TAIL_CHARS = frozenset("*_|;>pP")
 def _trim(text: str, start: int) -> tuple[str, int]:
     """A line without the markup around it. Most lines neither start nor end with a character
     a markup run can (`_HEAD_CHARS`, `_TAIL_CHARS`, whitespace): those are returned as they
-    are, without the two searches."""
+    are, without a search.
+
+    The run at the end is taken one piece at a time from the end (at most one piece of markup
+    ends at any place, so this is where a search for the whole run would start): a paragraph
+    ending with ";" costs one short search, not one at every place of the line."""
     if text and text[0] not in _HEAD_CHARS and text[-1] not in _TAIL_CHARS \
             and not text[0].isspace() and not text[-1].isspace():
         return text, start
     head = _MARKUP_HEAD.match(text)
     cut = head.end() if head else 0
-    tail = _MARKUP_TAIL.search(text, cut)
-    end = tail.start() if tail else len(text)
+    end = len(text)
+    while end > cut and (unit := _MARKUP_UNIT_AT_END.search(text, max(cut, end - _LONGEST_UNIT), end)):
+        end = unit.start()
     return text[cut:end], start + cut
 
 
@@ -72,6 +79,8 @@ def read_lines(doc: Document) -> list[Line]:
     """Source lines of every block, pipe-table rows split into cells, `<br>` into lines, and
     side-by-side text columns (three or more spaces in the source) into pieces."""
     prose = doc.prose
+    text, to_source = prose.text, prose.to_source  # (read for every line: looked up once)
+    markdown, docx = doc.format == "markdown", doc.format == "docx"
     seen: set[int] = set()
     lines: list[Line] = []
     row = -1
@@ -80,11 +89,11 @@ def read_lines(doc: Document) -> list[Line]:
     for block_index, block in enumerate(prose.blocks):
         spans = prose.block_lines(block)
         for start, end in _html_lines(doc, spans, pre) if cells is not None else spans:
-            raw = prose.text[start:end]
+            raw = text[start:end]
             table = raw.startswith("|")
             if table:
                 pieces = _cells(raw)
-            elif cells is not None and not _within(pre, prose.to_source(start)):
+            elif cells is not None and not (pre and _within(pre, to_source(start))):
                 pieces = [(0, len(raw), -1)]  # HTML: a run of spaces is one space, not a column
             else:
                 pieces = _columns(doc, raw, start)
@@ -93,19 +102,19 @@ def read_lines(doc: Document) -> list[Line]:
                 piece, offset = _trim(raw[piece_start:piece_end], start + piece_start)
                 if not piece.strip("-: "):  # empty, or only dashes, colons and spaces
                     continue
-                source = prose.to_source(offset)
+                source = to_source(offset)
                 if source in seen:  # a Markdown table row read once per cell
                     continue
                 seen.add(source)
                 if column == 0 and not table:  # a text column: where it starts in the source
                     column = doc.lines.position(source)[1]
                 place = cells.place(source) if cells is not None else \
-                    _pipe_cell(doc, source) if doc.format == "markdown" and not table else None
+                    _pipe_cell(doc, source) if markdown and not table else None
                 width = 0
                 if place is not None:  # a table cell: its row, column and colspan in the table
                     row, column, width = _TABLE_ROWS + place[0], _CELL_SLOT * place[1], place[2]
                 # Word: blocks numbered by paragraph, so an empty cell is a gap (`Continuations`).
-                number = doc.lines.position(source)[0] if doc.format == "docx" else block_index
+                number = doc.lines.position(source)[0] if docx else block_index
                 lines.append(Line(offset, offset + len(piece), piece, column, row, number, width))
     return _indented_pieces(doc, lines)
 
@@ -113,7 +122,10 @@ def read_lines(doc: Document) -> list[Line]:
 def _indented_pieces(doc: Document, lines: list[Line]) -> list[Line]:
     """In a block laid out in columns, a line that sits within one column ("          Chief
     Financial Officer" under the right-hand title, or a left-hand title going on alone) belongs
-    to that column; a line spanning several ("Dated: ...") still goes with any."""
+    to that column; a line spanning several ("Dated: ...") still goes with any. (HTML lines
+    keep their place: the columns of HTML are its table cells.)"""
+    if doc.format == "html":
+        return lines
     columns: dict[int, list[int]] = {}
     for line in lines:
         if line.column >= 0:
@@ -123,7 +135,7 @@ def _indented_pieces(doc: Document, lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         starts = sorted_columns.get(line.block, [])
-        if line.column == -1 and len(starts) > 1 and doc.format != "html":
+        if line.column == -1 and len(starts) > 1:
             start = doc.lines.position(doc.prose.to_source(line.start))[1]
             mine = [c for c in starts if c <= start + _COLUMN_TOLERANCE]
             after = [c for c in starts if c > start + _COLUMN_TOLERANCE]
@@ -158,7 +170,7 @@ def _html_lines(doc: Document, spans: list[tuple[int, int]],
         if out:
             left, right = doc.prose.to_source_end(out[-1][1]), doc.prose.to_source(start)
             between = doc.source[left:right]
-            if not _BR.search(between) and not _within(pre, right):
+            if not _BR.search(between) and not (pre and _within(pre, right)):
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))

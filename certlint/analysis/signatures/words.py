@@ -43,6 +43,10 @@ _TITLE_OPENERS = frozenset({"chief", "president", "vice", "senior", "executive",
 _OPENER_LIST = tuple(sorted(_TITLE_OPENERS))
 # "(the "Company")", "("Acme")": a defined term after a title, not a role designation.
 _DEFINED_TERM = re.compile(r"\s*\((?:the\s+)?\"[^()]*\"\)\s*$", re.IGNORECASE)
+_COMMA = re.compile(r",\s*")
+_SPACES = re.compile(r"\s+")
+_PARENTHESES_AT_END = re.compile(r"\([^()]*\)\s*$")
+_OF_WORD = re.compile(r"\s+of\s+(?:the\s+)?([^\W\d_]+)")
 
 
 @lru_cache(maxsize=2048)
@@ -92,11 +96,13 @@ def _near_title_word(word: str) -> bool:
     return process.extractOne(word, _TITLE_WORD_LIST, scorer=OSA.distance, score_cutoff=1) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_name(text: str) -> bool:
-    """A line that reads as a person's name: a few capitalised words, no digits, not a title."""
+    """A line that reads as a person's name: a few capitalised words, no digits, not a title
+    (memoised: a signature's lines are asked about by several readers, titles by every filing)."""
     text = _NBSP.sub(" ", text)
     words = _WORD.findall(text)
-    if not 1 <= len(words) <= 7 or ":" in text or any(ch.isdigit() for ch in text):
+    if not 1 <= len(words) <= 7 or ":" in text or any(map(str.isdigit, text)):
         return False
     if is_title_text(text):
         return False
@@ -110,7 +116,7 @@ def name_then_title(span: Span) -> tuple[Span, Span] | None:
 
     Without a comma (the two were apart in the layout, by a run of spaces or `&nbsp;`), the
     title must open with a word titles open with ("Chief", "President", "Senior"...)."""
-    for match in re.finditer(r",\s*", span.text):
+    for match in _COMMA.finditer(span.text):
         head, tail = span.text[:match.start()], span.text[match.end():]
         first = lower_words(tail)[:1]
         if not first or first[0] in SUFFIXES:
@@ -120,11 +126,13 @@ def name_then_title(span: Span) -> tuple[Span, Span] | None:
         if is_name(head) and part and not any(w in TITLE_WORDS for w in lower_words(head)):
             return (Span(span.start, span.start + len(head), head),
                     Span(span.start + match.end(), span.start + match.end() + len(part), part))
-    for match in re.finditer(r"\s+", span.text):
-        head, tail = span.text[:match.start()].rstrip(","), span.text[match.end():]
-        words = lower_words(re.sub(r"\([^()]*\)\s*$", "", tail))
-        if words and _opens_title(words[0].split("-")[0]) and tail[:1].isupper() and is_name(head) \
-                and is_title_text(tail):
+    for match in _SPACES.finditer(span.text):
+        tail = span.text[match.end():]
+        if not tail[:1].isupper():
+            continue  # (the quick test first: a title opens with a capital)
+        head = span.text[:match.start()].rstrip(",")
+        words = lower_words(_PARENTHESES_AT_END.sub("", tail))
+        if words and _opens_title(words[0].split("-")[0]) and is_name(head) and is_title_text(tail):
             return (Span(span.start, span.start + len(head), head),
                     Span(span.start + match.end(), span.end, tail))
     return None
@@ -143,12 +151,13 @@ def _opens_title(word: str) -> bool:
     return process.extractOne(word, _OPENER_LIST, scorer=OSA.distance, score_cutoff=1) is not None
 
 
+@lru_cache(maxsize=4096)
 def title_part(text: str) -> str:
     """The title a line opens with, "" if it does not: "Chief Executive Officer of Acme Foods,
     Inc. (the "Company")" is "Chief Executive Officer" ("of the Board", "of the General
-    Partner" stay part of the title)."""
+    Partner" stay part of the title). Memoised: officers' titles are the same in every filing."""
     text = _DEFINED_TERM.sub("", text)
-    for match in re.finditer(r"\s+of\s+(?:the\s+)?([^\W\d_]+)", text):
+    for match in _OF_WORD.finditer(text):
         if match.group(1).lower() not in TITLE_WORDS:
             text = text[:match.start()].rstrip(" ,")
             break
