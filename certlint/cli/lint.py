@@ -1,8 +1,7 @@
 """The lint command: `certlint [check] [options] PATH...` (`cli.commands` picks the command).
 
-Exit status: 0 clean, 1 diagnostics at or above --fail-on, 2 usage or configuration error.
-With `cli.commands`, the only modules that read sys.argv, write to the terminal and decide exit
-codes.
+Exit status: 0 clean, 1 diagnostics at or above --fail-on, 2 usage or configuration error. With
+`cli.commands`, the only modules that read sys.argv, write to the terminal and decide exit codes.
 """
 
 from __future__ import annotations
