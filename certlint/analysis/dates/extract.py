@@ -247,7 +247,10 @@ class _Taken:
         return index >= 0 and self._ends[index] > start
 
 
-_DAY_YEAR = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s?,\s?|\s)\d{4}|\d{1,2}\s[A-Za-z]{4,10},?\s?\d{4}")
+# A day and a year as `_WORD_MDY` and `_WORD_DMY` write them, each with the day's suffix in any case
+# ("Febuary 29TH, 2004", "29th Febuary, 2004").
+_DAY_YEAR = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s?,\s?|\s)\d{4}"
+                       r"|\d{1,2}(?:st|nd|rd|th)?\s[a-z]{4,10},?\s?\d{4}", re.I)
 
 
 def _maybe_misspelled(text: str, windows: list[Window]) -> bool:

@@ -24,7 +24,7 @@ YEAR_REACH = 40
 SLASHED_REACH = 6  # "12/31/" before "2004"
 ISO_REACH = 8  # "2004-03-" before "29"
 MONTH_DAY_REACH = 10  # "September " before "31"
-DAY_YEAR_REACH = 15  # "31 Septmber, " before "2004" (`_DAY_YEAR`, which has no lookaround)
+DAY_YEAR_REACH = 17  # "31st Septmber, " before "2004" (`_DAY_YEAR`, which has no lookaround)
 
 Window = tuple[int, int]
 
