@@ -29,6 +29,8 @@ MOST = 400
 
 _Key = tuple[str, Any, int]  # ("str" or "bytes", pattern, flags)
 _loaded: set[_Key] = set()
+#: The stored programs as read (marshal), to write again without recompiling them.
+_stored: list[bytes] = []
 
 
 def cache_folder() -> Path | None:
@@ -76,6 +78,7 @@ def preload(folder: Path | None) -> int:
     except Exception:  # a cache that cannot be read is a miss, whatever the cause
         _loaded.clear()
         return 0
+    _stored[:] = [blob]
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
     for key, value in compiled.items():
         cache.setdefault(key, value)
@@ -94,17 +97,24 @@ def _digest(blob: bytes) -> str:
 def save(folder: Path | None) -> bool:
     """Store the programs of the patterns in `re`'s cache, when the run compiled any that the
     file lacks; whether it wrote. Written whole to a temporary file, then renamed: a run that
-    reads the file at the same moment sees the old one or the new one."""
+    reads the file at the same moment sees the old one or the new one.
+
+    When there are more than `MOST`, the ones this run compiled are kept and the oldest of the
+    file make room (a pattern compiled before `preload`, by the standard library's own imports,
+    stands first in `re`'s cache: cut by position, it was dropped and compiled again, and the
+    file rewritten, on every run). The programs the file held are reused, not recompiled."""
     if folder is None or not _supported():
         return False
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
     keys = [(kind.__name__, pattern, flags) for kind, pattern, flags in list(cache)
             if kind in (str, bytes)]
-    if not keys or set(keys) <= _loaded:
+    new = [key for key in keys if key not in _loaded]
+    if not new:
         return False
+    known = _stored_programs()
     entries = []
-    for key in keys[-MOST:]:
-        program = _program(key[1], key[2])
+    for key in ([key for key in keys if key in _loaded] + new)[-MOST:]:
+        program = known.get(key) or _program(key[1], key[2])
         if program is not None:
             entries.append((key, program))
     target = cache_file(folder)
@@ -118,7 +128,18 @@ def save(folder: Path | None) -> bool:
         temporary.unlink(missing_ok=True)
         return False
     _loaded.update(key for key, _ in entries)
+    _stored[:] = [blob]
     return True
+
+
+def _stored_programs() -> dict[_Key, Any]:
+    """The programs of the file read (or last written), by pattern."""
+    if not _stored:
+        return {}
+    try:
+        return {tuple(key): program for key, program in marshal.loads(_stored[0])}
+    except Exception:  # (it was read whole once: kept only to spare recompiling)
+        return {}
 
 
 def _program(pattern: Any, flags: int) -> tuple[int, list[int], int, dict[str, int], tuple[Any, ...]] | None:

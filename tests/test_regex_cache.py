@@ -83,3 +83,25 @@ def test_no_cache_folder_no_file(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "certlint", "--isolated", str(EXAMPLE)], env=env, cwd=tmp_path,
                    capture_output=True, check=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_file_keeps_what_the_run_compiles(tmp_path: Path) -> None:
+    """A file filled to `MOST` by other runs' patterns: the run's own take the place of the
+    oldest, and once a run has found them all the file is not rewritten again (a pattern the
+    standard library compiles before `preload` stands first in `re`'s cache: cut by position,
+    it was dropped, compiled and the file rewritten on every run)."""
+    stale = [(("str", f"stale-{number}", 0), regex_cache._program(f"stale-{number}", 0))
+             for number in range(regex_cache.MOST)]
+    stored = regex_cache.cache_file(tmp_path)
+    stored.write_bytes(_file(tuple(stale)))
+    first = _run(tmp_path, str(EXAMPLE))
+    _, _, blob = marshal.loads(stored.read_bytes())
+    kept = [pattern for (_, pattern, _), _ in marshal.loads(blob)]
+    assert len(kept) == regex_cache.MOST and "stale-0" not in kept
+    writes = []
+    for _ in range(3):
+        written = stored.stat().st_mtime_ns
+        again = _run(tmp_path, str(EXAMPLE))
+        assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+        writes.append(stored.stat().st_mtime_ns != written)
+    assert writes[1:] == [False, False]
