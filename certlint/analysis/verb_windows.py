@@ -8,10 +8,9 @@ whole text finds, in the same order, without reading the rest of the certificati
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from certlint.analysis.dates.windows import Window, merge
+from certlint.analysis.dates.windows import Window, back, merge
 from certlint.analysis.views import lowered, odd_letters
 
 if TYPE_CHECKING:
@@ -19,7 +18,6 @@ if TYPE_CHECKING:
 
 #: The longest end of the patterns from "certif" on ("certifies"), and the character `\b` reads.
 _VERB_TAIL = len("certifies") + 1
-_SPACE_RUN = re.compile(r"\s\s")
 
 
 def verb_windows(prose: Prose, reach: int) -> list[Window]:
@@ -39,18 +37,3 @@ def verb_windows(prose: Prose, reach: int) -> list[Window]:
         windows.append((back(text, at, reach), at + _VERB_TAIL))
         at = lower.find("certif", at + 1)
     return merge(windows, len(text))
-
-
-def back(text: str, end: int, units: int) -> int:
-    """Where the `units` characters before `end` start, a run of whitespace counting as one (and
-    taken whole): a match of a pattern whose `\\s` may take a run starts there at the earliest."""
-    start = max(0, end - units)
-    if _SPACE_RUN.search(text, max(0, start - 1), end) is None:
-        return start  # no run of whitespace: one character is one unit
-    start = end
-    while units and start:
-        start -= 1
-        while start and text[start].isspace() and text[start - 1].isspace():
-            start -= 1
-        units -= 1
-    return start

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from certlint.analysis.dates.windows import matches_in
+from certlint.analysis.dates.windows import back, matches_in
 from certlint.analysis.parties import _INTRO, _INTRO_REACH, _THIRD_PERSON_VERB, _third_person_verb
-from certlint.analysis.verb_windows import back, verb_windows
+from certlint.analysis.verb_windows import verb_windows
 from certlint.document import read_documents
 from certlint.document.prose import Prose
 from tests.conftest import SHARED

@@ -109,15 +109,19 @@ class Windows:
         return merge(windows, len(self._text))
 
     def _back(self, end: int, units: int) -> int:
-        """Where the `units` characters before `end` start, a run of whitespace counting as one."""
-        start = max(0, end - units)
-        if _SPACE_RUN.search(self._text, max(0, start - 1), end) is None:
-            return start  # no run of whitespace: one character is one unit
-        text = self._text
-        start = end
-        while units and start:
+        return back(self._text, end, units)
+
+
+def back(text: str, end: int, units: int) -> int:
+    """Where the `units` characters before `end` start, a run of whitespace counting as one (and
+    taken whole): a match of a pattern whose `\\s` may take a run starts there at the earliest."""
+    start = max(0, end - units)
+    if _SPACE_RUN.search(text, max(0, start - 1), end) is None:
+        return start  # no run of whitespace: one character is one unit
+    start = end
+    while units and start:
+        start -= 1
+        while start and text[start].isspace() and text[start - 1].isspace():
             start -= 1
-            while start and text[start].isspace() and text[start - 1].isspace():
-                start -= 1
-            units -= 1
-        return start
+        units -= 1
+    return start
