@@ -101,11 +101,14 @@ def _add(result: Analysis, kind: str, where: str, what: str, token: Token | None
     result.cost += cost
 
 
-def _match_units(memo: Comparisons, units: Sequence[Unit], doc: Sequence[DocUnit], f0: int,
+def _match_units(memo: Comparisons, units: tuple[Unit, ...], doc: Sequence[DocUnit], f0: int,
                  d0: int) -> list[tuple[int, int]]:
     """Order-keeping matching of form units to written units that maximises total similarity."""
-    n, m = len(units) - f0, len(doc) - d0
-    codes = [memo.codes(written) for written in doc[d0:]]
+    return memo.matching(units, doc, f0, d0, lambda codes: _matching(units, codes, f0, d0))
+
+
+def _matching(units: Sequence[Unit], codes: Sequence[str], f0: int, d0: int) -> list[tuple[int, int]]:
+    n, m = len(units) - f0, len(codes)
     # The usual case: paragraph for paragraph, each close to its unit.
     if n == m and all(similarity(units[f0 + i], codes[i]) >= SURE_MATCH for i in range(n)):
         return [(f0 + i, d0 + i) for i in range(n)]

@@ -4,15 +4,76 @@ A certification is held to every version of the form its dates allow, and when i
 the others too (does it follow one its dates rule out?). The versions share most paragraphs word
 for word, as one `Unit` object each (`spec.make_unit`), so a paragraph's word alignment with a
 unit and the deviations read from it are computed once per certification, whichever version asks.
+
+The prescribed wording also repeats from one certification to the next (paragraphs 2 to 5 of a
+302 certification are the same words in every filing): a process keeps its recent comparisons
+keyed by what they read of a paragraph, and a paragraph written as an earlier one was is not
+compared again. The memory this takes is bounded (`SHARED_SIZE` entries of a few KB).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Generic, TypeVar
+
+from msgspec.structs import replace
+
 from certlint.analysis.form.codes import vocabulary, written_codes
 from certlint.analysis.form.segment import Certification, DocUnit
-from certlint.analysis.form.spec import Unit
-from certlint.analysis.form.words import Deviation, WordAlignment, align_words, deviations_of, similarity
+from certlint.analysis.form.spec import FormToken, Unit
+from certlint.analysis.form.tokens import Token
+from certlint.analysis.form.words import (
+    Deviation,
+    Edit,
+    WordAlignment,
+    align_words,
+    deviations_of,
+    similarity,
+)
 from certlint.analysis.memo import per_document
+
+#: Comparisons a process keeps across documents, in each of the two tables below.
+SHARED_SIZE = 2048
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Shared(Generic[K, V]):
+    """A bounded table of the most recently used comparisons of a process."""
+
+    __slots__ = ("_entries", "_size")
+
+    def __init__(self, size: int = SHARED_SIZE) -> None:
+        self._entries: OrderedDict[K, V] = OrderedDict()
+        self._size = size
+
+    def get(self, key: K) -> V | None:
+        value = self._entries.get(key)
+        if value is not None:
+            self._entries.move_to_end(key)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        self._entries[key] = value
+        if len(self._entries) > self._size:
+            self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+#: A word comparison as it can be read back in another paragraph written the same way: each
+#: deviation with the indexes of the tokens its start and end are read from (-1: none).
+_Remembered = tuple[Unit, tuple[FormToken, ...], tuple[Edit, ...], tuple[tuple[Deviation, int, int], ...]]
+#: By unit (held in the entry: interned for the process), registrant name, vocabulary, and the
+#: paragraph's tokens' texts and spacing: all `align_words` and `deviations_of` read of it.
+_WORDS: Shared[tuple[int, str | None, int, tuple[str, ...], tuple[bool, ...]], _Remembered] = Shared()
+#: Paragraph matchings (`align._match_units`) by form units, where the matching starts and the
+#: paragraphs' codes: a registrant's name is no word of the form, so paragraph 1 repeats as well.
+_MATCHINGS: Shared[tuple[int, int, int, tuple[str, ...]],
+                   tuple[tuple[Unit, ...], tuple[tuple[int, int], ...]]] = Shared()
 
 
 class Comparisons:
@@ -46,9 +107,73 @@ class Comparisons:
         key = (id(unit), id(written), company)
         entry = self._words.get(key)
         if entry is None or entry[0] is not unit or entry[1] is not written:
-            aligned = align_words(unit, written, self.codes(written))
-            entry = self._words[key] = (unit, written, aligned, tuple(deviations_of(aligned, company)))
+            aligned, deviations = _shared_words(unit, written, self.codes(written), company)
+            entry = self._words[key] = (unit, written, aligned, deviations)
         return entry[2], entry[3]
+
+    def matching(self, units: tuple[Unit, ...], doc: Sequence[DocUnit], f0: int, d0: int,
+                 match: Callable[[Sequence[str]], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        """`match(codes)`, the order-keeping matching of the form's units from `f0` to the
+        paragraphs from `d0` (their codes), unless these paragraphs' codes were matched before."""
+        codes = tuple([self.codes(written) for written in doc[d0:]])
+        key = (id(units), f0, d0, codes)
+        hit = _MATCHINGS.get(key)
+        if hit is not None and hit[0] is units:
+            return list(hit[1])
+        pairs = match(codes)
+        _MATCHINGS.put(key, (units, tuple(pairs)))
+        return pairs
+
+
+def _shared_words(unit: Unit, written: DocUnit, codes: str,
+                  company: str | None) -> tuple[WordAlignment, tuple[Deviation, ...]]:
+    tokens = written.tokens
+    texts = tuple([t.text for t in tokens])
+    spaced = tuple([t.spaced for t in tokens])
+    key = (id(unit), company, vocabulary(), texts, spaced)
+    hit = _WORDS.get(key)
+    if hit is not None and hit[0] is unit:
+        return (WordAlignment(unit, written, hit[1], hit[2]),
+                tuple([_placed(deviation, start, end, tokens) for deviation, start, end in hit[3]]))
+    aligned = align_words(unit, written, codes)
+    deviations = tuple(deviations_of(aligned, company))
+    indexed = _indexed(deviations, tokens)
+    if indexed is not None:
+        _WORDS.put(key, (unit, aligned.form, aligned.edits, indexed))
+    return aligned, deviations
+
+
+def _indexed(deviations: tuple[Deviation, ...],
+             tokens: Sequence[Token]) -> tuple[tuple[Deviation, int, int], ...] | None:
+    """Each deviation with the index of the token it starts at and of the one it ends with
+    (None if one is read from elsewhere: then the comparison is not kept)."""
+    if not deviations:
+        return ()
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    indexed = []
+    for deviation in deviations:
+        if deviation.start == -1 and deviation.end == -1:
+            indexed.append((deviation, -1, -1))
+            continue
+        start, end = starts.get(deviation.start), ends.get(deviation.end)
+        if start is None or end is None:
+            return None
+        indexed.append((deviation, start, end))
+    return tuple(indexed)
+
+
+def _placed(deviation: Deviation, start: int, end: int, tokens: Sequence[Token]) -> Deviation:
+    """A remembered deviation at the same tokens of this paragraph."""
+    if start < 0:
+        return deviation
+    return replace(deviation, start=tokens[start].start, end=tokens[end].end)
+
+
+def forget_shared() -> None:
+    """Empty the process's tables of comparisons (tests compare with and without them)."""
+    _WORDS.clear()
+    _MATCHINGS.clear()
 
 
 @per_document()
