@@ -71,9 +71,11 @@ class _ProseEvents:
         return "table_cell" if self._kinds["table_cell"] else "paragraph"
 
     def _end_block(self, offset: int) -> None:
-        if self._joining:
+        # No text since the last block ended (nested block tags, a third of the calls): the
+        # builder has no block open either, as every text it is given is also kept here.
+        if self._joining or not self._block_text:
             return
-        if self._block_text and _LIST_MARKER.fullmatch("".join(self._block_text).strip()):
+        if _LIST_MARKER.fullmatch("".join(self._block_text).strip()):
             # "1." in a cell or <dt> of its own, its text in the next one: keep them together,
             # as they read, so numbering stays attached to its paragraph.
             self._joining = True
@@ -191,7 +193,10 @@ class _ProseEvents:
     def data(self, start: int, end: int) -> None:
         if self._hidden:
             return
-        self._text(self.source[start:end])
+        text = self.source[start:end]
+        if not self._block_text and text.isspace():
+            return  # the layout between tags, before a block's first text, folds away (half the runs)
+        self._text(text)
         if self._open.get("pre"):
             # Preformatted text keeps its layout: a blank line ends a paragraph, as in a .txt.
             for match in _BLANK_LINES.finditer(self.source, start, end):
