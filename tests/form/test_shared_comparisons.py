@@ -5,6 +5,7 @@ the deviations and alignments it gets in a process that has seen nothing before.
 from __future__ import annotations
 
 import random
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,25 @@ def test_the_tables_are_bounded() -> None:
     for key in range(10):
         table.put(key, key)
     assert [table.get(k) for k in range(10)] == [None] * 7 + [7, 8, 9]
+
+
+class _Racing(OrderedDict[int, int]):
+    """A table from which another thread drops the entry being touched, just before each step."""
+
+    def move_to_end(self, key: int, last: bool = True) -> None:
+        self.pop(key, None)
+        super().move_to_end(key, last)
+
+    def popitem(self, last: bool = True) -> tuple[int, int]:
+        self.clear()
+        return super().popitem(last)
+
+
+def test_an_entry_dropped_by_another_thread_is_only_lost() -> None:
+    table: compare.Shared[int, int] = compare.Shared(size=1)
+    table._entries = _Racing()  # the table's own storage, raced
+    table.put(1, 10)
+    assert table.get(1) == 10  # found before the other thread dropped it
+    table.put(2, 20)
+    table.put(3, 30)  # making room finds the table emptied: nothing else to do
+    assert table.get(1) is None

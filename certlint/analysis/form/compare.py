@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
+from contextlib import suppress
 from typing import Generic, TypeVar
 
 from msgspec.structs import replace
@@ -49,16 +50,20 @@ class Shared(Generic[K, V]):
         self._entries: OrderedDict[K, V] = OrderedDict()
         self._size = size
 
+    # The language server lints in threads: another may drop an entry between two steps here,
+    # which only loses a comparison (each step alone is atomic).
     def get(self, key: K) -> V | None:
         value = self._entries.get(key)
         if value is not None:
-            self._entries.move_to_end(key)
+            with suppress(KeyError):
+                self._entries.move_to_end(key)
         return value
 
     def put(self, key: K, value: V) -> None:
         self._entries[key] = value
         if len(self._entries) > self._size:
-            self._entries.popitem(last=False)
+            with suppress(KeyError):
+                self._entries.popitem(last=False)
 
     def clear(self) -> None:
         self._entries.clear()
