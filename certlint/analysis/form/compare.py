@@ -8,7 +8,7 @@ unit and the deviations read from it are computed once per certification, whiche
 The prescribed wording also repeats from one certification to the next (paragraphs 2 to 5 of a
 302 certification are the same words in every filing): a process keeps its recent comparisons
 keyed by what they read of a paragraph, and a paragraph written as an earlier one was is not
-compared again. The memory this takes is bounded (`SHARED_SIZE` entries of a few KB).
+compared again. The memory this takes is bounded (`SHARED_SIZE` entries of under 1 KB).
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ class Shared(Generic[K, V]):
 _Remembered = tuple[Unit, tuple[FormToken, ...], tuple[Edit, ...], tuple[tuple[Deviation, int, int], ...]]
 #: By unit (held in the entry: interned for the process), registrant name, vocabulary, and the
 #: paragraph's tokens' texts and spacing: all `align_words` and `deviations_of` read of it.
-_WORDS: Shared[tuple[int, str | None, int, tuple[str, ...], tuple[bool, ...]], _Remembered] = Shared()
+_WORDS: Shared[tuple[int, str | None, int, str, bytes], _Remembered] = Shared()
 #: Paragraph matchings (`align._match_units`) by form units, where the matching starts and the
 #: paragraphs' codes: a registrant's name is no word of the form, so paragraph 1 repeats as well.
 _MATCHINGS: Shared[tuple[int, int, int, tuple[str, ...]],
@@ -133,9 +133,11 @@ class Comparisons:
 def _shared_words(unit: Unit, written: DocUnit, codes: str,
                   company: str | None) -> tuple[WordAlignment, tuple[Deviation, ...]]:
     tokens = written.tokens
-    texts = tuple([t.text for t in tokens])
-    spaced = tuple([t.spaced for t in tokens])
-    key = (id(unit), company, vocabulary(), texts, spaced)
+    # One string and one bytes object, not a tuple of the document's strings: an entry takes
+    # a few hundred bytes. No token holds a space, so the joined words are the words.
+    words = " ".join([t.text for t in tokens])
+    spaced = bytes([t.spaced for t in tokens])
+    key = (id(unit), company, vocabulary(), words, spaced)
     hit = _WORDS.get(key)
     if hit is not None and hit[0] is unit:
         return (WordAlignment(unit, written, hit[1], hit[2]),
