@@ -8,7 +8,7 @@ unit and the deviations read from it are computed once per certification, whiche
 The prescribed wording also repeats from one certification to the next (paragraphs 2 to 5 of a
 302 certification are the same words in every filing): a process keeps its recent comparisons
 keyed by what they read of a paragraph, and a paragraph written as an earlier one was is not
-compared again. The memory this takes is bounded (`SHARED_SIZE` entries of under 1 KB).
+compared again. The memory this takes is bounded (`SHARED_SIZE` entries of about 1 KB).
 """
 
 from __future__ import annotations
