@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, TypeVar
 
+from certlint.engine.collector import collect_less_often
 from certlint.engine.linter import Linter, LintResult
 from certlint.engine.setup import SetupOptions, build_linter
 
@@ -36,6 +37,7 @@ _worker_linter: Linter | None = None
 def _init_worker(options: SetupOptions) -> None:
     global _worker_linter
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    collect_less_often()
     _worker_linter = build_linter(options)
 
 
