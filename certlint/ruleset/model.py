@@ -73,13 +73,21 @@ class AppliesTo(Struct, frozen=True):
 
 
 def _found(pattern: re.Pattern[str], words: tuple[str, ...], prose: str, lowered: str | None) -> bool:
-    """`pattern.search(prose)` found something; a substring test of `words` first, where exact:
-    a match of an ASCII phrase, case ignored, is its literal in the lowercase text."""
-    if lowered is not None and words and all(word.isascii() for word in words) \
-            and not odd_letters_in(lowered) \
-            and not any(word in lowered for word in words):
-        return False
-    return pattern.search(prose) is not None
+    """`pattern.search(prose)` found something. Where exact, the regex runs only where one of
+    `words` stands: a match of an ASCII phrase, case ignored, is its literal in the lowercase text
+    (offset for offset), so each match starts at a place of a literal, and the phrases being
+    literals, one `match` there, its end left room for the look-ahead, finds it."""
+    if lowered is None or not words or not all(word.isascii() for word in words) \
+            or odd_letters_in(lowered):
+        return pattern.search(prose) is not None
+    reach = max(map(len, words)) + 1  # the longest phrase and the character its look-ahead reads
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            if pattern.match(prose, at, at + reach) is not None:
+                return True
+            at = lowered.find(word, at + 1)
+    return False
 
 
 class Pack(Struct, frozen=True):
