@@ -16,6 +16,9 @@ from certlint.analysis.memo import per_document
 from certlint.document.prose import Prose
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: `_WORD` on ASCII text, where a letter is [a-z] once lowercased: a character set the regex engine
+#: tests in a table, not by Unicode category (a third faster on an exhibit).
+_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
 
 
 @per_document()
@@ -29,7 +32,10 @@ def lowered(prose: Prose) -> str | None:
 def lower_words(prose: Prose) -> frozenset[str]:
     """Every word of the prose in lowercase (letters, inner apostrophes): a rule whose words
     are all absent can skip the document."""
-    return frozenset(_WORD.findall(prose.text.lower()))
+    text = lowered(prose)
+    if text is None:
+        text = prose.text.lower()
+    return frozenset((_ASCII_WORD if text.isascii() else _WORD).findall(text))
 
 
 #: Characters other than its lowercase that `re.IGNORECASE` (and `regex`) match to an ASCII
