@@ -12,7 +12,7 @@ from certlint.document.prose import Prose, ProseBuilder
 
 _UNICODE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TEXTS = st.lists(st.one_of(st.sampled_from(["Officer's", "CHIEF", "13a-15(e)", "_x_", "o'", "'s", "é",
-                                             "İ", "’s", "ﬁ", "2024", " ", "\n", "-", "ß"]),
+                                             "İ", "’s", "ﬁ", "2024", "§", "§§", " ", "\n", "-", "ß"]),
                             st.text(max_size=6)), max_size=12).map("".join)
 
 
