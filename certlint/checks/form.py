@@ -49,7 +49,7 @@ from certlint.diagnostic import Finding
 if TYPE_CHECKING:
     from certlint.analysis.form.align import Analysis
     from certlint.analysis.form.segment import Certification
-    from certlint.analysis.form.tokens import Token
+    from certlint.analysis.form.tokens import Token, Tokens
     from certlint.analysis.form.words import Deviation
     from certlint.checks.base import CheckContext
     from certlint.document import Document
@@ -188,7 +188,7 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
         without_financial_statements,
     )
     from certlint.analysis.form.segment import find_certifications
-    from certlint.analysis.form.tokens import tokenize
+    from certlint.analysis.form.tokens import columns
     from certlint.analysis.form.versions import candidates, document_dates, why_not
 
     text = doc.prose.text
@@ -198,7 +198,7 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
     if first < 0:
         return
     start = text.rfind("\n", 0, max(0, first - _OPENING_REACH)) + 1
-    tokens = tokenize(text, start)
+    tokens = columns(text, start)
     for cert in find_certifications(tokens):
         paragraph1 = _paragraph1(cert)
         facts = context.facts
@@ -252,10 +252,18 @@ def _paragraph1(cert: Certification) -> list[Token]:
 
 
 def _is_small_business(forms: FormSet, form: str | None, paragraph1: Sequence[Token],
-                       tokens: Sequence[Token]) -> bool:
+                       tokens: Tokens) -> bool:
     named = {f.casefold() for f in forms.small_business_forms}
     named_here = form.casefold() in named if form is not None else any(t.key in named for t in paragraph1)
     if not named_here:
         return False
-    keys = [t.key for t in tokens]
-    return any(keys[i : i + 2] == ["small", "business"] for i in range(len(keys) - 1))
+    # "small business" anywhere in the document's tokens: each "small" found by `list.index`.
+    keys = tokens.keys
+    index = -1
+    while True:
+        try:
+            index = keys.index("small", index + 1)
+        except ValueError:
+            return False
+        if index + 1 < len(keys) and keys[index + 1] == "business":
+            return True

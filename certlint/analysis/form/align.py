@@ -157,7 +157,7 @@ def _unmatched(memo: Comparisons, result: Analysis, version: Version, doc: Seque
             what = "repeated" if label == units[twin].where else f"repeats {units[twin].where}"
             _add(result, "structure", label, what, written.first, cost=len(written.tokens))
             continue
-        if not written.tokens and written.marker is None:
+        if not len(written) and written.marker is None:
             continue
         origin = _other_version(memo, written, others)
         nearest = _replaced(missing, moved, pairs, d)
@@ -198,7 +198,7 @@ def _added_after(memo: Comparisons, result: Analysis, version: Version, doc: Seq
     units = version.units
     if last < 0 or not any(d == last and f == len(units) - 1 for f, d in pairs):
         return
-    added = [u for u in doc[last + 1 :] if u.marker is None and u.tokens and not _omission_note(u)
+    added = [u for u in doc[last + 1 :] if u.marker is None and len(u) and not _omission_note(u)
              and not any(memo.similarity(allowed, u) >= SURE_MATCH for allowed in version.after)]
     words = [t for u in added for t in u.tokens]
     # A signature block without labels (a name, a title, a date) is written in capitals; a
