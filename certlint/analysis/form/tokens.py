@@ -46,10 +46,11 @@ _WORD_START = re.compile(r"[A-Za-z0-9]")
 #: The characters noise starts with or holds ("&", "<" and Markdown's): a text without any is
 #: tokenized by `_PLAIN_TOKEN`, the same matches without noise alternatives to try at every gap.
 _NOISE_CHARACTERS = "&<*_|#`\\"
-#: `_TOKEN` without noise, the word and the mark one group (a mark is one character, not a word
-#: start); possessive, as no match of it backtracks (all that follows a word's stem is optional).
+#: `_TOKEN` without noise and without groups: a match is the space before a token and the token
+#: (a list of strings, no tuple per token to make and collect); possessive, as no match of it
+#: backtracks (all that follows a word's stem is optional).
 _PLAIN_TOKEN = re.compile(
-    r"(\s*+)([A-Za-z0-9]++(?:['-][A-Za-z0-9]++)*+(?:\([A-Za-z0-9]{1,3}\))*+'?|[^\sA-Za-z0-9]|\Z)"
+    r"\s*+(?:[A-Za-z0-9]++(?:['-][A-Za-z0-9]++)*+(?:\([A-Za-z0-9]{1,3}\))*+'?|[^\sA-Za-z0-9]|\Z)"
 )
 
 #: Text is tokenized a chunk of about this many characters at a time, cut after a line break
@@ -135,27 +136,30 @@ def columns(text: str, start: int = 0, end: int | None = None) -> Tokens:
 def _add_tokens(found: Tokens, text: str, start: int, stop: int, after_break: bool) -> None:
     """Add the tokens of text[start:stop]; `after_break`: a line break of the text precedes `start`.
 
-    Built a column at a time: the matches give each token's text and the gap before it, the
-    offsets are the running sum of their lengths.
+    Built a column at a time, without a Python step per token: a match of `_PLAIN_TOKEN` is a
+    token with the space before it (no token starts with a space, so stripping it leaves the
+    token), the offsets are the running sum of the matches' lengths.
     """
     if any(text.find(character, start, stop) >= 0 for character in _NOISE_CHARACTERS):
-        gaps, texts = _noisy_parts(text, start, stop)
+        ends, texts, spaced, line_starts = _noisy_columns(text, start, stop)
     else:
-        parts = _PLAIN_TOKEN.findall(text, start, stop)
-        while parts and not parts[-1][1]:
-            parts.pop()  # the trailing space
-        if not parts:
-            return
-        gaps, texts = (list(column) for column in zip(*parts, strict=True))
+        matches = _PLAIN_TOKEN.findall(text, start, stop)
+        while matches and not matches[-1].lstrip():
+            matches.pop()  # the trailing space
+        texts = list(map(str.lstrip, matches))
+        ends = list(itertools.accumulate(map(len, matches), initial=start))
+        del ends[0]
+        spaced = list(map(operator.ne, map(len, matches), map(len, texts)))
+        line_starts = list(map(operator.contains, matches, itertools.repeat("\n")))
     if not texts:
         return
-    ends = list(itertools.accumulate(map(operator.add, map(len, gaps), map(len, texts)), initial=start))
-    del ends[0]
-    spaced = list(map(bool, gaps))
     spaced[0] = True  # the first token starts the text, or follows the line break before it
-    line_starts = ["\n" in gap for gap in gaps]
     first = ends[0] - len(texts[0])
     line_starts[0] = after_break or line_starts[0] or first == 0 or text[first - 1] == "\n"
+    if not found.texts:  # the first chunk (most texts are one)
+        found.texts, found.ends, found.spaced, found.line_starts = texts, ends, spaced, line_starts
+        found.keys = list(map(str.casefold, texts))
+        return
     found.texts += texts
     found.keys += map(str.casefold, texts)
     found.ends += ends
@@ -163,13 +167,16 @@ def _add_tokens(found: Tokens, text: str, start: int, stop: int, after_break: bo
     found.line_starts += line_starts
 
 
-def _noisy_parts(text: str, start: int, stop: int) -> tuple[list[str], list[str]]:
-    """The gaps (space and noise before each token) and the tokens of text[start:stop]."""
+def _noisy_columns(text: str, start: int, stop: int) -> tuple[list[int], list[str], list[bool], list[bool]]:
+    """The ends, texts, spacing and line starts of the tokens of text[start:stop], noise and all."""
     parts = _TOKEN.findall(text, start, stop)
     while parts and not (parts[-1][1] or parts[-1][2]):
         parts.pop()  # the trailing space and noise
     gaps = [gap for gap, _, _ in parts]
-    return gaps, [word or mark for _, word, mark in parts]
+    texts = [word or mark for _, word, mark in parts]
+    ends = list(itertools.accumulate(map(operator.add, map(len, gaps), map(len, texts)), initial=start))
+    del ends[0]
+    return ends, texts, list(map(bool, gaps)), ["\n" in gap for gap in gaps]
 
 
 def has_token(text: str) -> bool:
