@@ -48,9 +48,9 @@ from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
     from certlint.analysis.form.align import Analysis
-    from certlint.analysis.form.segment import Certification
     from certlint.analysis.form.tokens import Token, Tokens
     from certlint.analysis.form.words import Deviation
+    from certlint.analysis.form.written import Certification
     from certlint.checks.base import CheckContext
     from certlint.document import Document
 
@@ -202,7 +202,7 @@ def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> I
     for cert in find_certifications(tokens):
         paragraph1 = _paragraph1(cert)
         facts = context.facts
-        dates = document_dates(facts, doc.prose, paragraph1, cert.tail)
+        dates = document_dates(facts, doc.prose, paragraph1, cert.tail_span)
         period = dates.period_end or (dates.filed - _QUARTER_LAG if dates.filed else None)
         if period is not None and is_quarterly(paragraph1, facts.form):
             # A 10-Q is judged by the fiscal year it belongs to (Rule 13a-14(a)), not its quarter.

@@ -15,10 +15,10 @@ from rapidfuzz.distance import Indel, LCSseq
 
 from certlint.analysis.form import tokens as tokens_module
 from certlint.analysis.form.codes import written_codes
-from certlint.analysis.form.segment import DocUnit
 from certlint.analysis.form.spec import FormToken, Unit, parse_units
 from certlint.analysis.form.tokens import Token, tokenize
 from certlint.analysis.form.words import FILL_ALLOWANCE, align_words, similarity
+from certlint.analysis.form.written import DocUnit
 
 _OLD_TOKEN = re.compile(
     r"(?P<noise>&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);|</?[A-Za-z][^<>\n]{0,80}>|[*_|#`\\]+)"

@@ -21,7 +21,6 @@ from typing import Generic, TypeVar
 from msgspec.structs import replace
 
 from certlint.analysis.form.codes import vocabulary, written_codes
-from certlint.analysis.form.segment import Certification, DocUnit
 from certlint.analysis.form.spec import FormToken, Unit
 from certlint.analysis.form.tokens import Token, Tokens
 from certlint.analysis.form.words import (
@@ -32,6 +31,7 @@ from certlint.analysis.form.words import (
     deviations_of,
     similarity,
 )
+from certlint.analysis.form.written import Certification, DocUnit
 from certlint.analysis.memo import per_document
 
 #: Comparisons a process keeps across documents, in each of the two tables below.

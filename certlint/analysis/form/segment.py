@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Sequence
 
-from certlint.analysis.form.tokens import Token, Tokens
+from certlint.analysis.form.tokens import Tokens
+from certlint.analysis.form.written import Certification, DocUnit
 
 _MONTHS = frozenset(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -29,88 +29,6 @@ _MARKER_STARTS = frozenset({"(", *_BULLETS, *_LETTERS, *"123456789", "i", "ii", 
 #: Sub-paragraphs numbered (i), (ii) ... are read as (a), (b) ...
 _ROMAN = {"i": "a", "ii": "b", "iii": "c", "iv": "d", "v": "e", "vi": "f"}
 _NUMBERED_LETTER = re.compile(r"^[1-9]\([a-h]\)$")
-
-
-class DocUnit:
-    """One paragraph of a certification as written: tokens `begin` to `end` of the document's
-    (the marker, if any, just before them). Its `Token` objects are made when first asked for."""
-
-    __slots__ = ("_tokens", "begin", "end", "index", "marker", "number", "source")
-
-    def __init__(self, marker: str | None, source: Tokens, index: int, begin: int, end: int,
-                 number: str = "") -> None:
-        #: "opening", the marker's number or letter ("4", "c"), "" for a bullet, None for no marker.
-        self.marker = marker
-        self.source = source
-        #: The marker's first token (or the first content token when there is no marker).
-        self.index = index
-        self.begin, self.end = begin, end
-        #: The paragraph number a lettered sub-paragraph belongs to ("4" for "(c)").
-        self.number = number
-        self._tokens: list[Token] | None = None
-
-    @classmethod
-    def of(cls, marker: str | None, tokens: Sequence[Token], number: str = "") -> DocUnit:
-        """A paragraph of these tokens alone (no marker): for tests and tools."""
-        source = Tokens.of(tokens)
-        unit = cls(marker, source, 0, 0, len(source), number)
-        unit._tokens = list(tokens)
-        return unit
-
-    @property
-    def tokens(self) -> list[Token]:
-        """The content tokens (without the marker)."""
-        if self._tokens is None:
-            self._tokens = self.source.tokens(self.begin, self.end)
-        return self._tokens
-
-    @property
-    def first(self) -> Token:
-        """The marker's first token, or the first content token itself (the same object)."""
-        if self.index == self.begin and self.end > self.begin:
-            return self.tokens[0]
-        return self.source.token(self.index)
-
-    @property
-    def keys(self) -> list[str]:
-        """The tokens' keys."""
-        return self.source.keys[self.begin : self.end]
-
-    @property
-    def texts(self) -> list[str]:
-        return self.source.texts[self.begin : self.end]
-
-    def __len__(self) -> int:
-        return self.end - self.begin
-
-    @property
-    def label(self) -> str:
-        """How a message names it: "paragraph 4(c)"."""
-        if not self.marker or self.marker == "opening":
-            return "a paragraph"
-        if self.marker.isdigit():
-            return f"paragraph {self.marker}"
-        return f"paragraph {self.number}({self.marker})"
-
-
-class Certification:
-    __slots__ = ("_tail", "has_opening", "source", "tail_begin", "tail_end", "units")
-
-    def __init__(self, source: Tokens, tail_begin: int, tail_end: int, has_opening: bool = True) -> None:
-        self.units: list[DocUnit] = []
-        self.source = source
-        #: Where the tokens after the last paragraph (date, signature, title) begin and end.
-        self.tail_begin, self.tail_end = tail_begin, tail_end
-        #: True when the opening line was found.
-        self.has_opening = has_opening
-        self._tail: list[Token] | None = None
-
-    @property
-    def tail(self) -> list[Token]:
-        """The tokens after the last paragraph."""
-        if self._tail is None:
-            self._tail = self.source.tokens(self.tail_begin, self.tail_end)
-        return self._tail
 
 
 _CERTIFY = frozenset({"certify", "certifies"})
