@@ -138,11 +138,9 @@ def document_codes(tokens: Tokens) -> str:
 
 def _shared_words(unit: Unit, written: DocUnit, codes: str,
                   company: str | None) -> tuple[WordAlignment, tuple[Deviation, ...]]:
-    source, begin, end = written.source, written.begin, written.end
     # One string and one bytes object, not a tuple of the document's strings: an entry takes
-    # a few hundred bytes. No token holds a space, so the joined words are the words.
-    words = " ".join(source.texts[begin:end])
-    spaced = bytes(source.spaced[begin:end])
+    # a few hundred bytes.
+    words, spaced = written.said
     key = (id(unit), company, vocabulary(), words, spaced)
     hit = _WORDS.get(key)
     if hit is not None and hit[0] is unit:

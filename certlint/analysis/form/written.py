@@ -12,7 +12,7 @@ class DocUnit:
     """One paragraph of a certification as written: tokens `begin` to `end` of the document's
     (the marker, if any, just before them). Its `Token` objects are made when first asked for."""
 
-    __slots__ = ("_first", "_tokens", "begin", "end", "index", "marker", "number", "source")
+    __slots__ = ("_first", "_said", "_tokens", "begin", "end", "index", "marker", "number", "source")
 
     def __init__(self, marker: str | None, source: Tokens, index: int, begin: int, end: int,
                  number: str = "") -> None:
@@ -26,6 +26,7 @@ class DocUnit:
         self.number = number
         self._tokens: list[Token] | None = None
         self._first: Token | None = None
+        self._said: tuple[str, bytes] | None = None
 
     @classmethod
     def of(cls, marker: str | None, tokens: Sequence[Token], number: str = "") -> DocUnit:
@@ -72,6 +73,17 @@ class DocUnit:
     @property
     def texts(self) -> list[str]:
         return self.source.texts[self.begin : self.end]
+
+    @property
+    def said(self) -> tuple[str, bytes]:
+        """Its words joined by spaces and its spacing as bytes (one per token): all the word
+        comparisons read of it, so what the comparisons kept across documents are found by. No
+        token holds a space, so the joined words are the words."""
+        said = self._said
+        if said is None:
+            source, begin, end = self.source, self.begin, self.end
+            said = self._said = (" ".join(source.texts[begin:end]), bytes(source.spaced[begin:end]))
+        return said
 
     def __len__(self) -> int:
         return self.end - self.begin
