@@ -104,7 +104,9 @@ class Tokens:
         return _WORD_START.match(self.texts[index]) is not None
 
     def token(self, index: int) -> Token:
-        return self.tokens(index, index + 1)[0]
+        text, end = self.texts[index], self.ends[index]
+        return Token(text, self.keys[index], end - len(text), end, self.spaced[index],
+                     self.line_starts[index], _WORD_START.match(text) is not None)
 
     def tokens(self, begin: int = 0, end: int | None = None) -> list[Token]:
         """The tokens from `begin` to `end` as objects."""
