@@ -107,6 +107,7 @@ def test_plain_tokenizer_gives_the_old_tokens(text: str, skip: int) -> None:
            for t in _old_tokenize(text, start)]
     assert [tuple(t) for t in tokenize(text, start)] == old
     made = columns(text, start)
+    assert [made.token(i) for i in range(len(made))] == made.tokens()
     ends, texts, spaced, line_starts = _noisy_columns(text, start, len(text))
     assert (made.ends, made.texts) == (ends, texts)
     assert made.spaced[1:] == spaced[1:] and made.line_starts[1:] == line_starts[1:]
