@@ -26,12 +26,11 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
-from msgspec.structs import replace
 
 from certlint.analysis.form.spec import (
     CLASSES,
@@ -43,49 +42,19 @@ from certlint.analysis.form.spec import (
 )
 from certlint.analysis.form.versions import parse_date
 from certlint.checks.base import OptionError
+from certlint.checks.form_model import FormAlignment as FormAlignment
+from certlint.checks.form_model import FormSet as FormSet
 from certlint.checks.form_schema import SCHEMA as SCHEMA
 from certlint.diagnostic import Finding
 
 if TYPE_CHECKING:
-    from certlint.analysis.form.align import Analysis
-    from certlint.analysis.form.segment import Certification
-    from certlint.analysis.form.tokens import Token
     from certlint.analysis.form.words import Deviation
     from certlint.checks.base import CheckContext
     from certlint.document import Document
 
-#: A certification's opening is at most this far before its paragraph 1 (a name and a title).
-_OPENING_REACH = 600
-#: When only its filing date is known, a quarter is taken to have ended this long before it.
-_QUARTER_LAG = timedelta(days=40)
-
 NAME = "form"
 
 _SMALL_BUSINESS_FORMS = ("10-KSB", "10-QSB")
-
-
-class FormSet(Struct, frozen=True):
-    """The compiled versions (and their small-business wording), shared by the pack's rules."""
-
-    versions: tuple[Version, ...]
-    small_business: tuple[Version, ...]
-    small_business_forms: tuple[str, ...]
-    #: Phrases by which an amendment says it carries no financial statements.
-    no_financial_statements: tuple[str, ...]
-    #: Forms withdrawn after a date: {"10-KSB": {"filed_after": ..., "instead": "10-K"}}.
-    obsolete_forms: Mapping[str, Mapping[str, str]]
-
-
-class FormAlignment(Struct, frozen=True):
-    """One certification, the version of the form it was held to and its analysis against it:
-    the form rules report its deviations, a redline shows its word alignment."""
-
-    certification: Certification
-    analysis: Analysis
-    #: The version's label as the messages give it ("current form").
-    version: str
-    #: Deviations found beside the alignment (a form no longer in use for the period).
-    extra: tuple[Deviation, ...] = ()
 
 
 class FormChecker(Struct, frozen=True):
@@ -167,95 +136,11 @@ def _analysis(forms: FormSet, doc: Document, context: CheckContext) -> list[Form
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is doc and hit[1] is context:
         return hit[2]
-    found = list(_analyse_document(forms, doc, context))
+    # Imported on first use: start-up stays lean when no certification is checked.
+    from certlint.checks.form_document import analyse_document
+
+    found = list(analyse_document(forms, doc, context))
     _CACHE[key] = (doc, context, found)
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return found
-
-
-def _analyse_document(forms: FormSet, doc: Document, context: CheckContext) -> Iterator[FormAlignment]:
-    # Imported on first use: start-up stays lean when no certification is checked.
-    from certlint.analysis.form.align import analyse
-    from certlint.analysis.form.family import (
-        family,
-        icfr_reference,
-        is_amendment,
-        is_quarterly,
-        named_forms,
-        obsolete_form,
-        registrant,
-        without_financial_statements,
-    )
-    from certlint.analysis.form.segment import find_certifications
-    from certlint.analysis.form.tokens import tokenize
-    from certlint.analysis.form.versions import candidates, document_dates, why_not
-
-    text = doc.prose.text
-    first = text.find("I have reviewed")
-    if first < 0:
-        first = text.lower().find("reviewed")
-    if first < 0:
-        return
-    start = text.rfind("\n", 0, max(0, first - _OPENING_REACH)) + 1
-    tokens = tokenize(text, start)
-    for cert in find_certifications(tokens):
-        paragraph1 = _paragraph1(cert)
-        facts = context.facts
-        dates = document_dates(facts, doc.prose, paragraph1, cert.tail)
-        period = dates.period_end or (dates.filed - _QUARTER_LAG if dates.filed else None)
-        if period is not None and is_quarterly(paragraph1, facts.form):
-            # A 10-Q is judged by the fiscal year it belongs to (Rule 13a-14(a)), not its quarter.
-            dates = replace(dates, period_end=icfr_reference(period, facts.fiscal_year_end))
-        versions = forms.versions
-        if _is_small_business(forms, facts.form, paragraph1, tokens):
-            versions = forms.small_business
-        # Held to the form prescribed for the report it names (20-F, N-CSR, the asset-backed 10-K).
-        mine = family(forms.versions, named_forms(paragraph1, facts.form))
-        versions = tuple(v for v, keep in zip(versions, mine, strict=True) if keep)
-        company = facts.company or registrant(paragraph1)
-        amendment = is_amendment(facts.form, paragraph1) and (
-            without_financial_statements(facts.financial_statements, text, forms.no_financial_statements))
-        # Undated (no facts, no period, no date line): held to the current form, and told so.
-        undated = dates.period_end is None and dates.filed is None
-        chosen = list(versions[:1]) if undated else candidates(versions, dates)
-        best = None
-        for version in chosen:
-            others = [v for v in versions if v is not version]
-            result = analyse(cert, version, others, company, amendment)
-            if best is None or result.cost < best.cost:
-                best = result
-            if best.cost == 0:
-                break
-        if best is None:
-            continue
-        label = best.version.label
-        if any(d.kind in ("wording", "structure") for d in best.deviations):
-            # Does it follow a version its dates rule out? Then each message says so.
-            for version in versions:
-                if version in chosen:
-                    continue
-                other = analyse(cert, version, [], company, amendment)
-                if other.cost * 2 < best.cost:
-                    label += (f": the certification is undated; it follows the {version.label}" if undated
-                              else f": the {version.label} it follows is {why_not(version, dates)}")
-                    break
-        old = obsolete_form(paragraph1, facts.form, period, dates.filed, forms.obsolete_forms)
-        yield FormAlignment(cert, best, label, (old,) if old else ())
-
-
-def _paragraph1(cert: Certification) -> list[Token]:
-    for unit in cert.units:
-        if unit.marker not in ("opening",):
-            return unit.tokens
-    return []
-
-
-def _is_small_business(forms: FormSet, form: str | None, paragraph1: Sequence[Token],
-                       tokens: Sequence[Token]) -> bool:
-    named = {f.casefold() for f in forms.small_business_forms}
-    named_here = form.casefold() in named if form is not None else any(t.key in named for t in paragraph1)
-    if not named_here:
-        return False
-    keys = [t.key for t in tokens]
-    return any(keys[i : i + 2] == ["small", "business"] for i in range(len(keys) - 1))

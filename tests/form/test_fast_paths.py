@@ -15,10 +15,10 @@ from rapidfuzz.distance import Indel, LCSseq
 
 from certlint.analysis.form import tokens as tokens_module
 from certlint.analysis.form.codes import written_codes
-from certlint.analysis.form.segment import DocUnit
 from certlint.analysis.form.spec import FormToken, Unit, parse_units
 from certlint.analysis.form.tokens import Token, tokenize
 from certlint.analysis.form.words import FILL_ALLOWANCE, align_words, similarity
+from certlint.analysis.form.written import DocUnit
 
 _OLD_TOKEN = re.compile(
     r"(?P<noise>&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);|</?[A-Za-z][^<>\n]{0,80}>|[*_|#`\\]+)"
@@ -158,13 +158,18 @@ def _written(draw: st.DrawFn, unit: Unit) -> tuple[str, ...]:
     return tuple(base)
 
 
+def _tokens_of(keys: tuple[str, ...]) -> list[Token]:
+    """Tokens of these keys, one space apart."""
+    ends = list(itertools.accumulate(len(k) + 1 for k in keys))
+    return [Token(k, k, end - len(k), end, True, False, True) for k, end in zip(keys, ends, strict=True)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_alignment_and_score_match_the_plain_algorithm(data: st.DataObject) -> None:
     unit = data.draw(_units())
     keys = data.draw(_written(unit))
-    tokens = [Token(k, k, i, i + 1, True, False, True) for i, k in enumerate(keys)]
-    written = DocUnit("1", tokens, tokens[0] if tokens else Token("", "", 0, 0, True, False, True), "1", keys)
+    written = DocUnit.of("1", _tokens_of(keys), "1")
     aligned = align_words(unit, written)
     form, edits = _old_alignment(unit, keys)
     assert aligned.form == form
@@ -176,8 +181,7 @@ def test_a_word_no_form_has_matches_nothing() -> None:
     unit = parse_units("1. the registrant's report;")[0]
     assert written_codes(["the", "registrant's", "zzz-unknown", "qqq-other"])[2:] == "\x00\x00"
     keys = ("the", "zzz-unknown", "report", ";")
-    tokens = [Token(k, k, i, i + 1, True, False, True) for i, k in enumerate(keys)]
-    aligned = align_words(unit, DocUnit("1", tokens, tokens[0], "1", keys))
+    aligned = align_words(unit, DocUnit.of("1", _tokens_of(keys), "1"))
     assert list(aligned.edits) == _old_alignment(unit, keys)[1]
     equal = [d for tag, _, _, d1, d2 in aligned.edits if tag == "equal" for d in range(d1, d2)]
     assert equal == [0, 2, 3]  # the unknown word stands for no word of the form

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from certlint.analysis.form.segment import find_certifications
-from certlint.analysis.form.tokens import tokenize
+from certlint.analysis.form.tokens import columns
 from certlint.api import lint_text
 from certlint.checks.base import OptionError
 from certlint.checks.form import compile as compile_form
@@ -84,7 +84,7 @@ def test_compile_rejects_a_date_that_is_not_one() -> None:
 def test_markers(marks: tuple[str, str, str], expected: list[str]) -> None:
     text = (f"I, Jo Roe, certify that:\n{marks[0]} I have reviewed this report of Acme Inc.; and have:\n"
             f"{marks[1]} Designed such controls;\n{marks[2]} Evaluated them.\nDate: May 1, 2020\n")
-    certs = find_certifications(tokenize(text))
+    certs = find_certifications(columns(text))
     assert [unit.marker for unit in certs[0].units] == expected
     assert [t.text for t in certs[0].tail][:2] == ["Date", ":"]
 
@@ -92,20 +92,20 @@ def test_markers(marks: tuple[str, str, str], expected: list[str]) -> None:
 def test_markers_inside_one_line_text() -> None:
     text = ("I, Jo Roe, certify that: 1. I have reviewed this report of Acme Inc. No. 1; and have: "
             "a) designed such controls; and b) evaluated them. December 19, 2002 By: /s/ JO ROE")
-    (cert,) = find_certifications(tokenize(text))
+    (cert,) = find_certifications(columns(text))
     assert [unit.marker for unit in cert.units] == ["opening", "1", "a", "b"]
     assert cert.tail[0].text == "December"
 
 
 def test_two_certifications_in_one_file() -> None:
     one = "I, Jo Roe, certify that:\n1. I have reviewed this report of Acme;\nDate: May 1, 2020\n"
-    certs = find_certifications(tokenize(one + one.replace("Jo Roe", "Al Poe")))
+    certs = find_certifications(columns(one + one.replace("Jo Roe", "Al Poe")))
     assert len(certs) == 2
 
 
 def test_section_906_opening_is_not_a_302_certification() -> None:
     text = "I, Jo Roe, certify that, to my knowledge, the Report fully complies with ...\n"
-    assert find_certifications(tokenize(text)) == []
+    assert find_certifications(columns(text)) == []
 
 
 def test_one_deviation_one_diagnostic_across_packs() -> None:

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from msgspec import Struct, field
 
 from certlint.analysis.form.compare import Comparisons, comparisons
-from certlint.analysis.form.segment import Certification, DocUnit
 from certlint.analysis.form.spec import Unit, Version
-from certlint.analysis.form.tokens import Token, quote
+from certlint.analysis.form.tokens import Token, join_tokens, quote
 from certlint.analysis.form.words import Deviation, WordAlignment, clip, similarity, text_of
+from certlint.analysis.form.written import Certification, DocUnit
 
 MATCH_THRESHOLD = 0.5
 #: Paragraphs in the form's order that all match this well need no search.
@@ -155,22 +155,22 @@ def _unmatched(memo: Comparisons, result: Analysis, version: Version, doc: Seque
         twin = _most_similar(memo, sorted(matched_f), units, written)
         if twin is not None:
             what = "repeated" if label == units[twin].where else f"repeats {units[twin].where}"
-            _add(result, "structure", label, what, written.first, cost=len(written.tokens))
+            _add(result, "structure", label, what, written.first, cost=len(written))
             continue
-        if not written.tokens and written.marker is None:
+        if not len(written) and written.marker is None:
             continue
         origin = _other_version(memo, written, others)
         nearest = _replaced(missing, moved, pairs, d)
         if nearest is not None:
             moved.add(nearest)
             unit = units[nearest]
-            what = (f"replaced by {quote(clip(text_of(written.tokens)))}{origin}; "
+            what = (f"replaced by {quote(clip(join_tokens(written.texts)))}{origin}; "
                     f"the form says {quote(unit.excerpt())}")
             _add(result, "wording", unit.where, what, written.first, cost=len(unit.tokens))
             continue
-        shown = quote(clip(text_of(written.tokens))) if written.tokens else "a marker without text"
+        shown = quote(clip(join_tokens(written.texts))) if len(written) else "a marker without text"
         _add(result, "structure", label, f"not in the form: {shown}{origin}",
-             written.first, cost=len(written.tokens))
+             written.first, cost=len(written))
     _added_after(memo, result, version, doc, pairs, last)
     runs: list[list[int]] = []
     for f in missing:
@@ -198,7 +198,7 @@ def _added_after(memo: Comparisons, result: Analysis, version: Version, doc: Seq
     units = version.units
     if last < 0 or not any(d == last and f == len(units) - 1 for f, d in pairs):
         return
-    added = [u for u in doc[last + 1 :] if u.marker is None and u.tokens and not _omission_note(u)
+    added = [u for u in doc[last + 1 :] if u.marker is None and len(u) and not _omission_note(u)
              and not any(memo.similarity(allowed, u) >= SURE_MATCH for allowed in version.after)]
     words = [t for u in added for t in u.tokens]
     # A signature block without labels (a name, a title, a date) is written in capitals; a
@@ -250,7 +250,7 @@ def _next_written(pairs: list[tuple[int, int]], f: int, doc: Sequence[DocUnit]) 
     preceding = [d for ff, d in pairs if ff < f]
     if preceding:
         last = doc[max(preceding)]
-        return last.tokens[-1] if last.tokens else last.first
+        return last.last
     return doc[0].first if doc else None
 
 

@@ -10,6 +10,7 @@ has becomes one character that no form holds: it matches nothing, as before.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import repeat
 
 #: The character of each word of the forms compiled so far (it only grows).
 _CODES: dict[str, str] = {}
@@ -32,8 +33,7 @@ def form_codes(keys: Iterable[str]) -> str:
 
 def written_codes(keys: Iterable[str]) -> str:
     """A document's words as characters (valid for the forms compiled so far)."""
-    get = _CODES.get
-    return "".join([get(key, UNKNOWN) for key in keys])
+    return "".join(map(_CODES.get, keys, repeat(UNKNOWN)))
 
 
 def vocabulary() -> int:

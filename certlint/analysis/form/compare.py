@@ -21,9 +21,8 @@ from typing import Generic, TypeVar
 from msgspec.structs import replace
 
 from certlint.analysis.form.codes import vocabulary, written_codes
-from certlint.analysis.form.segment import Certification, DocUnit
 from certlint.analysis.form.spec import FormToken, Unit
-from certlint.analysis.form.tokens import Token
+from certlint.analysis.form.tokens import Token, Tokens
 from certlint.analysis.form.words import (
     Deviation,
     Edit,
@@ -32,6 +31,7 @@ from certlint.analysis.form.words import (
     deviations_of,
     similarity,
 )
+from certlint.analysis.form.written import Certification, DocUnit
 from certlint.analysis.memo import per_document
 
 #: Comparisons a process keeps across documents, in each of the two tables below.
@@ -87,19 +87,16 @@ class Comparisons:
     Entries are keyed by identity and keep their objects, so that a key cannot outlive them.
     """
 
-    __slots__ = ("_codes", "_words")
+    __slots__ = ("_words",)
 
     def __init__(self) -> None:
-        self._codes: dict[int, tuple[DocUnit, int, str]] = {}
         self._words: dict[tuple[int, int, str | None],
                           tuple[Unit, DocUnit, WordAlignment, tuple[Deviation, ...]]] = {}
 
     def codes(self, written: DocUnit) -> str:
-        """The paragraph's keys as characters (again when a form compiled since has new words)."""
-        entry = self._codes.get(id(written))
-        if entry is None or entry[0] is not written or entry[1] != vocabulary():
-            entry = self._codes[id(written)] = (written, vocabulary(), written_codes(written.keys))
-        return entry[2]
+        """The paragraph's keys as characters: a slice of its document's, made in one pass (and
+        again when a form compiled since has new words)."""
+        return document_codes(written.source)[written.begin : written.end]
 
     def similarity(self, unit: Unit, written: DocUnit) -> float:
         """`words.similarity` of the unit and the paragraph (not kept: a score of strings costs
@@ -130,21 +127,28 @@ class Comparisons:
         return pairs
 
 
+def document_codes(tokens: Tokens) -> str:
+    """The keys of a document's tokens as characters, kept with them while the vocabulary of the
+    forms compiled so far stays the same."""
+    coded, now = tokens.coded, vocabulary()
+    if coded is None or coded[0] != now:
+        coded = tokens.coded = (now, written_codes(tokens.keys))
+    return coded[1]
+
+
 def _shared_words(unit: Unit, written: DocUnit, codes: str,
                   company: str | None) -> tuple[WordAlignment, tuple[Deviation, ...]]:
-    tokens = written.tokens
     # One string and one bytes object, not a tuple of the document's strings: an entry takes
-    # a few hundred bytes. No token holds a space, so the joined words are the words.
-    words = " ".join([t.text for t in tokens])
-    spaced = bytes([t.spaced for t in tokens])
+    # a few hundred bytes.
+    words, spaced = written.said
     key = (id(unit), company, vocabulary(), words, spaced)
     hit = _WORDS.get(key)
     if hit is not None and hit[0] is unit:
         return (WordAlignment(unit, written, hit[1], hit[2]),
-                tuple([_placed(deviation, start, end, tokens) for deviation, start, end in hit[3]]))
+                tuple([_placed(deviation, first, last, written) for deviation, first, last in hit[3]]))
     aligned = align_words(unit, written, codes)
     deviations = tuple(deviations_of(aligned, company))
-    indexed = _indexed(deviations, tokens)
+    indexed = _indexed(deviations, written.tokens)
     if indexed is not None:
         _WORDS.put(key, (unit, aligned.form, aligned.edits, indexed))
     return aligned, deviations
@@ -170,11 +174,12 @@ def _indexed(deviations: tuple[Deviation, ...],
     return tuple(indexed)
 
 
-def _placed(deviation: Deviation, start: int, end: int, tokens: Sequence[Token]) -> Deviation:
-    """A remembered deviation at the same tokens of this paragraph."""
-    if start < 0:
+def _placed(deviation: Deviation, first: int, last: int, written: DocUnit) -> Deviation:
+    """A remembered deviation at the same tokens of this paragraph (by index in it)."""
+    if first < 0:
         return deviation
-    return replace(deviation, start=tokens[start].start, end=tokens[end].end)
+    source, begin = written.source, written.begin
+    return replace(deviation, start=source.start(begin + first), end=source.ends[begin + last])
 
 
 def forget_shared() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import operator
 import re
+from collections.abc import Iterable
 from functools import partial
 from typing import NamedTuple
 
@@ -36,9 +38,20 @@ class Token(NamedTuple):
     is_word: bool
 
 
-#: A Token from its fields in order: `tuple.__new__` without `Token._make`'s Python frame (a
-#: document has hundreds of tokens).
+#: A Token from its fields in order: `tuple.__new__` without `Token._make`'s Python frame.
 _new_token = partial(tuple.__new__, Token)
+
+#: The first character of a word (a punctuation token is one character that is none of these).
+_WORD_START = re.compile(r"[A-Za-z0-9]")
+#: The characters noise starts with or holds ("&", "<" and Markdown's): a text without any is
+#: tokenized by `_PLAIN_TOKEN`, the same matches without noise alternatives to try at every gap.
+_NOISE_CHARACTERS = "&<*_|#`\\"
+#: `_TOKEN` without noise and without groups: a match is the space before a token and the token
+#: (a list of strings, no tuple per token to make and collect); possessive, as no match of it
+#: backtracks (all that follows a word's stem is optional).
+_PLAIN_TOKEN = re.compile(
+    r"\s*+(?:[A-Za-z0-9]++(?:['-][A-Za-z0-9]++)*+(?:\([A-Za-z0-9]{1,3}\))*+'?|[^\sA-Za-z0-9]|\Z)"
+)
 
 #: Text is tokenized a chunk of about this many characters at a time, cut after a line break
 #: (no token or noise spans one): each regex pass holds the interpreter only briefly, so a
@@ -46,43 +59,126 @@ _new_token = partial(tuple.__new__, Token)
 _CHUNK = 1 << 16
 
 
+class Tokens:
+    """A text's tokens as parallel lists (columns), a `Token` made only when one is asked for.
+
+    A document has hundreds of tokens, and most are only looked at by key (segmentation, word
+    codes) or by text (the shared comparisons): one object per token would be made, kept and
+    freed for nothing.
+    """
+
+    __slots__ = ("coded", "ends", "keys", "line_starts", "spaced", "texts")
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.keys: list[str] = []
+        #: Where each token ends in the text (it starts its text's length before).
+        self.ends: list[int] = []
+        #: Whitespace (or noise) precedes it in the prose (a line break counts).
+        self.spaced: list[bool] = []
+        #: A line (block) starts right before it.
+        self.line_starts: list[bool] = []
+        #: (vocabulary, the keys as word codes): `certlint.analysis.form.compare` keeps it here.
+        self.coded: tuple[int, str] | None = None
+
+    @classmethod
+    def of(cls, tokens: Iterable[Token]) -> Tokens:
+        """Columns of tokens made elsewhere (each starts its text's length before its end, as
+        `tokenize` makes them)."""
+        made = cls()
+        for token in tokens:
+            made.texts.append(token.text)
+            made.keys.append(token.key)
+            made.ends.append(token.end)
+            made.spaced.append(token.spaced)
+            made.line_starts.append(token.line_start)
+        return made
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def start(self, index: int) -> int:
+        return self.ends[index] - len(self.texts[index])
+
+    def is_word(self, index: int) -> bool:
+        return _WORD_START.match(self.texts[index]) is not None
+
+    def token(self, index: int) -> Token:
+        text, end = self.texts[index], self.ends[index]
+        return Token(text, self.keys[index], end - len(text), end, self.spaced[index],
+                     self.line_starts[index], _WORD_START.match(text) is not None)
+
+    def tokens(self, begin: int = 0, end: int | None = None) -> list[Token]:
+        """The tokens from `begin` to `end` as objects."""
+        texts, ends = self.texts[begin:end], self.ends[begin:end]
+        columns = zip(texts, self.keys[begin:end], map(operator.sub, ends, map(len, texts)), ends,
+                      self.spaced[begin:end], self.line_starts[begin:end],
+                      [match is not None for match in map(_WORD_START.match, texts)], strict=True)
+        return list(map(_new_token, columns))
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of text[start:end], offsets in `text`."""
+    return columns(text, start, end).tokens()
+
+
+def columns(text: str, start: int = 0, end: int | None = None) -> Tokens:
+    """The tokens of text[start:end] as columns, offsets in `text`."""
     stop = len(text) if end is None else end
-    tokens: list[Token] = []
+    found = Tokens()
     begin = start
     while begin < stop:
         cut = text.find("\n", begin + _CHUNK, stop)
         finish = stop if cut < 0 else cut + 1
-        tokens += _tokens(text, begin, finish, after_break=begin > start)
+        _add_tokens(found, text, begin, finish, after_break=begin > start)
         begin = finish
-    return tokens
+    return found
 
 
-def _tokens(text: str, start: int, stop: int, after_break: bool) -> list[Token]:
-    """The tokens of text[start:stop]; `after_break`: a line break of the text precedes `start`.
+def _add_tokens(found: Tokens, text: str, start: int, stop: int, after_break: bool) -> None:
+    """Add the tokens of text[start:stop]; `after_break`: a line break of the text precedes `start`.
 
-    Built a column at a time (a document has hundreds of tokens and every certification is
-    tokenized): the matches give each token's text and the gap before it, the offsets are the
-    running sum of their lengths.
+    Built a column at a time, without a Python step per token: a match of `_PLAIN_TOKEN` is a
+    token with the space before it (no token starts with a space, so stripping it leaves the
+    token), the offsets are the running sum of the matches' lengths.
     """
+    if any(text.find(character, start, stop) >= 0 for character in _NOISE_CHARACTERS):
+        ends, texts, spaced, line_starts = _noisy_columns(text, start, stop)
+    else:
+        matches = _PLAIN_TOKEN.findall(text, start, stop)
+        while matches and not matches[-1].lstrip():
+            matches.pop()  # the trailing space
+        texts = list(map(str.lstrip, matches))
+        ends = list(itertools.accumulate(map(len, matches), initial=start))
+        del ends[0]
+        spaced = list(map(operator.ne, map(len, matches), map(len, texts)))
+        line_starts = list(map(operator.contains, matches, itertools.repeat("\n")))
+    if not texts:
+        return
+    spaced[0] = True  # the first token starts the text, or follows the line break before it
+    first = ends[0] - len(texts[0])
+    line_starts[0] = after_break or line_starts[0] or first == 0 or text[first - 1] == "\n"
+    if not found.texts:  # the first chunk (most texts are one)
+        found.texts, found.ends, found.spaced, found.line_starts = texts, ends, spaced, line_starts
+        found.keys = list(map(str.casefold, texts))
+        return
+    found.texts += texts
+    found.keys += map(str.casefold, texts)
+    found.ends += ends
+    found.spaced += spaced
+    found.line_starts += line_starts
+
+
+def _noisy_columns(text: str, start: int, stop: int) -> tuple[list[int], list[str], list[bool], list[bool]]:
+    """The ends, texts, spacing and line starts of the tokens of text[start:stop], noise and all."""
     parts = _TOKEN.findall(text, start, stop)
     while parts and not (parts[-1][1] or parts[-1][2]):
         parts.pop()  # the trailing space and noise
-    if not parts:
-        return []
-    gaps, words, marks = zip(*parts, strict=True)
-    texts = [word or mark for word, mark in zip(words, marks, strict=True)]
-    offsets = list(itertools.accumulate(
-        itertools.chain.from_iterable(zip(map(len, gaps), map(len, texts), strict=True)), initial=start))
-    begins = offsets[1::2]
-    spaced = list(map(bool, gaps))
-    spaced[0] = True  # the first token starts the text, or follows the line break before it
-    line_starts = ["\n" in gap for gap in gaps]
-    line_starts[0] = after_break or line_starts[0] or begins[0] == 0 or text[begins[0] - 1] == "\n"
-    columns = zip(texts, map(str.casefold, texts), begins, offsets[2::2], spaced, line_starts,
-                  map(bool, words), strict=True)
-    return list(map(_new_token, columns))
+    gaps = [gap for gap, _, _ in parts]
+    texts = [word or mark for _, word, mark in parts]
+    ends = list(itertools.accumulate(map(operator.add, map(len, gaps), map(len, texts)), initial=start))
+    del ends[0]
+    return ends, texts, list(map(bool, gaps)), ["\n" in gap for gap in gaps]
 
 
 def has_token(text: str) -> bool:

@@ -65,9 +65,10 @@ def dates_in(mentions: Sequence[DateMention], tokens: Sequence[Token]) -> list[t
 
 
 def document_dates(facts: Facts, prose: Prose, paragraph1: Sequence[Token],
-                   tail: Sequence[Token]) -> Dates:
+                   tail: tuple[int, int] | None) -> Dates:
     """The dates that decide the version, facts first, then what the certification says
-    (`paragraph1` and `tail` are tokens of `prose`)."""
+    (`paragraph1` are tokens of `prose`; `tail` where the tokens after the certification's last
+    paragraph start and end, None for none)."""
     mentions = analysis_of(prose).dates
     period = facts.period_end
     if period is None:
@@ -77,9 +78,10 @@ def document_dates(facts: Facts, prose: Prose, paragraph1: Sequence[Token],
                 period = value
                 break
     filed = facts.filed
-    if filed is None:
-        written = dates_in(mentions, tail)
-        filed = written[0][1] if written else None
+    if filed is None and tail is not None:
+        low, high = tail  # the first date written there
+        filed = next((m.value for m in mentions if m.value is not None and low <= m.start and m.end <= high),
+                     None)
     return Dates(period, filed, bool(facts.accelerated_filer), bool(facts.icfr_transition))
 
 

@@ -14,9 +14,9 @@ from msgspec import Struct
 from rapidfuzz.distance import Indel, LCSseq
 
 from certlint.analysis.form.codes import written_codes
-from certlint.analysis.form.segment import DocUnit
 from certlint.analysis.form.spec import FormToken, Unit
 from certlint.analysis.form.tokens import Token, join_tokens, quote
+from certlint.analysis.form.written import DocUnit
 
 #: Edits at most this many equal words apart are one deviation.
 MERGE_GAP = 3
