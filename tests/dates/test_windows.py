@@ -16,12 +16,17 @@ from certlint.document import read_documents
 
 MONTHS = ["January", "february", "MARCH", "Apr.", "may", "June", "Jul", "AUGUST", "Sept.", "sep",
           "October", "Nov.", "december", "September.", "SEPTEMBER", "Feburary", "Novmber", "Jnue",
-          "Mary", "Septembber.", "Septembber"]
+          "Mary", "Septembber.", "Septembber",
+          # Letters `re.IGNORECASE` takes for a month's ("\u017f" for "s", "\u0131" for "i"): a
+          # lowercase test cannot see these months.
+          "\u017fept.", "Augu\u017ft", "apr\u0131l", "\u017fEPTEMBER"]
 WEEKDAYS = ["Monday", "tuesday", "WEDNESDAY", "Thursday", "friday", "Saturday", "sunday"]
 # Markup-like spacing: what readers leave between words (the prose folds most of it, not all).
 SPACES = ["", " ", "  ", "\n", " \n ", "\t", "\u00a0", "|", " | ", "*", "_", "-", "/", ".", ",", "$"]
 FILLER = ["ended", "Date:", "the", "of", "day", "Section 906", "Rule 13a-14(a)", "2002", "10-K",
-          "12345", "1/2", "page 12/31", "0000320193-25-000079", "fiscal", "st", "th", "x"]
+          "12345", "1/2", "page 12/31", "0000320193-25-000079", "fiscal", "st", "th", "x",
+          "\u0130",  # lowercases to two characters: no lowercase view offset for offset
+          "Act of 2002", "Section 1350", "Janet 12, 2004", "decade 12, 2004"]
 
 digits = st.integers(min_value=0, max_value=99999).map(str)
 day = st.integers(min_value=0, max_value=39).map(str) | st.sampled_from(["01", "9", "31", "29"])
@@ -144,3 +149,24 @@ def test_the_fiscal_labels_are_those_a_whole_text_scan_finds(text: str, labels: 
     prose = read_documents("doc.txt", text=labels + " " + text + labels)[0].prose
     every = [(m.start(), m.end(), int(m.group("year"))) for m in _FISCAL_LABEL.finditer(prose.text)]
     assert [(label.start, label.end, label.year) for label in analyse(prose).labels] == every
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    # "\u017f" is an "s" to `re.IGNORECASE`, not to `str.lower`: the patterns match, no month is named
+    ("Signed \u017feptember 29, 2004", None),
+    ("Tuesday, the 29th day of \u017fept., 2004, not March 29, 2004", 3),
+    ("\u0130 Dated March 29, 2004", 3),  # lowercases longer: no lowercase view offset for offset
+])
+def test_a_month_the_lowercase_view_cannot_see(text: str, month: int | None) -> None:
+    assert [found.value.month for found in find_dates(text) if found.value] == ([month] if month else [])
+    _same(text)
+
+
+def test_the_named_patterns_skip_years_without_a_month() -> None:
+    text = "Section 906 of the Sarbanes-Oxley Act of 2002. " * 3 + "Dated: Tuesday,   March 29, 2004"
+    windows = Windows(text)
+    assert len(windows.years) == 3
+    # From 11 before "March", the run of spaces one: ": Tuesday,   March".
+    assert windows.month_first == [(text.index("Tuesday") - 2, len(text))]
+    # From 27 before it, the run of spaces one.
+    assert windows.day_first == [(text.index("March") - 27 - 2, len(text))]

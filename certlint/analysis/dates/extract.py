@@ -205,8 +205,8 @@ def find_dates(text: str, windows: Windows | None = None) -> list[DateMention]:
     spans = windows or Windows(text)
     found: list[DateMention] = []
     taken = _Taken()
-    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_MDY, text, spans.years)))
-    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_DMY, text, spans.years)))
+    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_MDY, text, spans.month_first)))
+    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_DMY, text, spans.day_first)))
     taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_SLASHED, text, spans.slashed)))
     taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_ISO, text, spans.iso)))
     if _maybe_misspelled(text, spans.day_years):

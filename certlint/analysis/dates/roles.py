@@ -270,7 +270,7 @@ def _amended(text: str, low: str | None) -> bool:
 def analyse(prose: Prose) -> Analysis:
     """Find the dates of a document and give each its role."""
     text = prose.text
-    windows = Windows(text)
+    windows = Windows(text, lowered(prose))
     dates = find_dates(text, windows)
     period_ends = []
     certification = []
