@@ -64,6 +64,26 @@ def around(haystack: str | None, literal: str, length: int, size: int) -> list[W
     return merge(windows, size)
 
 
+def first_place(low: str | None, odd: str, literals: tuple[tuple[str, int], ...], start: int,
+                end: int) -> int | None:
+    """Where in [start, end) a match can first start of a pattern whose every match holds one of
+    `literals` (lowercase, each with how far after the match's start it can stand), in a text
+    whose lowercase view is `low` (`views.lowered`) and whose letters other than their lowercase
+    that `re.IGNORECASE` takes for ASCII ones are `odd` (`views.odd_letters`).
+
+    None when no literal stands there: the pattern cannot match. `start` when a literal test
+    cannot tell (no lowercase view, or a literal with a letter that one of `odd` may stand for).
+    """
+    if low is None or (odd and any(letter in literal for literal, _ in literals for letter in odd)):
+        return start
+    first = None
+    for literal, reach in literals:
+        at = low.find(literal, start, end)
+        if at >= 0 and (first is None or at - reach < first):
+            first = at - reach
+    return None if first is None else max(start, first)
+
+
 def merge(windows: list[Window], size: int) -> list[Window]:
     """The windows in order, clipped to a text of `size`, those that meet merged."""
     merged: list[Window] = []
