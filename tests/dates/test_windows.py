@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from certlint.analysis.dates.extract import find_dates
 from certlint.analysis.dates.roles import _FISCAL_LABEL, analyse
-from certlint.analysis.dates.windows import YEAR_REACH, Windows
+from certlint.analysis.dates.windows import DMY_GAP, MDY_REACH, Windows
 from certlint.document import read_documents
 
 MONTHS = ["January", "february", "MARCH", "Apr.", "may", "June", "Jul", "AUGUST", "Sept.", "sep",
@@ -81,9 +81,9 @@ def test_windows_find_what_the_whole_text_scan_finds(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=texts, pad=st.integers(min_value=0, max_value=YEAR_REACH + 3), space=space)
+@given(text=texts, pad=st.integers(min_value=0, max_value=DMY_GAP + MDY_REACH + 3), space=space)
 def test_near_the_window_edges(text: str, pad: int, space: str) -> None:
-    """Dates shifted so that their first characters fall just inside or outside a year's reach."""
+    """Dates shifted so that their first characters fall just inside or outside a day's reach."""
     _same(space * pad + text)
     _same("x" * pad + text)
     _same(text + space * pad + "2004")
@@ -116,7 +116,9 @@ def test_a_long_space_before_the_month_keeps_the_weekday() -> None:
 def test_windows_leave_out_the_text_between_dates() -> None:
     text = "I have reviewed this annual report. " * 40 + "Date: March 29, 2004"
     windows = Windows(text)
-    assert windows.years == [(len(text) - 4 - YEAR_REACH, len(text))]
+    day = text.index("29")
+    assert windows.month_first == [(day - MDY_REACH, len(text))]
+    assert windows.month_days == [(day - 10, day + 3)]  # "March 29": a month's name before a day
     assert windows.slashed == windows.iso == []
 
 
@@ -162,11 +164,11 @@ def test_a_month_the_lowercase_view_cannot_see(text: str, month: int | None) -> 
     _same(text)
 
 
-def test_the_named_patterns_skip_years_without_a_month() -> None:
+def test_the_named_patterns_skip_years_without_a_day() -> None:
     text = "Section 906 of the Sarbanes-Oxley Act of 2002. " * 3 + "Dated: Tuesday,   March 29, 2004"
     windows = Windows(text)
-    assert len(windows.years) == 3
-    # From 11 before "March", the run of spaces one: ": Tuesday,   March".
-    assert windows.month_first == [(text.index("Tuesday") - 2, len(text))]
-    # From 27 before it, the run of spaces one.
-    assert windows.day_first == [(text.index("March") - 27 - 2, len(text))]
+    day = text.index("29")
+    # From 22 before the day and 15, the run of spaces one: "Dated: Tuesday,   March ", "Tuesday,   March ".
+    assert windows.month_first == [(text.index("Dated"), len(text))]
+    assert windows.day_first == [(text.index("Tuesday"), len(text))]
+    assert windows.words == [(day - 12, len(text))]

@@ -16,7 +16,7 @@ from datetime import date
 
 from msgspec import Struct
 
-from certlint.analysis.dates.windows import Window, Windows, matches_in
+from certlint.analysis.dates.windows import Windows, matches_in
 
 MONTH_NAMES = tuple(calendar.month_name[i] for i in range(1, 13))
 WEEKDAY_NAMES = tuple(calendar.day_name[i] for i in range(7))  # Monday first, as date.weekday()
@@ -209,10 +209,8 @@ def find_dates(text: str, windows: Windows | None = None) -> list[DateMention]:
     taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_DMY, text, spans.day_first)))
     taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_SLASHED, text, spans.slashed)))
     taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_ISO, text, spans.iso)))
-    if _maybe_misspelled(text, spans.day_years):
-        for pattern in (_WORD_MDY, _WORD_DMY):
-            matches = matches_in(pattern, text, spans.years)
-            taken.add(found, ((_misspelled(m, text), m.span()) for m in matches))
+    for pattern in (_WORD_MDY, _WORD_DMY):  # (a text without a day before a year has no window)
+        taken.add(found, ((_misspelled(m, text), m.span()) for m in matches_in(pattern, text, spans.words)))
     taken.add(found, ((_month_day(m), m.span()) for m in matches_in(_MONTH_DAY, text, spans.month_days)))
     return sorted(found, key=lambda m: m.start)
 
@@ -245,14 +243,3 @@ class _Taken:
         # before `end` can reach past `start`.
         index = bisect.bisect_left(self._starts, end) - 1
         return index >= 0 and self._ends[index] > start
-
-
-# A day and a year as `_WORD_MDY` and `_WORD_DMY` write them, each with the day's suffix in any case
-# ("Febuary 29TH, 2004", "29th Febuary, 2004").
-_DAY_YEAR = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s?,\s?|\s)\d{4}"
-                       r"|\d{1,2}(?:st|nd|rd|th)?\s[a-z]{4,10},?\s?\d{4}", re.I)
-
-
-def _maybe_misspelled(text: str, windows: list[Window]) -> bool:
-    """Cheap pre-test so that most documents never import the fuzzy matcher."""
-    return any(_DAY_YEAR.search(text, start, end) is not None for start, end in windows)

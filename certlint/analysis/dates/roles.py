@@ -16,16 +16,16 @@ from certlint.analysis.dates.labels import QUARTERLY as QUARTERLY
 from certlint.analysis.dates.labels import TRANSITION as TRANSITION
 from certlint.analysis.dates.labels import PeriodEnd as PeriodEnd
 from certlint.analysis.dates.labels import is_certification_date, period_end
-from certlint.analysis.dates.windows import Windows, around, matches_in
+from certlint.analysis.dates.windows import around, matches_in, merge
 from certlint.analysis.memo import per_document
-from certlint.analysis.views import lowered, may_contain, odd_letters
+from certlint.analysis.views import lowered, odd_letters
 from certlint.document.prose import Prose
 
-# "fiscal 2003", "fiscal year 2003", "FY2003", "FY 2003", "fiscal-year 2003": a label ends with a
-# year of four digits, at most 12 characters after its start ("fiscal-year "), so it is looked
-# for in the date windows around such years (`Windows.years` reaches 40 before them).
+# "fiscal 2003", "fiscal year 2003", "FY2003", "FY 2003", "fiscal-year 2003": a label starts with
+# "fiscal" or "FY" and is at most 16 or 7 characters long ("fiscal-year 2003", "FY 2003").
 _FISCAL_LABEL = re.compile(r"(?<![\w-])(?:fiscal(?:[\s-]year)?\s?|FY\s?)(?P<year>(?:19|20|21)\d\d)(?![\w-])",
                            re.I)
+_FISCAL_LENGTH, _FY_LENGTH = 16, 7
 
 _FORM = re.compile(r"\bForm\s?(?P<form>10-?K(?:SB|T|405)?|10-?Q(?:SB|T)?|11-K|20-F|40-F)"
                    r"(?P<amended>\s?/\s?A)?\b", re.I)
@@ -123,8 +123,7 @@ def analyse(prose: Prose) -> Analysis:
     """Find the dates of a document and give each its role."""
     text = prose.text
     low, odd = lowered(prose), odd_letters(prose)
-    windows = Windows(text, low)
-    dates = find_dates(text, windows)
+    dates = find_dates(text)
     period_ends = []
     certification = []
     heads: dict[int, tuple[int, int]] = {}  # per line and per block: many dates share one
@@ -137,11 +136,18 @@ def analyse(prose: Prose) -> Analysis:
             period_ends.append(period)
         elif is_certification_date(prose, mention, heads, low, odd):
             certification.append(mention)
-    labelled = may_contain(prose, "fiscal") or may_contain(prose, "fy")  # a label's words
-    labels = tuple(FiscalLabel(m.start(), m.end(), int(m.group("year")))
-                   for m in matches_in(_FISCAL_LABEL, text, windows.years if labelled else []))
-    return Analysis(tuple(dates), tuple(period_ends), tuple(certification), labels,
+    return Analysis(tuple(dates), tuple(period_ends), tuple(certification), fiscal_labels(text, low, odd),
                     _form(text, low))
+
+
+def fiscal_labels(text: str, low: str | None, odd: str) -> tuple[FiscalLabel, ...]:
+    """The fiscal-year labels, looked for where "fiscal" or "fy" stands in `low` (`views.lowered`;
+    `odd`: `views.odd_letters`, any of which may stand for a letter of "fiscal")."""
+    size = len(text)
+    windows = merge(around(None if odd else low, "fiscal", _FISCAL_LENGTH, size)
+                    + around(low, "fy", _FY_LENGTH, size), size)
+    return tuple(FiscalLabel(m.start(), m.end(), int(m.group("year")))
+                 for m in matches_in(_FISCAL_LABEL, text, windows))
 
 
 @per_document()

@@ -13,34 +13,28 @@ import calendar
 import re
 from collections.abc import Iterator
 
-from certlint.analysis.views import odd_letters_in
-
 # Not r"\d+": a pattern that opens with a class (not a repeat) is scanned for that class in C.
 _DIGITS = re.compile(r"\d\d*")
 _SPACE_RUN = re.compile(r"\s\s")
 
-# How far before its last run of digits a match of each pattern of `extract` can start, in
-# characters, a run of whitespace counting as one (`_WEEKDAY`'s "\s+" is the only unbounded
-# part of a match): "Wednesday, the 29th day of september., " is 39 before the year in `_DMY`,
-# "Wednesday, september. 29th, " 29 in `_MDY`, 19 and 17 in `_WORD_MDY` and `_WORD_DMY`.
-YEAR_REACH = 40
+# How far before its last run of digits a match of each pattern of `extract` can start.
 SLASHED_REACH = 6  # "12/31/" before "2004"
 ISO_REACH = 8  # "2004-03-" before "29"
 MONTH_DAY_REACH = 10  # "September " before "31"
-DAY_YEAR_REACH = 17  # "31st Septmber, " before "2004" (`_DAY_YEAR`, which has no lookaround)
-# How far before its month's name a match of `_MDY` and of `_DMY` can start: "Wednesday, " and
-# "Wednesday, the 29th day of ".
-WEEKDAY_REACH = 11
-DAY_OF_REACH = 27
+# A named date ("March 29, 2004", "the 29th day of March, 2004", "Feburary 1, 2005") ends with a
+# run of four digits, its year, after the run of one or two before it, its day; in `_MDY` and
+# `_WORD_MDY` at most 5 characters after the day's run ("th, "), in `_DMY` 22 ("th day of
+# september., "), in `_WORD_DMY` 15 ("th Septmbers, "). Its start is at most so far before the
+# day's, in characters, a run of whitespace counting as one (`_WEEKDAY`'s "\s+" is the only
+# unbounded part of a match): "Wednesday, september. " in `_MDY`, "Wednesday, the " in `_DMY`,
+# "Septembber. " in `_WORD_MDY` and none in `_WORD_DMY`.
+MDY_GAP, DMY_GAP, WORD_GAP = 5, 22, 15
+MDY_REACH, DMY_REACH, WORD_REACH = 22, 15, 12
 
 Window = tuple[int, int]
 
-#: The last letters of the month names `_MONTH_DAY` reads ("April", "APRIL"): the character
-#: before the space before its day is one of them.
-_MONTH_ENDS = frozenset(name[-1] for name in calendar.month_name[1:]) \
-    | frozenset(name[-1].upper() for name in calendar.month_name[1:])
-#: What every month's name or abbreviation (`extract._MONTH_WORD`) starts with, in lowercase.
-_MONTH_LETTERS = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+#: The month names `_MONTH_DAY` reads ("April", "APRIL").
+_MONTH_NAMES = (*calendar.month_name[1:], *(name.upper() for name in calendar.month_name[1:]))
 
 
 def matches_in(pattern: re.Pattern[str], text: str, windows: list[Window]) -> Iterator[re.Match[str]]:
@@ -99,89 +93,67 @@ def merge(windows: list[Window], size: int) -> list[Window]:
 class Windows:
     """The windows of one text, for each kind of date pattern, in order and disjoint.
 
-    A window runs from the pattern's reach before a run of digits to one character past the
-    run (a lookbehind still reads the character before a window: `finditer`'s `pos` hides
-    nothing). A window's end loses nothing and adds nothing: a match inside it ends at a run of
-    digits, its lookahead reads at most the window's last character, and that character (the
-    one after a run) is not a digit, so the shortened text cannot end a match there either.
-
-    `low` is the text's lowercase view (`views.lowered`), computed here when not given.
+    A window runs from the pattern's reach before a run of digits (or before the day before a
+    year) to one character past the run (a lookbehind still reads the character before a
+    window: `finditer`'s `pos` hides nothing). A window's end loses nothing and adds nothing: a
+    match inside it ends at a run of digits, its lookahead reads at most the window's last
+    character, and that character (the one after a run) is not a digit, so the shortened text
+    cannot end a match there either.
     """
 
-    def __init__(self, text: str, low: str | None = None, *, everywhere: bool = False) -> None:
-        self._text = text
+    def __init__(self, text: str, *, everywhere: bool = False) -> None:
         if everywhere:
-            self.years = self.slashed = self.iso = self.month_days = self.day_years = [(0, len(text))]
-            self.month_first = self.day_first = self.years
+            whole = [(0, len(text))]
+            self.month_first = self.day_first = self.words = self.slashed = self.iso = self.month_days = whole
             return
-        years: list[Window] = []
+        month_first: list[Window] = []
+        day_first: list[Window] = []
+        words: list[Window] = []
         slashed: list[Window] = []
         iso: list[Window] = []
         month_days: list[Window] = []
-        day_years: list[Window] = []
+        day_start = day_end = -WORD_GAP - DMY_GAP  # the run before, while it is a day's
         # One pass over the runs of digits, each run to the windows its length and the
-        # character before it call for (most runs are in none).
+        # characters before it call for (most runs are in none).
         for run in _DIGITS.finditer(text):
             start, end = run.span()
             length = end - start
             before = text[start - 1:start]
-            if length <= 2:
+            if length == 4:
+                gap = start - day_end
+                if gap <= MDY_GAP:
+                    month_first.append((back(text, day_start, MDY_REACH), end + 1))
+                if gap <= DMY_GAP:
+                    day_first.append((back(text, day_start, DMY_REACH), end + 1))
+                if gap <= WORD_GAP:
+                    words.append((day_start - WORD_REACH, end + 1))
+                if before == "/":  # "3/29/2004"
+                    slashed.append((start - SLASHED_REACH, end + 1))
+            elif length <= 2:
                 if length == 2 and before == "-":  # "2004-03-29": a day of two digits after "-"
                     iso.append((start - ISO_REACH, end + 1))
                 elif length == 2 and before == "/":  # "03/29/04": a year of two digits after "/"
                     slashed.append((start - SLASHED_REACH, end + 1))
-                elif before.isspace() and text[start - 2:start - 1] in _MONTH_ENDS:
-                    # "April 31": a day after whitespace after a month's last letter.
-                    month_days.append((start - MONTH_DAY_REACH, end + 1))
-            elif length >= 4:
-                #: A `_DAY_YEAR` match ends four digits into a run of four or more.
-                day_years.append((start - DAY_YEAR_REACH, start + 4))
-                if length == 4:
-                    #: A year of four digits ends the named patterns' matches ("March 29, 2004").
-                    years.append((back(text, start, YEAR_REACH), end + 1))
-                    if before == "/":  # "3/29/2004"
-                        slashed.append((start - SLASHED_REACH, end + 1))
+                elif before.isspace() and text.endswith(_MONTH_NAMES, 0, start - 1):
+                    month_days.append((start - MONTH_DAY_REACH, end + 1))  # "April 31"
+            if length <= 2:
+                day_start, day_end = start, end
+            else:
+                day_start = day_end = -WORD_GAP - DMY_GAP
         size = len(text)
-        self.years = merge(years, size)
+        #: `_MDY` ("Tuesday, March 29, 2004"), `_DMY` ("the 29th day of March, 2004") and the
+        #: misspelled months' `_WORD_MDY` and `_WORD_DMY` ("Feburary 1, 2005").
+        self.month_first = merge(month_first, size)
+        self.day_first = merge(day_first, size)
+        self.words = merge(words, size)
         self.slashed = merge(slashed, size)
         self.iso = merge(iso, size)
         self.month_days = merge(month_days, size)
-        self.day_years = merge(day_years, size)
-        #: The year windows that hold a month's name, from where a match naming it can start:
-        #: for `_MDY` ("Tuesday, March 29, 2004") and `_DMY` ("the 29th day of March, 2004").
-        months = self._months(low)
-        self.month_first = self._from_month(months, WEEKDAY_REACH)
-        self.day_first = self._from_month(months, DAY_OF_REACH)
 
     @classmethod
     def everywhere(cls, text: str) -> Windows:
         """One window, the whole text, for every pattern: the scan the windows replace."""
         return cls(text, everywhere=True)
-
-    def _months(self, low: str | None) -> list[tuple[Window, int]] | None:
-        """The year windows whose lowercase text holds a month's first three letters (every
-        month's name and abbreviation starts with them), each with where they first stand.
-
-        None, every window then counting, without a lowercase view offset for offset, or in a
-        text with a letter that `re.IGNORECASE` takes for one of a month's ("\u017f" for "s")."""
-        text = self._text
-        if low is None:
-            low = text.lower()
-        if len(low) != len(text) or odd_letters_in(text):
-            return None
-        found = []
-        for start, end in self.years:
-            month = _MONTH_LETTERS.search(low, start, end)
-            if month is not None:
-                found.append(((start, end), month.start()))
-        return found
-
-    def _from_month(self, months: list[tuple[Window, int]] | None, reach: int) -> list[Window]:
-        """The windows of `_months`, each from `reach` before its month (a match naming a month
-        starts at most `reach` before the month's name, which is at or after the first one)."""
-        if months is None:
-            return self.years
-        return [(max(start, back(self._text, month, reach)), end) for (start, end), month in months]
 
 
 def back(text: str, end: int, units: int) -> int:
