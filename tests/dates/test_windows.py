@@ -81,7 +81,7 @@ def test_windows_find_what_the_whole_text_scan_finds(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=texts, pad=st.integers(min_value=0, max_value=DMY_GAP + MDY_REACH + 3), space=space)
+@given(text=texts, pad=st.integers(min_value=0, max_value=DMY_GAP[1] + MDY_REACH + 3), space=space)
 def test_near_the_window_edges(text: str, pad: int, space: str) -> None:
     """Dates shifted so that their first characters fall just inside or outside a day's reach."""
     _same(space * pad + text)
@@ -97,9 +97,14 @@ def test_near_the_window_edges(text: str, pad: int, space: str) -> None:
     ("12/31/2004 and 12/31/04", "12/31/2004"),
     ("2004-12-31", "2004-12-31"),
     ("September 31", "September 31"),
+    # The shortest from the day's run to the year's.
+    ("May 1,2004", "May 1,2004"),
+    ("29 may2004", "29 may2004"),
+    ("1 Jnue2004", "1 Jnue2004"),
 ])
 def test_the_longest_of_each_form(text: str, found: str) -> None:
-    """Each pattern's longest match: it starts at the very reach before its last digits."""
+    """Each pattern's longest match, which starts at the very reach before its day or its last
+    digits, and the matches whose year is nearest their day."""
     dates = find_dates(" " * 50 + text)
     assert dates[0].text == found and dates[0].begin == 50
     _same("x" * 50 + text)
@@ -168,7 +173,9 @@ def test_the_named_patterns_skip_years_without_a_day() -> None:
     text = "Section 906 of the Sarbanes-Oxley Act of 2002. " * 3 + "Dated: Tuesday,   March 29, 2004"
     windows = Windows(text)
     day = text.index("29")
-    # From 22 before the day and 15, the run of spaces one: "Dated: Tuesday,   March ", "Tuesday,   March ".
+    # From 22 before the day, the run of spaces one: "Dated: Tuesday,   March ".
     assert windows.month_first == [(text.index("Dated"), len(text))]
-    assert windows.day_first == [(text.index("Tuesday"), len(text))]
-    assert windows.words == [(day - 12, len(text))]
+    assert windows.word_month_first == [(day - 12, len(text))]
+    assert windows.day_first == windows.word_day_first == []  # the day is 2 before the year
+    assert Windows("the 29th day of March, 2004").day_first == [(0, 27)]
+    assert Windows("on 29th March 2004").word_day_first == [(3, 18)]

@@ -209,8 +209,8 @@ def find_dates(text: str, windows: Windows | None = None) -> list[DateMention]:
     taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_DMY, text, spans.day_first)))
     taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_SLASHED, text, spans.slashed)))
     taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_ISO, text, spans.iso)))
-    for pattern in (_WORD_MDY, _WORD_DMY):  # (a text without a day before a year has no window)
-        taken.add(found, ((_misspelled(m, text), m.span()) for m in matches_in(pattern, text, spans.words)))
+    for pattern, where in ((_WORD_MDY, spans.word_month_first), (_WORD_DMY, spans.word_day_first)):
+        taken.add(found, ((_misspelled(m, text), m.span()) for m in matches_in(pattern, text, where)))
     taken.add(found, ((_month_day(m), m.span()) for m in matches_in(_MONTH_DAY, text, spans.month_days)))
     return sorted(found, key=lambda m: m.start)
 

@@ -22,14 +22,14 @@ SLASHED_REACH = 6  # "12/31/" before "2004"
 ISO_REACH = 8  # "2004-03-" before "29"
 MONTH_DAY_REACH = 10  # "September " before "31"
 # A named date ("March 29, 2004", "the 29th day of March, 2004", "Feburary 1, 2005") ends with a
-# run of four digits, its year, after the run of one or two before it, its day; in `_MDY` and
-# `_WORD_MDY` at most 5 characters after the day's run ("th, "), in `_DMY` 22 ("th day of
-# september., "), in `_WORD_DMY` 15 ("th Septmbers, "). Its start is at most so far before the
-# day's, in characters, a run of whitespace counting as one (`_WEEKDAY`'s "\s+" is the only
-# unbounded part of a match): "Wednesday, september. " in `_MDY`, "Wednesday, the " in `_DMY`,
-# "Septembber. " in `_WORD_MDY` and none in `_WORD_DMY`.
-MDY_GAP, DMY_GAP, WORD_GAP = 5, 22, 15
-MDY_REACH, DMY_REACH, WORD_REACH = 22, 15, 12
+# run of four digits, its year, after the run of one or two before it, its day: in `_MDY` and
+# `_WORD_MDY` 1 to 5 characters after the day's run ("th, "), in `_DMY` 4 to 22 ("th day of
+# september., ", " may"), in `_WORD_DMY` 5 to 15 ("th Septmbers, ", " Jnue"). It starts at most
+# so far before the day's run, in characters, a run of whitespace counting as one (`_WEEKDAY`'s
+# "\s+" is the only unbounded part of a match): "Wednesday, september. " in `_MDY`, "Wednesday,
+# the " in `_DMY`, "Septembber. " in `_WORD_MDY` and nothing in `_WORD_DMY`.
+MDY_GAP, DMY_GAP, WORD_DMY_GAP = (1, 5), (4, 22), (5, 15)
+MDY_REACH, DMY_REACH, WORD_MDY_REACH = 22, 15, 12
 
 Window = tuple[int, int]
 
@@ -104,15 +104,18 @@ class Windows:
     def __init__(self, text: str, *, everywhere: bool = False) -> None:
         if everywhere:
             whole = [(0, len(text))]
-            self.month_first = self.day_first = self.words = self.slashed = self.iso = self.month_days = whole
+            self.month_first = self.day_first = self.word_month_first = self.word_day_first = whole
+            self.slashed = self.iso = self.month_days = whole
             return
         month_first: list[Window] = []
         day_first: list[Window] = []
-        words: list[Window] = []
+        word_month_first: list[Window] = []
+        word_day_first: list[Window] = []
         slashed: list[Window] = []
         iso: list[Window] = []
         month_days: list[Window] = []
-        day_start = day_end = -WORD_GAP - DMY_GAP  # the run before, while it is a day's
+        (mdy_least, mdy_most), (dmy_least, dmy_most), (word_least, word_most) = MDY_GAP, DMY_GAP, WORD_DMY_GAP
+        day_start = day_end = -dmy_most - 1  # the run before, while it is a day's
         # One pass over the runs of digits, each run to the windows its length and the
         # characters before it call for (most runs are in none).
         for run in _DIGITS.finditer(text):
@@ -121,12 +124,13 @@ class Windows:
             before = text[start - 1:start]
             if length == 4:
                 gap = start - day_end
-                if gap <= MDY_GAP:
+                if mdy_least <= gap <= mdy_most:
                     month_first.append((back(text, day_start, MDY_REACH), end + 1))
-                if gap <= DMY_GAP:
+                    word_month_first.append((day_start - WORD_MDY_REACH, end + 1))
+                if dmy_least <= gap <= dmy_most:
                     day_first.append((back(text, day_start, DMY_REACH), end + 1))
-                if gap <= WORD_GAP:
-                    words.append((day_start - WORD_REACH, end + 1))
+                if word_least <= gap <= word_most:
+                    word_day_first.append((day_start, end + 1))
                 if before == "/":  # "3/29/2004"
                     slashed.append((start - SLASHED_REACH, end + 1))
             elif length <= 2:
@@ -139,13 +143,14 @@ class Windows:
             if length <= 2:
                 day_start, day_end = start, end
             else:
-                day_start = day_end = -WORD_GAP - DMY_GAP
+                day_start = day_end = -dmy_most - 1
         size = len(text)
         #: `_MDY` ("Tuesday, March 29, 2004"), `_DMY` ("the 29th day of March, 2004") and the
-        #: misspelled months' `_WORD_MDY` and `_WORD_DMY` ("Feburary 1, 2005").
+        #: misspelled months' `_WORD_MDY` ("Feburary 1, 2005") and `_WORD_DMY` ("1 Feburary 2005").
         self.month_first = merge(month_first, size)
         self.day_first = merge(day_first, size)
-        self.words = merge(words, size)
+        self.word_month_first = merge(word_month_first, size)
+        self.word_day_first = merge(word_day_first, size)
         self.slashed = merge(slashed, size)
         self.iso = merge(iso, size)
         self.month_days = merge(month_days, size)
