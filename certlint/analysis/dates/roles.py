@@ -16,7 +16,7 @@ from certlint.analysis.dates.labels import QUARTERLY as QUARTERLY
 from certlint.analysis.dates.labels import TRANSITION as TRANSITION
 from certlint.analysis.dates.labels import PeriodEnd as PeriodEnd
 from certlint.analysis.dates.labels import is_certification_date, period_end
-from certlint.analysis.dates.windows import around, matches_in, merge
+from certlint.analysis.dates.windows import WORD, WORD_OR_DASH, around_word, matches_in, merge
 from certlint.analysis.memo import per_document
 from certlint.analysis.views import lowered, odd_letters
 from certlint.document.prose import Prose
@@ -32,9 +32,9 @@ _FORM = re.compile(r"\bForm\s?(?P<form>10-?K(?:SB|T|405)?|10-?Q(?:SB|T)?|11-K|20
 _REPORT_WORDS = re.compile(r"\b(?:this|the)\s(?P<kind>annual|quarterly|transition)\sreport\b", re.I)
 _AMENDMENT = re.compile(r"\bAmendment\sNo\b|\bamended\s(?:annual|quarterly)\sreport\b|\b10-?[KQ]\s?/\s?A\b",
                         re.I)
-# The longest matches, for the windows around "form" and "10" (`windows.around`): "Form 10-K405 / A"
-# and "10-K / A".
-_FORM_LENGTH, _AMENDED_FORM_LENGTH = 16, 8
+# The longest matches, for the windows around "form", "amend" and "10" (`windows.around_word`):
+# "Form 10-K405 / A", "amended quarterly report" and "10-K / A".
+_FORM_LENGTH, _AMEND_LENGTH, _AMENDED_FORM_LENGTH = 16, 24, 8
 
 
 class FiscalLabel(Struct, frozen=True):
@@ -99,7 +99,7 @@ def _form(text: str, low: str | None) -> FormMention:
     kinds = set()
     names = []
     amendment = _amended(text, low)
-    for match in matches_in(_FORM, text, around(low, "form", _FORM_LENGTH, len(text))):
+    for match in matches_in(_FORM, text, around_word(text, low, "form", _FORM_LENGTH, WORD)):
         kind = form_kind(match.group("form"))
         if kind is not None:
             kinds.add(kind)
@@ -112,11 +112,12 @@ def _form(text: str, low: str | None) -> FormMention:
 
 
 def _amended(text: str, low: str | None) -> bool:
-    """Whether `_AMENDMENT` matches: without "amend" only its "10-K/A" can, where a "10" stands."""
-    if low is None or "amend" in low:
+    """Whether `_AMENDMENT` matches, looked for where a word opens with "amend" or "10"."""
+    if low is None:
         return _AMENDMENT.search(text) is not None
-    return next(matches_in(_AMENDMENT, text, around(text, "10", _AMENDED_FORM_LENGTH, len(text))), None) \
-        is not None
+    windows = merge(around_word(text, low, "amend", _AMEND_LENGTH, WORD)
+                    + around_word(text, text, "10", _AMENDED_FORM_LENGTH, WORD), len(text))
+    return next(matches_in(_AMENDMENT, text, windows), None) is not None
 
 
 def analyse(prose: Prose) -> Analysis:
@@ -144,8 +145,8 @@ def fiscal_labels(text: str, low: str | None, odd: str) -> tuple[FiscalLabel, ..
     """The fiscal-year labels, looked for where "fiscal" or "fy" stands in `low` (`views.lowered`;
     `odd`: `views.odd_letters`, any of which may stand for a letter of "fiscal")."""
     size = len(text)
-    windows = merge(around(None if odd else low, "fiscal", _FISCAL_LENGTH, size)
-                    + around(low, "fy", _FY_LENGTH, size), size)
+    windows = merge(around_word(text, None if odd else low, "fiscal", _FISCAL_LENGTH, WORD_OR_DASH)
+                    + around_word(text, low, "fy", _FY_LENGTH, WORD_OR_DASH), size)
     return tuple(FiscalLabel(m.start(), m.end(), int(m.group("year")))
                  for m in matches_in(_FISCAL_LABEL, text, windows))
 

@@ -16,6 +16,9 @@ from collections.abc import Iterator
 # Not r"\d+": a pattern that opens with a class (not a repeat) is scanned for that class in C.
 _DIGITS = re.compile(r"\d\d*")
 _SPACE_RUN = re.compile(r"\s\s")
+#: What a `\b` before a word character, and a `(?<![\w-])`, cannot follow (`around_word`).
+WORD = re.compile(r"\w")
+WORD_OR_DASH = re.compile(r"[\w-]")
 
 # How far before its last run of digits a match of each pattern of `extract` can start.
 SLASHED_REACH = 6  # "12/31/" before "2004"
@@ -56,6 +59,22 @@ def around(haystack: str | None, literal: str, length: int, size: int) -> list[W
         windows.append((at, at + length + 1))
         at = haystack.find(literal, at + 1)
     return merge(windows, size)
+
+
+def around_word(text: str, haystack: str | None, literal: str, length: int,
+                cannot_follow: re.Pattern[str]) -> list[Window]:
+    """`around`, for a pattern whose matches open with `literal` after none of the characters
+    `cannot_follow` matches (its `\\b` or lookbehind: `WORD`, `WORD_OR_DASH`): the places of the
+    literal after such a character are left out ("information" for "form", "certify" for "fy")."""
+    if haystack is None:
+        return [(0, len(text))]
+    windows: list[Window] = []
+    at = haystack.find(literal)
+    while at >= 0:
+        if at == 0 or cannot_follow.match(text, at - 1) is None:
+            windows.append((at, at + length + 1))
+        at = haystack.find(literal, at + 1)
+    return merge(windows, len(text))
 
 
 def first_place(low: str | None, odd: str, literals: tuple[tuple[str, int], ...], start: int,
