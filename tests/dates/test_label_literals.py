@@ -65,6 +65,26 @@ def test_the_longest_labels_are_whole(before: str, label: str) -> None:
     assert text[period.label.start:period.label.end] == label
 
 
+TAILS = ["ended", "ENDING", "ended on", "ending on", "as of", "AS OF", "ended,", "ending on, ", "as of, ",
+         "ending on,\n", "as of,\n", "ended\n", "ended  ", "then ended", "weekend", "of", "ending on ,",
+         "a\u017f of", "year ", "fifty-three weeks ", "financial ", "nine months ", "\n", " ", "x"]
+tails = st.lists(st.sampled_from(TAILS), max_size=6).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=tails, cut=st.integers(min_value=0, max_value=80))
+@example(text="for the financial fifty-three weeks then ending on,\n", cut=0)
+@example(text="as of,\n", cut=0)
+@example(text="three months ending on, \n", cut=0)  # the longest tails: "end" 12 before the end
+@example(text="as of, \n", cut=0)  # and "of" 5
+def test_the_period_label_is_the_stretch_search(text: str, cut: int) -> None:
+    """`_period_label` finds what `_PERIOD_LABEL` finds searching the stretch, cut anywhere."""
+    start = min(cut, len(text))
+    expected = labels._PERIOD_LABEL.search(text, start, len(text))
+    found = labels._period_label(text, text.lower(), start, len(text))
+    assert (found and found.span("label")) == (expected and expected.span("label"))
+
+
 def test_a_literal_test_cannot_tell_for_an_odd_letter() -> None:
     literals = (("signed", 0), ("executed", 0))
     assert first_place("signed", "", literals, 0, 6) == 0

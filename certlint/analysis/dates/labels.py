@@ -2,8 +2,9 @@
 certification date ("Date:", "Signed this"), and where those words are looked for.
 
 Each label pattern runs in a short stretch before its date, and only from where one of its
-literals first stands there (`windows.first_place`): most dates have none of a label's words
-before them, and a pattern tried at every place of a stretch costs many times a literal test.
+literals first stands there (`windows.first_place`; a period label's "ended" or "as of" just
+before the date): most dates have none of a label's words before them, and a pattern tried at
+every place of a stretch costs many times a literal test.
 """
 
 from __future__ import annotations
@@ -31,11 +32,12 @@ _PERIOD_LABEL = re.compile(
     r",?\s?$",
     re.I)
 _LABEL_REACH = 70
-# Every match holds "end" (at most _BEFORE_END after its start: "financial fifty-three weeks
-# then ") or "as of", its "of" 3 after its start. Neither literal has a letter whose other
-# matches (`views.ALSO_MATCHES`) a lowercase test misses.
-_BEFORE_END = 33
-_PERIOD_LITERALS = (("end", _BEFORE_END), ("of", 3))
+# A match ends where its date starts (or before a line break there): with "ended" or "ending",
+# perhaps " on", ",", a space, its "end" in the last _END_TAIL characters ("ending on, " and
+# the break), at most _BEFORE_END after the match's start ("financial fifty-three weeks then ");
+# or with "as of", perhaps ",", a space, its "of" in the last _OF_TAIL, 3 after the start.
+# Neither literal has a letter whose other matches (`views.ALSO_MATCHES`) a lowercase test misses.
+_END_TAIL, _BEFORE_END, _OF_TAIL = 12, 33, 5
 
 # "Date:", "Dated:", "Date", "Dated as of", "| Date: |" before a certification date.
 _DATE_LABEL = re.compile(r"(?P<label>\b(?:dated?|date\ssigned)(?:\sas\sof)?)\s?(?P<colon>:)?[\s|*_.]*$", re.I)
@@ -186,6 +188,13 @@ def period_end(prose: Prose, mention: DateMention, visible: dict[int, int],
 
 
 def _period_label(text: str, low: str | None, start: int, end: int) -> re.Match[str] | None:
-    """`_PERIOD_LABEL.search(text, start, end)`, from where a match can first start."""
-    at = first_place(low, "", _PERIOD_LITERALS, start, end)  # (no odd letters in the literals)
-    return None if at is None else _PERIOD_LABEL.search(text, at, end)
+    """`_PERIOD_LABEL.search(text, start, end)`, from where a match can first start (`low`:
+    `views.lowered`); None at once when the text before `end` ends with neither literal."""
+    if low is not None:
+        ended = low.find("end", max(start, end - _END_TAIL), end)
+        of = low.find("of", max(start, end - _OF_TAIL), end)
+        if ended < 0 and of < 0:
+            return None
+        first = min(ended - _BEFORE_END if ended >= 0 else end, of - 3 if of >= 0 else end)
+        start = max(start, first)
+    return _PERIOD_LABEL.search(text, start, end)
