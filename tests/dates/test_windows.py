@@ -3,6 +3,7 @@ the same dates, spans, values, weekdays, misspellings and order."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,9 @@ SPACES = ["", " ", "  ", "\n", " \n ", "\t", "\u00a0", "|", " | ", "*", "_", "-"
 FILLER = ["ended", "Date:", "the", "of", "day", "Section 906", "Rule 13a-14(a)", "2002", "10-K",
           "12345", "1/2", "page 12/31", "0000320193-25-000079", "fiscal", "st", "th", "x",
           "\u0130",  # lowercases to two characters: no lowercase view offset for offset
-          "Act of 2002", "Section 1350", "Janet 12, 2004", "decade 12, 2004"]
+          "Act of 2002", "Section 1350", "Janet 12, 2004", "decade 12, 2004",
+          # Decimal digits other than 0-9, which `\d` reads: a text of Latin-1 has none.
+          "March \u0662\u0669, \u0662\u0660\u0660\u0664", "\uff12\uff10\uff10\uff14", "\u00e9\u00b2\u00b3"]
 
 digits = st.integers(min_value=0, max_value=99999).map(str)
 day = st.integers(min_value=0, max_value=39).map(str) | st.sampled_from(["01", "9", "31", "29"])
@@ -116,6 +119,17 @@ def test_a_long_space_before_the_month_keeps_the_weekday() -> None:
     (found,) = find_dates(text)
     assert found.weekday is not None and text[found.weekday[0].start:found.weekday[0].end] == "Tuesday"
     assert found.lead == text.index("Tuesday")
+
+
+def test_latin_1_has_no_decimal_digit_but_0_to_9() -> None:
+    """What lets `windows` scan a text of Latin-1 for [0-9] rather than `\\d`."""
+    assert [chr(code) for code in range(256) if re.fullmatch(r"\d", chr(code))] == list("0123456789")
+
+
+def test_other_decimal_digits_make_dates() -> None:
+    text = "Dated March \u0662\u0669, \u0662\u0660\u0660\u0664 \u2019"
+    assert [m.text for m in find_dates(text)] == ["March \u0662\u0669, \u0662\u0660\u0660\u0664"]
+    _same(text)
 
 
 def test_windows_leave_out_the_text_between_dates() -> None:
