@@ -76,3 +76,15 @@ def test_closest_month(word: str, month: str | None) -> None:
 def test_is_date_line(line: str, is_date: bool) -> None:
     """A signature block's date line holds a date and nothing else, perhaps split over lines."""
     assert is_date_line(line) is is_date
+
+
+def test_make_date_knows_every_month_length() -> None:
+    import calendar
+
+    from certlint.analysis.dates.extract import make_date
+
+    for year in range(1896, 2205):
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            assert make_date(year, month, last)[0] is not None
+            assert make_date(year, month, last + 1)[0] is None

@@ -100,7 +100,8 @@ def make_date(year: int, month: int, day: int) -> tuple[date | None, str | None]
     """The date, or None and the reason it does not exist."""
     if not 1 <= day <= 31:
         return None, f"there is no day {day}"
-    last = calendar.monthrange(year, month)[1]
+    # `calendar.monthrange`'s number of days, without the weekday it works out too.
+    last = 29 if month == 2 and calendar.isleap(year) else calendar.mdays[month]
     if day > last:
         name = calendar.month_name[month]
         if month == 2 and day == 29:
