@@ -55,6 +55,9 @@ _WORD_DMY = re.compile(rf"(?<![\w./$-]){_DAY}\s(?P<word>[a-z]{{4,10}}),?\s?{_YEA
 _LINE_DATE = (rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_WORD}(?:\s+\d{{4}})?"
               r"|\d{1,2}/\d{1,2}/\d{2,4})")
 _DATE_LINE = re.compile(rf"^(?:dated?\s*:?\s*)?{_LINE_DATE}?\s*$|^\d{{4}}$", re.I)
+#: What a line that is not blank and `_DATE_LINE` matches starts with, but a digit: the first
+#: letter of "dated" or of a month, in either case (or "\u017f", an "s" to `re.IGNORECASE`).
+_DATE_LINE_STARTS = frozenset("dDjJfFmMaAsSoOnN\u017f")
 
 
 class Span(Struct, frozen=True):
@@ -111,7 +114,11 @@ def make_date(year: int, month: int, day: int) -> tuple[date | None, str | None]
 
 
 def is_date_line(text: str) -> bool:
-    """Whether a line of a signature block is a date line (see `_DATE_LINE`); not a blank one."""
+    """Whether a line of a signature block is a date line (see `_DATE_LINE`); not a blank one.
+    Most lines are ruled out by their first character (the pattern tries every month there)."""
+    first = text[:1]
+    if first not in _DATE_LINE_STARTS and not first.isdecimal():
+        return False
     return bool(text.strip()) and _DATE_LINE.match(text) is not None
 
 
