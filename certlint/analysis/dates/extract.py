@@ -25,6 +25,7 @@ _MONTH_NUMBERS: dict[str, int] = {name.lower(): i for i, name in enumerate(MONTH
 _MONTH_NUMBERS.update({name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES, 1)})
 _MONTH_NUMBERS["sept"] = 9
 _WEEKDAY_NUMBERS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February of a common year
 
 #: A month as written: its name or abbreviation, perhaps with a period ("Sept.", "NOVEMBER").
 _MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|"
@@ -104,7 +105,7 @@ def make_date(year: int, month: int, day: int) -> tuple[date | None, str | None]
     if not 1 <= day <= 31:
         return None, f"there is no day {day}"
     # `calendar.monthrange`'s number of days, without the weekday it works out too.
-    last = 29 if month == 2 and calendar.isleap(year) else calendar.mdays[month]
+    last = 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month]
     if day > last:
         name = calendar.month_name[month]
         if month == 2 and day == 29:
@@ -170,7 +171,7 @@ def _named(match: re.Match[str], text: str) -> DateMention | None:
                        lead=match.start())
 
 
-def _numeric(match: re.Match[str]) -> DateMention | None:
+def _numeric(match: re.Match[str], text: str) -> DateMention | None:
     year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
     if len(match.group("y")) == 2:
         year += 2000 if year < 70 else 1900
@@ -194,7 +195,7 @@ def _misspelled(match: re.Match[str], text: str) -> DateMention | None:
                        (Span(match.start("word"), match.end("word")), intended), lead=match.start())
 
 
-def _month_day(match: re.Match[str]) -> DateMention | None:
+def _month_day(match: re.Match[str], text: str) -> DateMention | None:
     month = month_number(match.group("month"))
     assert month is not None
     _, problem = make_date(2000, month, int(match.group("day")))  # 2000: a leap year
@@ -213,13 +214,13 @@ def find_dates(text: str, windows: Windows | None = None) -> list[DateMention]:
     spans = windows or Windows(text)
     found: list[DateMention] = []
     taken = _Taken()
-    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_MDY, text, spans.month_first)))
-    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_DMY, text, spans.day_first)))
-    taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_SLASHED, text, spans.slashed)))
-    taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_ISO, text, spans.iso)))
-    for pattern, where in ((_WORD_MDY, spans.word_month_first), (_WORD_DMY, spans.word_day_first)):
-        taken.add(found, ((_misspelled(m, text), m.span()) for m in matches_in(pattern, text, where)))
-    taken.add(found, ((_month_day(m), m.span()) for m in matches_in(_MONTH_DAY, text, spans.month_days)))
+    for pattern, where, read in ((_MDY, spans.month_first, _named), (_DMY, spans.day_first, _named),
+                                 (_SLASHED, spans.slashed, _numeric), (_ISO, spans.iso, _numeric),
+                                 (_WORD_MDY, spans.word_month_first, _misspelled),
+                                 (_WORD_DMY, spans.word_day_first, _misspelled),
+                                 (_MONTH_DAY, spans.month_days, _month_day)):
+        if where:  # (most of a document's lists are empty)
+            taken.add(found, ((read(m, text), m.span()) for m in matches_in(pattern, text, where)))
     return sorted(found, key=lambda m: m.start)
 
 
