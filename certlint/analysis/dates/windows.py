@@ -29,8 +29,8 @@ ISO_REACH = 8  # "2004-03-" before "29"
 MONTH_DAY_REACH = 10  # "September " before "31"
 # A named date ("March 29, 2004", "the 29th day of March, 2004", "Feburary 1, 2005") ends with a
 # run of four digits, its year, after the run of one or two before it, its day: in `_MDY` and
-# `_WORD_MDY` 1 to 5 characters after the day's run ("th, "), in `_DMY` 4 to 22 ("th day of
-# september., ", " may"), in `_WORD_DMY` 5 to 15 ("th Septmbers, ", " Jnue"). It starts at most
+# `_WORD_MDY` 1 to 5 characters after the day's run ("th , ", ","), in `_DMY` 4 to 22 ("th day of
+# september., ", " may"), in `_WORD_DMY` 5 to 15 ("th Septembbrs, ", " Jnue"). It starts at most
 # so far before the day's run, in characters, a run of whitespace counting as one (`_WEEKDAY`'s
 # "\s+" is the only unbounded part of a match): "Wednesday, september. " in `_MDY`, "Wednesday,
 # the " in `_DMY`, "Septembber. " in `_WORD_MDY` and nothing in `_WORD_DMY`.
