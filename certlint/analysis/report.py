@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from msgspec import Struct
 
-from certlint.analysis.dates.windows import around, matches_in
+from certlint.analysis.dates.windows import WORD_OR_DASH, around_word, first_place, matches_in
 from certlint.analysis.memo import per_document
-from certlint.analysis.views import lowered, may_contain
+from certlint.analysis.views import lowered, may_contain, odd_letters
 from certlint.document.prose import Prose
 
 #: Report kinds a certification's words can give.
@@ -31,6 +31,11 @@ _KIND_BEFORE = re.compile(
     r"(?<![\w-])(?P<kind>semi-?\s?annual|annual|quarterly|transition)\s(?:report|statement)s?\s"
     r"(?:(?:of|for)\s(?P<of>(?:(?!report\b)[^;:\n]){1,120}?)\s)?(?:on|in|filed\son)\s(?:the\s)?$", re.I)
 _REPORT_BEFORE = re.compile(r"(?<![\w-])report\s(?:on|in)\s$", re.I)
+# What a match of each starts with, and how far from its start ("semi- annual"): see
+# `windows.first_place`.
+_KIND_LITERALS = (("annual", 6), ("quarterly", 0), ("transition", 0))
+_REPORT_LITERALS = (("report", 0),)
+_AMENDMENT_LITERALS = (("amend", 0),)
 _AMENDMENT = re.compile(r"\bAmendment\sNo\.?\s?(?P<number>\d+)\b|\bamended\s(?:annual|quarterly)\sreport\b",
                         re.I)
 _KIND_ONLY = re.compile(r"(?<![\w-])(?:this|the)\s(?P<kind>semi-?\s?annual|annual|quarterly|transition)"
@@ -103,10 +108,13 @@ def normal_kind(word: str) -> str:
     return SEMIANNUAL if lower == "semiannual" else lower
 
 
-def _mention(text: str, form: re.Match[str], paragraph1_at: int | None) -> ReportMention:
+def _mention(text: str, form: re.Match[str], paragraph1_at: int | None, low: str | None,
+             odd: str) -> ReportMention:
+    """The mention around one form (`low`, `odd`: the prose's `views.lowered` and `odd_letters`)."""
     lo = max(0, form.start() - 160)
     before = text[lo:form.start()]
-    kind_match = _KIND_BEFORE.search(before)
+    kind_at = first_place(low, odd, _KIND_LITERALS, lo, form.start())
+    kind_match = _search_from(_KIND_BEFORE, before, lo, kind_at)
     start = form.start()
     kind = registrant = None
     if kind_match is not None:
@@ -116,15 +124,18 @@ def _mention(text: str, form: re.Match[str], paragraph1_at: int | None) -> Repor
             name = _OF_NAME_END.split(kind_match.group("of"), maxsplit=1)[0].rstrip(" ,")
             at = lo + kind_match.start("of")
             registrant = Words(at, at + len(name), name) if name[:1].isupper() else None
-    elif (report := _REPORT_BEFORE.search(before)) is not None:
+    elif (report := _search_from(_REPORT_BEFORE, before, lo,
+                                 first_place(low, odd, _REPORT_LITERALS, lo, form.start()))) is not None:
         start = lo + report.start()
     # "Amendment No. 1 to the Annual Report on Form 10-K", "Form 10-K/A (Amendment No. 1)".
     near_start = max(0, start - 40)
     line_start = text.rfind("\n", 0, start) + 1
     window_start = max(near_start, line_start)
     after_end = text.find("\n", form.end())
-    window = text[window_start:min(form.end() + 40, after_end if after_end >= 0 else len(text))]
-    amendment = _AMENDMENT.search(window)
+    window_end = min(form.end() + 40, after_end if after_end >= 0 else len(text))
+    window = text[window_start:window_end]
+    amendment = _search_from(_AMENDMENT, window, window_start,
+                             first_place(low, odd, _AMENDMENT_LITERALS, window_start, window_end))
     amendment_words = None
     number = None
     if amendment is not None:
@@ -138,6 +149,12 @@ def _mention(text: str, form: re.Match[str], paragraph1_at: int | None) -> Repor
     return ReportMention(Words(start, end, text[start:end]), kind,
                          Words(form.start(), form.end(), form.group()), name, amendment_words, number,
                          registrant, paragraph1)
+
+
+def _search_from(pattern: re.Pattern[str], piece: str, offset: int, at: int | None) -> re.Match[str] | None:
+    """`pattern.search(piece)`, `piece` being the text from `offset`, begun at `at` in the text
+    (`windows.first_place`: where a match can first start, None for nowhere)."""
+    return None if at is None else pattern.search(piece, at - offset)
 
 
 def _paragraph1(text: str) -> tuple[ReportMention | None, Words | None, Words | None, int | None]:
@@ -192,8 +209,9 @@ def read_report(prose: Prose) -> ReportReading:
     # Paragraph 1 opens with "I have reviewed": a document without the word has none.
     kind_mention, registrant, gap, paragraph1_at = _paragraph1(text) if may_contain(prose, "reviewed") \
         else (None, None, None, None)
-    forms = matches_in(_FORM, text, around(lowered(prose), "form", _FORM_LENGTH, len(text)))
-    mentions = [_mention(text, form, paragraph1_at) for form in forms]
+    forms = matches_in(_FORM, text, around_word(text, lowered(prose), "form", _FORM_LENGTH, WORD_OR_DASH))
+    low, odd = lowered(prose), odd_letters(prose)
+    mentions = [_mention(text, form, paragraph1_at, low, odd) for form in forms]
     if kind_mention is not None:
         mentions.append(kind_mention)
     mentions.sort(key=lambda m: m.phrase.start)

@@ -28,12 +28,16 @@ def weekday(check: object, s: Situation, text: str) -> Iterator[Finding]:
 
 
 def future(check: object, s: Situation, text: str) -> Iterator[Finding]:
-    roles = [("period end", p.mention) for p in s.analysis.period_ends]
-    roles += [("certification date", m) for m in s.analysis.certification_dates]
+    today = s.today
+    # Only the dates after today are sorted (a stable sort: the order of the whole list's).
+    roles = [("period end", p.mention) for p in s.analysis.period_ends
+             if p.mention.value is not None and p.mention.value > today]
+    roles += [("certification date", m) for m in s.analysis.certification_dates
+              if m.value is not None and m.value > today]
     for role, mention in sorted(roles, key=lambda r: r[1].start):
-        if mention.value is not None and mention.value > s.today:
-            yield Finding(mention.start, mention.end,
-                          {"role": role, "date": fmt(mention.value), "today": fmt(s.today)})
+        assert mention.value is not None
+        yield Finding(mention.start, mention.end,
+                      {"role": role, "date": fmt(mention.value), "today": fmt(today)})
 
 
 def impossible(check: object, s: Situation, text: str) -> Iterator[Finding]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from certlint.analysis.dates.extract import closest_month, find_dates, is_date_line
 
@@ -76,3 +78,37 @@ def test_closest_month(word: str, month: str | None) -> None:
 def test_is_date_line(line: str, is_date: bool) -> None:
     """A signature block's date line holds a date and nothing else, perhaps split over lines."""
     assert is_date_line(line) is is_date
+
+
+def test_make_date_knows_every_month_length() -> None:
+    import calendar
+
+    from certlint.analysis.dates.extract import make_date
+
+    for year in range(1896, 2205):
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            assert make_date(year, month, last)[0] is not None
+            assert make_date(year, month, last + 1)[0] is None
+
+
+def test_a_date_line_starts_with_a_letter_of_dated_or_a_month_or_a_digit() -> None:
+    """`is_date_line` rules a line out by its first character: every character `re.IGNORECASE`
+    takes for the first letter of "dated" or a month is one it lets through."""
+    import re
+
+    from certlint.analysis.dates.extract import _DATE_LINE_STARTS
+
+    starts = {chr(code) for code in range(0x110000) if re.fullmatch("[djfmason]", chr(code), re.I)}
+    assert starts == _DATE_LINE_STARTS
+    assert is_date_line("\u017fept. 30, 2004")
+    assert is_date_line("\u0662\u0660\u0660\u0664")  # a year of other decimal digits
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.lists(st.sampled_from(["Date", "dated", ":", " ", "  ", "May", "\u017fept.", "Jnue", "2", "30",
+                                      "2004", "\u0662", ",", "/", "x", "Chief", "\t"]), max_size=6).map("".join))
+def test_is_date_line_is_the_pattern(line: str) -> None:
+    from certlint.analysis.dates.extract import _DATE_LINE
+
+    assert is_date_line(line) is (bool(line.strip()) and _DATE_LINE.match(line) is not None)

@@ -16,7 +16,7 @@ from datetime import date
 
 from msgspec import Struct
 
-from certlint.analysis.dates.windows import Window, Windows, matches_in
+from certlint.analysis.dates.windows import Windows, matches_in
 
 MONTH_NAMES = tuple(calendar.month_name[i] for i in range(1, 13))
 WEEKDAY_NAMES = tuple(calendar.day_name[i] for i in range(7))  # Monday first, as date.weekday()
@@ -25,6 +25,7 @@ _MONTH_NUMBERS: dict[str, int] = {name.lower(): i for i, name in enumerate(MONTH
 _MONTH_NUMBERS.update({name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES, 1)})
 _MONTH_NUMBERS["sept"] = 9
 _WEEKDAY_NUMBERS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February of a common year
 
 #: A month as written: its name or abbreviation, perhaps with a period ("Sept.", "NOVEMBER").
 _MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|"
@@ -55,6 +56,9 @@ _WORD_DMY = re.compile(rf"(?<![\w./$-]){_DAY}\s(?P<word>[a-z]{{4,10}}),?\s?{_YEA
 _LINE_DATE = (rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_WORD}(?:\s+\d{{4}})?"
               r"|\d{1,2}/\d{1,2}/\d{2,4})")
 _DATE_LINE = re.compile(rf"^(?:dated?\s*:?\s*)?{_LINE_DATE}?\s*$|^\d{{4}}$", re.I)
+#: What a line that is not blank and `_DATE_LINE` matches starts with, but a digit: the first
+#: letter of "dated" or of a month, in either case (or "\u017f", an "s" to `re.IGNORECASE`).
+_DATE_LINE_STARTS = frozenset("dDjJfFmMaAsSoOnN\u017f")
 
 
 class Span(Struct, frozen=True):
@@ -100,7 +104,8 @@ def make_date(year: int, month: int, day: int) -> tuple[date | None, str | None]
     """The date, or None and the reason it does not exist."""
     if not 1 <= day <= 31:
         return None, f"there is no day {day}"
-    last = calendar.monthrange(year, month)[1]
+    # `calendar.monthrange`'s number of days, without the weekday it works out too.
+    last = 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month]
     if day > last:
         name = calendar.month_name[month]
         if month == 2 and day == 29:
@@ -110,7 +115,11 @@ def make_date(year: int, month: int, day: int) -> tuple[date | None, str | None]
 
 
 def is_date_line(text: str) -> bool:
-    """Whether a line of a signature block is a date line (see `_DATE_LINE`); not a blank one."""
+    """Whether a line of a signature block is a date line (see `_DATE_LINE`); not a blank one.
+    Most lines are ruled out by their first character (the pattern tries every month there)."""
+    first = text[:1]
+    if first not in _DATE_LINE_STARTS and not first.isdecimal():
+        return False
     return bool(text.strip()) and _DATE_LINE.match(text) is not None
 
 
@@ -162,7 +171,7 @@ def _named(match: re.Match[str], text: str) -> DateMention | None:
                        lead=match.start())
 
 
-def _numeric(match: re.Match[str]) -> DateMention | None:
+def _numeric(match: re.Match[str], text: str) -> DateMention | None:
     year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
     if len(match.group("y")) == 2:
         year += 2000 if year < 70 else 1900
@@ -186,7 +195,7 @@ def _misspelled(match: re.Match[str], text: str) -> DateMention | None:
                        (Span(match.start("word"), match.end("word")), intended), lead=match.start())
 
 
-def _month_day(match: re.Match[str]) -> DateMention | None:
+def _month_day(match: re.Match[str], text: str) -> DateMention | None:
     month = month_number(match.group("month"))
     assert month is not None
     _, problem = make_date(2000, month, int(match.group("day")))  # 2000: a leap year
@@ -205,15 +214,13 @@ def find_dates(text: str, windows: Windows | None = None) -> list[DateMention]:
     spans = windows or Windows(text)
     found: list[DateMention] = []
     taken = _Taken()
-    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_MDY, text, spans.years)))
-    taken.add(found, ((_named(m, text), m.span()) for m in matches_in(_DMY, text, spans.years)))
-    taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_SLASHED, text, spans.slashed)))
-    taken.add(found, ((_numeric(m), m.span()) for m in matches_in(_ISO, text, spans.iso)))
-    if _maybe_misspelled(text, spans.day_years):
-        for pattern in (_WORD_MDY, _WORD_DMY):
-            matches = matches_in(pattern, text, spans.years)
-            taken.add(found, ((_misspelled(m, text), m.span()) for m in matches))
-    taken.add(found, ((_month_day(m), m.span()) for m in matches_in(_MONTH_DAY, text, spans.month_days)))
+    for pattern, where, read in ((_MDY, spans.month_first, _named), (_DMY, spans.day_first, _named),
+                                 (_SLASHED, spans.slashed, _numeric), (_ISO, spans.iso, _numeric),
+                                 (_WORD_MDY, spans.word_month_first, _misspelled),
+                                 (_WORD_DMY, spans.word_day_first, _misspelled),
+                                 (_MONTH_DAY, spans.month_days, _month_day)):
+        if where:  # (most of a document's lists are empty)
+            taken.add(found, ((read(m, text), m.span()) for m in matches_in(pattern, text, where)))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -245,14 +252,3 @@ class _Taken:
         # before `end` can reach past `start`.
         index = bisect.bisect_left(self._starts, end) - 1
         return index >= 0 and self._ends[index] > start
-
-
-# A day and a year as `_WORD_MDY` and `_WORD_DMY` write them, each with the day's suffix in any case
-# ("Febuary 29TH, 2004", "29th Febuary, 2004").
-_DAY_YEAR = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s?,\s?|\s)\d{4}"
-                       r"|\d{1,2}(?:st|nd|rd|th)?\s[a-z]{4,10},?\s?\d{4}", re.I)
-
-
-def _maybe_misspelled(text: str, windows: list[Window]) -> bool:
-    """Cheap pre-test so that most documents never import the fuzzy matcher."""
-    return any(_DAY_YEAR.search(text, start, end) is not None for start, end in windows)

@@ -13,25 +13,34 @@ import calendar
 import re
 from collections.abc import Iterator
 
-_DIGITS = re.compile(r"\d+")
+# Not r"\d+": a pattern that opens with a class (not a repeat) is scanned for that class in C.
+# `\d` is any Unicode decimal digit; in a text of Latin-1, whose only ones are 0-9, the same runs
+# are those of [0-9], a class sre tests faster than the digit category (`_digit_runs`).
+_DIGITS = re.compile(r"\d\d*")
+_LATIN_DIGITS = re.compile(r"[0-9][0-9]*")
 _SPACE_RUN = re.compile(r"\s\s")
+#: What a `\b` before a word character, and a `(?<![\w-])`, cannot follow (`around_word`).
+WORD = re.compile(r"\w")
+WORD_OR_DASH = re.compile(r"[\w-]")
 
-# How far before its last run of digits a match of each pattern of `extract` can start, in
-# characters, a run of whitespace counting as one (`_WEEKDAY`'s "\s+" is the only unbounded
-# part of a match): "Wednesday, the 29th day of september., " is 39 before the year in `_DMY`,
-# "Wednesday, september. 29th, " 29 in `_MDY`, 19 and 17 in `_WORD_MDY` and `_WORD_DMY`.
-YEAR_REACH = 40
+# How far before its last run of digits a match of each pattern of `extract` can start.
 SLASHED_REACH = 6  # "12/31/" before "2004"
 ISO_REACH = 8  # "2004-03-" before "29"
 MONTH_DAY_REACH = 10  # "September " before "31"
-DAY_YEAR_REACH = 17  # "31st Septmber, " before "2004" (`_DAY_YEAR`, which has no lookaround)
+# A named date ("March 29, 2004", "the 29th day of March, 2004", "Feburary 1, 2005") ends with a
+# run of four digits, its year, after the run of one or two before it, its day: in `_MDY` and
+# `_WORD_MDY` 1 to 5 characters after the day's run ("th , ", ","), in `_DMY` 4 to 22 ("th day of
+# september., ", " may"), in `_WORD_DMY` 5 to 15 ("th Septembbrs, ", " Jnue"). It starts at most
+# so far before the day's run, in characters, a run of whitespace counting as one (`_WEEKDAY`'s
+# "\s+" is the only unbounded part of a match): "Wednesday, september. " in `_MDY`, "Wednesday,
+# the " in `_DMY`, "Septembber. " in `_WORD_MDY` and nothing in `_WORD_DMY`.
+MDY_GAP, DMY_GAP, WORD_DMY_GAP = (1, 5), (4, 22), (5, 15)
+MDY_REACH, DMY_REACH, WORD_MDY_REACH = 22, 15, 12
 
 Window = tuple[int, int]
 
-#: The last letters of the month names `_MONTH_DAY` reads ("April", "APRIL"): the character
-#: before the space before its day is one of them.
-_MONTH_ENDS = frozenset(name[-1] for name in calendar.month_name[1:]) \
-    | frozenset(name[-1].upper() for name in calendar.month_name[1:])
+#: The month names `_MONTH_DAY` reads ("April", "APRIL").
+_MONTH_NAMES = (*calendar.month_name[1:], *(name.upper() for name in calendar.month_name[1:]))
 
 
 def matches_in(pattern: re.Pattern[str], text: str, windows: list[Window]) -> Iterator[re.Match[str]]:
@@ -55,8 +64,46 @@ def around(haystack: str | None, literal: str, length: int, size: int) -> list[W
     return merge(windows, size)
 
 
+def around_word(text: str, haystack: str | None, literal: str, length: int,
+                cannot_follow: re.Pattern[str]) -> list[Window]:
+    """`around`, for a pattern whose matches open with `literal` after none of the characters
+    `cannot_follow` matches (its `\\b` or lookbehind: `WORD`, `WORD_OR_DASH`): the places of the
+    literal after such a character are left out ("information" for "form", "certify" for "fy")."""
+    if haystack is None:
+        return [(0, len(text))]
+    windows: list[Window] = []
+    at = haystack.find(literal)
+    while at >= 0:
+        if at == 0 or cannot_follow.match(text, at - 1) is None:
+            windows.append((at, at + length + 1))
+        at = haystack.find(literal, at + 1)
+    return merge(windows, len(text))
+
+
+def first_place(low: str | None, odd: str, literals: tuple[tuple[str, int], ...], start: int,
+                end: int) -> int | None:
+    """Where in [start, end) a match can first start of a pattern whose every match holds one of
+    `literals` (lowercase, each with how far after the match's start it can stand), in a text
+    whose lowercase view is `low` (`views.lowered`) and whose letters other than their lowercase
+    that `re.IGNORECASE` takes for ASCII ones are `odd` (`views.odd_letters`).
+
+    None when no literal stands there: the pattern cannot match. `start` when a literal test
+    cannot tell (no lowercase view, or a literal with a letter that one of `odd` may stand for).
+    """
+    if low is None or (odd and any(letter in literal for literal, _ in literals for letter in odd)):
+        return start
+    first = None
+    for literal, reach in literals:
+        at = low.find(literal, start, end)
+        if at >= 0 and (first is None or at - reach < first):
+            first = at - reach
+    return None if first is None else max(start, first)
+
+
 def merge(windows: list[Window], size: int) -> list[Window]:
     """The windows in order, clipped to a text of `size`, those that meet merged."""
+    if len(windows) < 2:  # most lists of a document: nothing to sort or merge
+        return [(max(0, start), min(size, end)) for start, end in windows]
     merged: list[Window] = []
     for start, end in sorted(windows):
         start, end = max(0, start), min(size, end)
@@ -70,46 +117,82 @@ def merge(windows: list[Window], size: int) -> list[Window]:
 class Windows:
     """The windows of one text, for each kind of date pattern, in order and disjoint.
 
-    A window runs from the pattern's reach before a run of digits to one character past the
-    run (a lookbehind still reads the character before a window: `finditer`'s `pos` hides
-    nothing). A window's end loses nothing and adds nothing: a match inside it ends at a run of
-    digits, its lookahead reads at most the window's last character, and that character (the
-    one after a run) is not a digit, so the shortened text cannot end a match there either.
+    A window runs from the pattern's reach before a run of digits (or before the day before a
+    year) to one character past the run (a lookbehind still reads the character before a
+    window: `finditer`'s `pos` hides nothing). A window's end loses nothing and adds nothing: a
+    match inside it ends at a run of digits, its lookahead reads at most the window's last
+    character, and that character (the one after a run) is not a digit, so the shortened text
+    cannot end a match there either.
     """
 
     def __init__(self, text: str, *, everywhere: bool = False) -> None:
-        self._text = text
         if everywhere:
-            self.years = self.slashed = self.iso = self.month_days = self.day_years = [(0, len(text))]
+            whole = [(0, len(text))]
+            self.month_first = self.day_first = self.word_month_first = self.word_day_first = whole
+            self.slashed = self.iso = self.month_days = whole
             return
-        runs = [match.span() for match in _DIGITS.finditer(text)]
-        #: A year of four digits ends the named patterns' matches ("March 29, 2004").
-        self.years = self._merge([(self._back(start, YEAR_REACH), end + 1)
-                                  for start, end in runs if end - start == 4])
-        #: "3/29/2004", "03/29/04": a year of four or two digits after "/".
-        self.slashed = self._merge([(start - SLASHED_REACH, end + 1) for start, end in runs
-                                    if end - start in (2, 4) and text[start - 1:start] == "/"])
-        #: "2004-03-29": a day of two digits after "-".
-        self.iso = self._merge([(start - ISO_REACH, end + 1) for start, end in runs
-                                if end - start == 2 and text[start - 1:start] == "-"])
-        #: "April 31": a day of one or two digits after whitespace after a month's last letter.
-        self.month_days = self._merge([(start - MONTH_DAY_REACH, end + 1) for start, end in runs
-                                       if end - start <= 2 and text[start - 1:start].isspace()
-                                       and text[start - 2:start - 1] in _MONTH_ENDS])
-        #: A `_DAY_YEAR` match ends four digits into a run of four or more.
-        self.day_years = self._merge([(start - DAY_YEAR_REACH, start + 4)
-                                      for start, end in runs if end - start >= 4])
+        month_first: list[Window] = []
+        day_first: list[Window] = []
+        word_month_first: list[Window] = []
+        word_day_first: list[Window] = []
+        slashed: list[Window] = []
+        iso: list[Window] = []
+        month_days: list[Window] = []
+        (mdy_least, mdy_most), (dmy_least, dmy_most), (word_least, word_most) = MDY_GAP, DMY_GAP, WORD_DMY_GAP
+        day_start = day_end = -dmy_most - 1  # the run before, while it is a day's
+        # One pass over the runs of digits, each run to the windows its length and the
+        # characters before it call for (most runs are in none).
+        for run in _digit_runs(text):
+            start, end = run.span()
+            length = end - start
+            before = text[start - 1:start]
+            if length == 4:
+                gap = start - day_end
+                if mdy_least <= gap <= mdy_most:
+                    month_first.append((back(text, day_start, MDY_REACH), end + 1))
+                    word_month_first.append((day_start - WORD_MDY_REACH, end + 1))
+                if dmy_least <= gap <= dmy_most:
+                    day_first.append((back(text, day_start, DMY_REACH), end + 1))
+                if word_least <= gap <= word_most:
+                    word_day_first.append((day_start, end + 1))
+                if before == "/":  # "3/29/2004"
+                    slashed.append((start - SLASHED_REACH, end + 1))
+            elif length <= 2:
+                if length == 2 and before == "-":  # "2004-03-29": a day of two digits after "-"
+                    iso.append((start - ISO_REACH, end + 1))
+                elif length == 2 and before == "/":  # "03/29/04": a year of two digits after "/"
+                    slashed.append((start - SLASHED_REACH, end + 1))
+                elif before.isspace() and text.endswith(_MONTH_NAMES, 0, start - 1):
+                    month_days.append((start - MONTH_DAY_REACH, end + 1))  # "April 31"
+            if length <= 2:
+                day_start, day_end = start, end
+            else:
+                day_start = day_end = -dmy_most - 1
+        size = len(text)
+        #: `_MDY` ("Tuesday, March 29, 2004"), `_DMY` ("the 29th day of March, 2004") and the
+        #: misspelled months' `_WORD_MDY` ("Feburary 1, 2005") and `_WORD_DMY` ("1 Feburary 2005").
+        self.month_first = merge(month_first, size)
+        self.day_first = merge(day_first, size)
+        self.word_month_first = merge(word_month_first, size)
+        self.word_day_first = merge(word_day_first, size)
+        self.slashed = merge(slashed, size)
+        self.iso = merge(iso, size)
+        self.month_days = merge(month_days, size)
 
     @classmethod
     def everywhere(cls, text: str) -> Windows:
         """One window, the whole text, for every pattern: the scan the windows replace."""
         return cls(text, everywhere=True)
 
-    def _merge(self, windows: list[Window]) -> list[Window]:
-        return merge(windows, len(self._text))
 
-    def _back(self, end: int, units: int) -> int:
-        return back(self._text, end, units)
+def _digit_runs(text: str) -> Iterator[re.Match[str]]:
+    """The runs of digits (`\\d`) of a text, scanned as [0-9] when it is all Latin-1."""
+    if not text.isascii():
+        try:
+            text.encode("latin-1")  # (a copy of the text's bytes when it is Latin-1)
+        except UnicodeEncodeError:
+            return _DIGITS.finditer(text)
+    return _LATIN_DIGITS.finditer(text)
 
 
 def back(text: str, end: int, units: int) -> int:
