@@ -115,3 +115,11 @@ def test_the_statements_are_those_of_searching_the_whole_text(text: str) -> None
     "The undersigned, being the CEO, hereby certifies that"])
 def test_each_search_finds_what_the_whole_text_does(text: str) -> None:
     assert kind.statements(text) == _scanned(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=MORE_TEXTS)
+def test_recognition_stops_at_the_statement_it_prefers(text: str) -> None:
+    every = kind.statements(text)
+    assert kind.recognise_text(text) == (every[0] if every else None)
+    assert kind.statements(text, first_only=True) == every[:1]

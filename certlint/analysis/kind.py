@@ -114,10 +114,14 @@ class _Lowercase:
         return matches_in(_VERB, plain, around(self.text, "certif", len("certifies"), self._size))
 
 
-def statements(text: str) -> list[Recognition]:
+def statements(text: str, first_only: bool = False) -> list[Recognition]:
     """Every kind of certification statement a prose text makes, each at its first place, in
     the order `recognise_text` prefers them (a certifier's own words first). The searches over
-    the whole text start where their first word first stands, or do not run without it."""
+    the whole text start where their first word first stands, or do not run without it.
+
+    With `first_only`, only the first of that order is wanted (`recognise_text`): the search
+    stops once it is known, as the kinds found are final at their first place. Most
+    certifications say "I, NAME, certify" at the top, and need nothing else looked for."""
     plain = without_quotes(text)
     found: dict[str, Recognition] = {}
     lowercase = _Lowercase(plain)
@@ -128,7 +132,7 @@ def statements(text: str) -> list[Recognition]:
         found.setdefault(reason, Recognition(reason, start, end))
 
     for count, verb in enumerate(lowercase.verbs(plain)):
-        if count == MAX_VERBS or len(found) == 4:
+        if count == MAX_VERBS or len(found) == 4 or (first_only and FIRST_PERSON in found):
             break
         line = plain.rfind("\n", 0, verb.start()) + 1
         low = max(line, verb.start() - REACH)
@@ -149,13 +153,19 @@ def statements(text: str) -> list[Recognition]:
         if THIRD_PERSON not in found and comma is not None and verb.group().lower() == "certifies" \
                 and (that := _THAT_AFTER.match(plain, verb.end())) is not None:
             note(THIRD_PERSON, comma.start(), that.end())
+    if first_only and found:  # the verb's kinds come first: the one found first of them
+        return [found[reason] for reason in REASONS if reason in found][:1]
     if first("reviewed") >= 0 and (match := _REVIEWED.search(plain)) is not None:
         note(REVIEWED, match.start(), match.end())
+        if first_only:
+            return [found[REVIEWED]]
     fully, fairly = first("fully"), first("fairly")
     complies = _FULLY_COMPLIES.search(plain, fully) if fully >= 0 else None
     presents = _FAIRLY_PRESENTS.search(plain, fairly) if fairly >= 0 and complies is not None else None
     if complies is not None and presents is not None:
         note(STATEMENTS_906, min(complies.start(), presents.start()), max(complies.end(), presents.end()))
+        if first_only:
+            return [found[STATEMENTS_906]]
     # A title is a line of its own: the first that can be one holds the first "certification".
     title_at = first("certification")
     if title_at >= 0 and (match := _TITLE.search(plain, plain.rfind("\n", 0, title_at) + 1,
@@ -166,7 +176,7 @@ def statements(text: str) -> list[Recognition]:
 
 def recognise_text(text: str) -> Recognition | None:
     """The certification statement a prose text makes (None: it makes none)."""
-    found = statements(text)
+    found = statements(text, first_only=True)
     return found[0] if found else None
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
+from certlint.checks.branches import Branches, branches_of
 from certlint.checks.literals import Needed, Starts, finditer_near, may_match
 from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match, literals_of
 from certlint.checks.scope import (
@@ -51,17 +52,26 @@ class ForbiddenPhrase(Struct, frozen=True):
     literals: Needed | None = None
     #: One of these is where each match starts (None: the pattern is tried everywhere).
     starts: Starts | None = None
+    #: The pattern's top-level alternatives, searched without those a document rules out.
+    branches: Branches | None = None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         if not may_match(doc.prose, self.literals):
             return
+        pattern, starts = self.pattern, self.starts
+        if self.branches is not None:
+            variant = self.branches.for_prose(doc.prose)
+            if variant is False:
+                return
+            if not isinstance(variant, bool):
+                pattern, starts = variant.pattern, variant.starts
         text = doc.prose.text
         span = region(self.scope, doc.prose)
         if span is None:
             return
-        near = None if self.starts is None else finditer_near(self.pattern, doc.prose, self.starts.literals,
-                                                              *span, self.starts.at_end)
-        for match in self.pattern.finditer(text, *span) if near is None else near:
+        near = None if starts is None else finditer_near(pattern, doc.prose, starts.literals, *span,
+                                                         starts.at_end)
+        for match in pattern.finditer(text, *span) if near is None else near:
             if match.end() == match.start():
                 continue
             if self.allowance is not None and self.allowance.allowed(match.group(), text, context):
@@ -77,4 +87,4 @@ def compile(options: Mapping[str, Any]) -> ForbiddenPhrase:
     pattern = compile_match(options)
     return ForbiddenPhrase(pattern, None if suggest is None else str(suggest),
                            compile_scope(options), compile_allowance(options),
-                           *literals_of(pattern))
+                           *literals_of(pattern), branches_of(pattern))

@@ -131,6 +131,11 @@ class BoundedPattern:
         return found
 
     @property
+    def ignore_case(self) -> bool:
+        """Whether the pattern was compiled to ignore case (its inline flags aside)."""
+        return self._ignore_case
+
+    @property
     def flags(self) -> int:
         """The flags `regex` gives the pattern (its inline flags too), read without compiling it
         with `regex`: `re` reads the same inline flags, and both set UNICODE for a text pattern."""

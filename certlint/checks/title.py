@@ -33,12 +33,12 @@ from msgspec import Struct, field
 from certlint.analysis.parties import certification_kind, statements
 from certlint.analysis.signatures import CONNECTIVES, Signature, Span, signatures
 from certlint.checks import spelling, title_support
+from certlint.checks.title_headings import headings_by
 from certlint.checks.title_options import SCHEMA as SCHEMA
 from certlint.checks.title_options import read_options
 from certlint.checks.title_support import (
     ABBREVIATIONS,
     DISTRIBUTED,
-    HEADING_BY,
     HEADING_OF,
     OTHER_OFFICE,
     WORD,
@@ -228,7 +228,7 @@ class TitleCheck(Struct, frozen=True):
                     yield from self._compare(party.title, party.name.text, sig)
         text = doc.prose.text
         first = min((s.marker.start for s in sigs), default=len(text))
-        for match in HEADING_BY.finditer(text, 0, first):
+        for match in headings_by(doc.prose, first):
             names = [n.strip(" ,") for n in title_support.NAMES_AND.split(match.group("names"))]
             titles = split_titles(match.group("titles"), len(names), match.start("titles"))
             for name, title in zip(names, titles, strict=False):

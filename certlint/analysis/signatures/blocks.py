@@ -50,7 +50,7 @@ def _parse(doc: Document) -> tuple[Signature, ...]:
     found: list[Signature] = []
     previous = -1
     continuations = Continuations(lines, markers, paragraphs=doc.format == "docx")
-    dated_rows = _dated_rows(lines)
+    dated_rows = _DatedRows(lines)
     used = -1  # the last line the signature before read
     for index, name_at in markers.items():
         sig, last = _signature(lines, index, name_at, continuations.of(index), dated_rows)
@@ -86,7 +86,7 @@ def _typed(lines: list[Line]) -> dict[int, int]:
 
 
 def _signature(lines: list[Line], index: int, name_at: int, rest: list[int],
-               dated_rows: dict[int, list[int]]) -> tuple[Signature, int]:
+               dated_rows: _DatedRows) -> tuple[Signature, int]:
     """The signature whose mark is on line `index`, and the last line it reads."""
     line = lines[index]
     marker = Span(line.start, line.start + name_at, line.text[:name_at])
@@ -262,19 +262,29 @@ def _split_roles(titles: list[Span], roles: list[Span]) -> tuple[list[Span], lis
     return out, sorted(roles, key=lambda s: s.start)
 
 
-def _dated_rows(lines: list[Line]) -> dict[int, list[int]]:
+class _DatedRows:
     """The lines holding a date (with a digit) in each row, in order: a signature looks up its
-    own row rather than reading every line of the document."""
-    rows: dict[int, list[int]] = {}
-    for i, line in enumerate(lines):
-        if is_date_line(line.text) and _DIGIT.search(line.text):
-            rows.setdefault(line.row, []).append(i)
-    return rows
+    own row rather than reading every line of the document. A row's lines are tested for a
+    date when a signature there asks: a document has many lines and few signatures."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._rows: dict[int, list[int]] = {}
+        for i, line in enumerate(lines):
+            self._rows.setdefault(line.row, []).append(i)
+        self._dated: dict[int, list[int]] = {}
+
+    def get(self, row: int) -> list[int]:
+        dated = self._dated.get(row)
+        if dated is None:
+            texts = [(i, self._lines[i].text) for i in self._rows.get(row, ())]
+            dated = self._dated[row] = [i for i, text in texts if is_date_line(text) and _DIGIT.search(text)]
+        return dated
 
 
-def _date_above(lines: list[Line], index: int, dated_rows: dict[int, list[int]]) -> Span | None:
+def _date_above(lines: list[Line], index: int, dated_rows: _DatedRows) -> Span | None:
     """A date beside the signature (same row) or just above it (before a "By:" line, say)."""
-    for i in dated_rows.get(lines[index].row, ())[:2]:
+    for i in dated_rows.get(lines[index].row)[:2]:
         if i != index:
             other = lines[i]
             return Span(other.start, other.end, other.text)

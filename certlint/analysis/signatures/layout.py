@@ -10,7 +10,6 @@ block: only `<br>` and the cells break it.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -18,11 +17,11 @@ from typing import TYPE_CHECKING
 from msgspec import Struct
 
 from certlint.analysis.signatures.cells import HtmlCells
+from certlint.analysis.signatures.source_lines import BR, html_lines, pipe_cell, whole_block, within
 
 if TYPE_CHECKING:
     from certlint.document import Document
 
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BY_ONLY = re.compile(r"^by\s*:?$", re.IGNORECASE)
 _MARKUP_HEAD = re.compile(r"^(?:\s|\*|_|\||&nbsp;?|</?(?:u|b|i|strong|em)>|(?:- )?[-_=]{3,})+", re.IGNORECASE)
 #: One piece of the markup a line can end with (a line ends with a run of them).
@@ -86,14 +85,16 @@ def read_lines(doc: Document) -> list[Line]:
     row = -1
     cells = HtmlCells(doc.source) if doc.format == "html" else None
     pre = [m.span() for m in _PRE.finditer(doc.source)] if cells is not None else []
+    # HTML with no `<br>` (most of it): each block is one line, whatever its source lines.
+    whole = cells is not None and not pre and BR.search(doc.source) is None
     for block_index, block in enumerate(prose.blocks):
-        spans = prose.block_lines(block)
-        for start, end in _html_lines(doc, spans, pre) if cells is not None else spans:
+        spans = whole_block(text, block) if whole else prose.block_lines(block)
+        for start, end in html_lines(doc, spans, pre) if cells is not None and not whole else spans:
             raw = text[start:end]
             table = raw.startswith("|")
             if table:
                 pieces = _cells(raw)
-            elif cells is not None and not (pre and _within(pre, to_source(start))):
+            elif cells is not None and not (pre and within(pre, to_source(start))):
                 pieces = [(0, len(raw), -1)]  # HTML: a run of spaces is one space, not a column
             else:
                 pieces = _columns(doc, raw, start)
@@ -109,7 +110,7 @@ def read_lines(doc: Document) -> list[Line]:
                 if column == 0 and not table:  # a text column: where it starts in the source
                     column = doc.lines.position(source)[1]
                 place = cells.place(source) if cells is not None else \
-                    _pipe_cell(doc, source) if markdown and not table else None
+                    pipe_cell(doc, source) if markdown and not table else None
                 width = 0
                 if place is not None:  # a table cell: its row, column and colspan in the table
                     row, column, width = _TABLE_ROWS + place[0], _CELL_SLOT * place[1], place[2]
@@ -146,37 +147,6 @@ def _indented_pieces(doc: Document, lines: list[Line]) -> list[Line]:
     return out
 
 
-def _pipe_cell(doc: Document, source: int) -> tuple[int, int, int] | None:
-    """Where a source offset sits in a Markdown pipe table: (source line, cell index, 1)."""
-    line, column = doc.lines.position(source)
-    before = doc.source[source - column + 1:source]
-    if not before.lstrip().startswith("|"):
-        return None
-    return line, before.count("|") - before.count("\\|"), 1
-
-
-def _within(ranges: list[tuple[int, int]], offset: int) -> bool:
-    """Whether an offset is inside one of disjoint ranges sorted by start (one bisection)."""
-    index = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
-    return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
-
-
-def _html_lines(doc: Document, spans: list[tuple[int, int]],
-                pre: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """In HTML a line break of the source is a space: lines end only at a `<br>` (or inside
-    `<pre>`, whose lines are lines)."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out:
-            left, right = doc.prose.to_source_end(out[-1][1]), doc.prose.to_source(start)
-            between = doc.source[left:right]
-            if not _BR.search(between) and not (pre and _within(pre, right)):
-                out[-1] = (out[-1][0], end)
-                continue
-        out.append((start, end))
-    return out
-
-
 def _cells(raw: str) -> list[tuple[int, int, int]]:
     """Pipe-table cells (column = cell index), each split at `<br>`."""
     out = []
@@ -196,18 +166,19 @@ def _columns(doc: Document, raw: str, start: int) -> list[tuple[int, int, int]]:
     cuts = []
     source = doc.source
     folded = doc.prose.to_source_end(start + len(raw)) - doc.prose.to_source(start) - len(raw)
-    for index, char in enumerate(raw if folded >= 2 else ""):
-        if char == " " and 0 < index < len(raw) - 1:
-            left = doc.prose.to_source(start + index)
-            right = doc.prose.to_source(start + index + 1)
-            gap = source[left:right]
-            after_marker = raw[:index].lower().endswith(("/s/", "by:"))
-            if right - left >= 3 and gap.strip(" \t") == "" and not after_marker:
-                cuts.append(index)
+    # Only the spaces can be cuts: the line's other characters are not looked at.
+    index = raw.find(" ", 1) if folded >= 2 else -1
+    while 0 < index < len(raw) - 1:
+        left = doc.prose.to_source(start + index)
+        right = doc.prose.to_source(start + index + 1)
+        if right - left >= 3 and source[left:right].strip(" \t") == "" \
+                and not raw[:index].lower().endswith(("/s/", "by:")):
+            cuts.append(index)
+        index = raw.find(" ", index + 1)
     if not cuts:
         pieces = [(0, len(raw), -1)]
         position = 0
-        for match in _BR.finditer(raw):
+        for match in BR.finditer(raw):
             pieces.append((position, match.start(), -1))
             position = match.end()
         if position:
