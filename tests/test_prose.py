@@ -183,11 +183,18 @@ _RICH_OPERATIONS = st.lists(st.tuples(
 ), max_size=40)
 
 
+_ASCII_OPERATIONS = st.lists(st.tuples(
+    st.sampled_from(["source", "source", "source", "source", "space", "break", "end"]),
+    st.text(st.sampled_from("ab-. \n\n\r\x01"), max_size=12),
+), max_size=30)
+
+
 @settings(max_examples=1500, deadline=None)
-@given(_RICH_OPERATIONS)
+@given(st.one_of(_RICH_OPERATIONS, _ASCII_OPERATIONS))
 def test_builder_matches_the_reference_builder(operations: list[tuple[str, str]]) -> None:
     """Pieces that start or end with a space, hyphens before line breaks, replacements folding to
-    several characters (U+2474) or none (U+00AD): the same prose, blocks, breaks and markers."""
+    several characters (U+2474) or none (U+00AD), ASCII wrapped over lines: the same prose,
+    blocks, breaks and markers."""
     built, reference = _build(ProseBuilder(), operations), _build(ReferenceBuilder(), operations)
     assert (built.text, built.blocks, built.breaks) == (reference.text, reference.blocks, reference.breaks)
     assert (built._marks_prose, built._marks_source) == (reference._marks_prose, reference._marks_source)

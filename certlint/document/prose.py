@@ -145,9 +145,30 @@ class ProseBuilder:
 
     def add_source(self, source: str, start: int, end: int) -> None:
         """Add source[start:end], mapped character by character."""
-        text = source[start:end]
+        self.add_text(source[start:end], start)
+
+    def add_text(self, text: str, start: int) -> None:
+        """Add a piece of the source that a reader has already cut out: `text` is the source
+        from offset `start` on."""
         if self._block_start is None and text.isspace():
             return  # whitespace before a block's first text folds away (HTML between tags: half the runs)
+        if text.isascii() and "  " not in text:
+            # What `_SPECIAL` would find nothing in (most runs) or only line feeds in (a paragraph
+            # of old EDGAR HTML, wrapped), told by passes in C: the pattern stops at every space
+            # to look at the next character.
+            if text.isprintable():
+                if text:
+                    self._add_plain(text, start)
+                return
+            lines = text.split("\n")
+            if all(map(str.isprintable, lines)):
+                for index, line in enumerate(lines):
+                    if index:  # the line feed before this line, with the spaces around it
+                        self._add_space(start - 1, True)
+                    if line:
+                        self._add_plain(line, start)
+                    start += len(line) + 1
+                return
         position = 0
         for match in _SPECIAL.finditer(text):
             at = match.start()
