@@ -15,16 +15,18 @@ from certlint.document.decode import Decoded
 from certlint.document.lines import LineIndex
 from certlint.document.prose import Prose
 from certlint.document.readers.html_events import ProseEvents
-from certlint.document.readers.html_tokens import parse, tokenise
+from certlint.document.readers.html_fast import FastProse
+from certlint.document.readers.html_tokens import parse, scanner_agrees
 
 
 def html_prose(source: str, start: int = 0, end: int | None = None, *, fast: bool = True) -> Prose:
     """The prose view of HTML (or of the region [start, end) of a larger file). `fast=False`
     reads by HTMLParser alone: the reference the tests compare the scanner with."""
     end = len(source) if end is None else end
-    events = ProseEvents(source)
-    if fast and tokenise(source, start, end, events):
-        return events.builder.build()
+    if fast and scanner_agrees():
+        reader = FastProse(source)
+        if reader.scan(start, end):
+            return reader.builder.build()
     events = ProseEvents(source)  # markup the scanner declined: start again with HTMLParser
     parse(source, start, end, events)
     return events.builder.build()
