@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from certlint.document.prose import Prose, ProseBuilder
 from certlint.document.readers import html_tokens
 from certlint.document.readers.html import html_prose
-from certlint.document.readers.html_events import ProseEvents
+from certlint.document.readers.html_events import _LIST_MARKER, ProseEvents
+from certlint.document.readers.html_fast import _MARKER_LENGTH
 from tests.conftest import FIXTURES, SHARED
 from tests.document.reference_prose import ReferenceBuilder
 from tests.document.test_html_tokens import _CLEAN_PIECES, _PIECES
@@ -99,3 +100,12 @@ def test_generated_markup_reads_as_before(pieces: list[str]) -> None:
 @given(st.lists(_CLEAN_PIECES, max_size=40))
 def test_generated_well_formed_markup_reads_as_before(pieces: list[str]) -> None:
     _assert_same("".join(pieces))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from("ivxIVXab12().\u2022 "), max_size=9))
+def test_no_list_marker_is_longer_than_the_bound(text: str) -> None:
+    """A block whose last piece is longer than `_MARKER_LENGTH` skips the marker check."""
+    if _LIST_MARKER.fullmatch(text):
+        assert len(text) <= _MARKER_LENGTH
+    assert _LIST_MARKER.fullmatch("(viii)") and len("(viii)") == _MARKER_LENGTH

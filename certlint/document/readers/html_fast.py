@@ -12,6 +12,8 @@ fixtures and generated markup).
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from certlint.document.readers.html_events import (
     _ENTITY_RAW,
     _IMPLIED_END,
@@ -34,11 +36,18 @@ _START_ACTIONS: dict[str, str] = {
     **dict.fromkeys(BLOCK_TAGS - VOID_TAGS - {"ol", "li"}, "block"),
     **dict.fromkeys(VOID_TAGS - BLOCK_TAGS - {"br"}, "void"),
 }
+_T = TypeVar("_T")
 _UNSTYLED = (False, False, False)
 StartTag = tuple[str, str, str, bool, bool]
-#: Start tags by their source text (see `_start_tag`); cleared when full, so it stays bounded.
-_START_TAGS: dict[str, StartTag] = {}
-_START_TAGS_LIMIT = 4096
+#: Tags and entities by their source text: an exhibit repeats a few dozen of each hundreds of
+#: times (`<font style="...">`, `<p>`, `</FONT>`, `&nbsp;`), so each is read once. Each table is
+#: cleared when full, so that it stays bounded over a run.
+_START_TAGS: dict[str, StartTag] = {}  # see `_start_tag`
+_END_TAGS: dict[str, str] = {}  # `</FONT >`: "font"
+_ENTITIES: dict[str, str] = {}  # `&#146;`: "\x92", for an entity ending in ";" (see `_entity`)
+_TABLE_LIMIT = 4096
+#: The longest text `_LIST_MARKER` matches: "(viii)".
+_MARKER_LENGTH = 6
 
 
 def _start_tag(text: str) -> StartTag:
@@ -56,14 +65,42 @@ def _start_tag(text: str) -> StartTag:
         style = next((value for name, value in _attributes(raw) if name == "style" and value), "")
         invisible, before, after = _style_flags(style) if style else _UNSTYLED
         info = ("events" if invisible else _START_ACTIONS.get(tag, "inline"), tag, raw, before, after)
-    if len(_START_TAGS) >= _START_TAGS_LIMIT:
-        _START_TAGS.clear()
-    _START_TAGS[text] = info
-    return info
+    return _keep(_START_TAGS, text, info)
+
+
+def _end_tag(text: str) -> str:
+    """The name of an end tag (`</FONT >`: "font"), by its source text."""
+    return _keep(_END_TAGS, text, text[2:-1].rstrip(" \t\n\r\f").lower())
+
+
+def _entity(text: str) -> str | None:
+    """The text of an entity token that ends in ";" and is all that `ProseEvents.entity` reads
+    (`_ENTITY_RAW` stops at its ";"): the reading is then the token's alone. None for any other
+    (`&#65xyz`, `&a-b;`), which the entity's source decides."""
+    raw = _ENTITY_RAW.match(text)
+    if not text.endswith(";") or raw is None or raw.end() != len(text):
+        return None
+    return _keep(_ENTITIES, text, _unescape(text))
+
+
+def _keep(table: dict[str, _T], key: str, value: _T) -> _T:
+    if len(table) >= _TABLE_LIMIT:
+        table.clear()
+    table[key] = value
+    return value
 
 
 class FastProse(ProseEvents):
     """Prose events fed by the fused loop."""
+
+    def _end_block(self, offset: int) -> None:
+        """As `ProseEvents._end_block`, without joining the block's text to look for a list
+        marker where its last piece alone is longer than any (most blocks)."""
+        if self._joining or not self._block_text or len(self._block_text[-1].strip()) <= _MARKER_LENGTH:
+            super()._end_block(offset)
+            return
+        self.builder.end_block(self._kind())
+        self._block_text.clear()
 
     def scan(self, start: int, end: int) -> bool:
         """Read source[start:end]; False where the scanner declines the markup (the state is
@@ -71,7 +108,7 @@ class FastProse(ProseEvents):
         source, builder = self.source, self.builder
         hidden, blocks, open_, kinds = self._hidden, self._blocks, self._open, self._kinds
         inline, space_after, block_text = self._inline, self._space_after, self._block_text
-        token, start_tags = _patterns()[0], _START_TAGS
+        token, start_tags, end_tags, entities = _patterns()[0], _START_TAGS, _END_TAGS, _ENTITIES
         position = start
         while position < end:
             for match in token.finditer(source, position, end):
@@ -126,7 +163,8 @@ class FastProse(ProseEvents):
                             break
                     # "void": nothing
                 elif kind == "end":
-                    tag, at = match.group("endtag").lower(), match.start()
+                    text, at = match.group(), match.start()
+                    tag = end_tags.get(text) or _end_tag(text)
                     if hidden or tag == "ol":
                         self.endtag(tag, at)
                     elif inline and inline[-1] == tag:  # the innermost inline element
@@ -151,19 +189,15 @@ class FastProse(ProseEvents):
                 elif kind == "charref" or kind == "entityref":
                     if hidden:
                         continue
-                    at = match.start()  # `ProseEvents.entity`, in place
-                    raw_entity = _ENTITY_RAW.match(source, at)
-                    if raw_entity is None:
+                    text, at = match.group(), match.start()
+                    decoded = entities.get(text) or _entity(text)
+                    if decoded is None or decoded == text:  # `&#65xyz`; not an entity ("AT&T")
+                        self.entity(at)
                         continue
-                    entity = raw_entity.group()
-                    decoded = _unescape(entity)
-                    block_text.append(decoded)
+                    block_text.append(decoded)  # `ProseEvents.entity`, in place
                     if self._joining and not decoded.isspace():
                         self._joining = False
-                    if decoded == entity:  # not an entity after all ("AT&T"): the source as is
-                        builder.add_source(source, at, raw_entity.end())
-                    else:
-                        builder.add_replacement(decoded, at)
+                    builder.add_replacement(decoded, at)
                 elif kind == "char":
                     self.data(match.start(), match.end())
                 elif kind == "declined":
