@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from certlint.document.prose import Prose, ProseBuilder
-from certlint.document.readers import html_tokens
+from certlint.document.readers import html_fast, html_tokens
 from certlint.document.readers.html import html_prose
 from certlint.document.readers.html_events import _LIST_MARKER, ProseEvents
 from certlint.document.readers.html_fast import _MARKER_LENGTH
@@ -85,6 +85,9 @@ def test_a_region_of_a_larger_file_reads_as_before() -> None:
     "<font style='margin-right:1pt'><b>a</font>b", "<p>a<b>b</p>c</b>d", "A&nbsp-x &#65xyz; AT&T",
     "<script>a</script>b<style>c</style>d", "<h2>Head</h2><td>cell</td>", "</p>stray</td>",
     "x<span style=\"display:none\"/>y", "<p>Sarbanes-<br>Oxley</p>", "<P><FONT SIZE=2>a\nb</FONT></P>",
+    "a < b <p>c</p>", "<p title='a>b'>c</p>d", "<!-- a > b -->c<p>d", "x&#160<p>y&nbsp", "&nbsp;<b>&amp;</b>",
+    "<title>AT&#;T</title>x", "<head><title>a&amp;b</title></head>c", "<p>a&b<c</p>", "<3 >x<p>y",
+    "<p>&nbsp;&#146;s &T; &#65xyz;</p>", "<DIV>x</DIV><!x>y<?p q?>z<![if !x]>w<![endif]>",
 ])
 def test_edge_markup_reads_as_before(source: str) -> None:
     _assert_same(source)
@@ -109,3 +112,23 @@ def test_no_list_marker_is_longer_than_the_bound(text: str) -> None:
     if _LIST_MARKER.fullmatch(text):
         assert len(text) <= _MARKER_LENGTH
     assert _LIST_MARKER.fullmatch("(viii)") and len("(viii)") == _MARKER_LENGTH
+
+
+def test_the_corpus_is_read_without_the_scanner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast path is not a way of handing everything to the scanner: real exhibits (no `<style>`,
+    no "<" in their text) are read by the split alone."""
+    roots = [root for root in CORPORA if root.is_dir()]
+    if not roots:
+        pytest.skip(f"the shared corpora are not beside this checkout ({SHARED / 'corpus'})")
+    handed_over: list[int] = []
+
+    def scan(text: str, base: int, events: html_tokens.Events) -> bool:
+        handed_over.append(base)
+        return True
+
+    monkeypatch.setattr(html_fast, "scan", scan)
+    files = _html_files(*roots)
+    for path in files:
+        source = path.read_text(encoding="utf-8", errors="replace")
+        assert html_fast.FastProse(source).scan(0, len(source))
+    assert len(handed_over) <= len(files) // 10

@@ -1,17 +1,21 @@
-"""The HTML reader's fast path: the scanner's loop (html_tokens.scan) and the prose events
-(html_events) in one, for the markup nearly every exhibit is made of.
+"""The HTML reader's fast path: the scanner (html_tokens.scan) and the prose events (html_events)
+in one loop, for the markup nearly every exhibit is made of.
 
 An exhibit is a few hundred tokens, and each took two or three Python calls (scanner, events,
-builder) and a look through attributes most tags do not have. Here the loop handles the common
-tokens in place: a text run, an entity, an inline tag, a block tag and the end of either, each
-start tag's meaning read once per distinct tag text. Every other token goes to the events' own
-method, as the scanner would have reported it; those methods stay the reference, which
-HTMLParser feeds (tests/document/test_html_fast.py compares the two on the corpora, the
-fixtures and generated markup).
+builder), a match object of the token pattern and a look through attributes most tags do not
+have. Here one split at C speed cuts the source into text and tags (`<` up to the next `>`), and
+the loop handles each piece in place: a tag by what its text was found to mean the first time
+(a bounded table: an exhibit repeats a few dozen tags hundreds of times), a text by the builder,
+its entities by the scanner's pattern. A piece the scanner would read otherwise (a `<` in text,
+a `>` inside a comment or a quoted value, `<script>`) hands the rest of the source to the
+scanner and the events' own methods, which stay the reference that HTMLParser also feeds
+(tests/document/test_html_fast.py compares the two on the corpora, the fixtures and generated
+markup).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
 from certlint.document.readers.html_events import (
@@ -25,8 +29,10 @@ from certlint.document.readers.html_events import (
     _style_flags,
     _unescape,
 )
-from certlint.document.readers.html_tokens import _attributes, _patterns, _raw_text_end
+from certlint.document.readers.html_tokens import _attributes, _patterns, scan
 
+#: Text and tags, alternately: a tag piece is "<" up to the next ">" with no "<" between.
+_PIECES = re.compile(r"(<[^<>]*>)")
 #: What the loop does with a start tag outside hidden content: a tag not named here is an
 #: inline element; "block" is a block element without list numbering; "void" is an element
 #: without content or effect (`<img>`). The others ("events": `<br>`, `<hr>`, hidden elements,
@@ -36,41 +42,46 @@ _START_ACTIONS: dict[str, str] = {
     **dict.fromkeys(BLOCK_TAGS - VOID_TAGS - {"ol", "li"}, "block"),
     **dict.fromkeys(VOID_TAGS - BLOCK_TAGS - {"br"}, "void"),
 }
+#: The scanner's tokens that report nothing.
+_SILENT = frozenset({"comment", "doctype", "office", "cdata", "pi", "bogus"})
 _T = TypeVar("_T")
 _UNSTYLED = (False, False, False)
-StartTag = tuple[str, str, str, bool, bool]
-#: Tags and entities by their source text: an exhibit repeats a few dozen of each hundreds of
-#: times (`<font style="...">`, `<p>`, `</FONT>`, `&nbsp;`), so each is read once. Each table is
-#: cleared when full, so that it stays bounded over a run.
-_START_TAGS: dict[str, StartTag] = {}  # see `_start_tag`
-_END_TAGS: dict[str, str] = {}  # `</FONT >`: "font"
+Tag = tuple[str, str, str, bool, bool]
+#: Tags and entities by their source text, each read once; a table is cleared when full, so
+#: that it stays bounded over a run.
+_TAGS: dict[str, Tag] = {}  # see `_tag`
 _ENTITIES: dict[str, str] = {}  # `&#146;`: "\x92", for an entity ending in ";" (see `_entity`)
 _TABLE_LIMIT = 4096
 #: The longest text `_LIST_MARKER` matches: "(viii)".
 _MARKER_LENGTH = 6
 
 
-def _start_tag(text: str) -> StartTag:
-    """(action, tag, attributes, space before, space after) of a start tag outside hidden content,
-    by its source text; the action is `_START_ACTIONS`', "startend" (`<br/>`), or "events" for
-    an element styled invisible. Kept in `_START_TAGS`: an exhibit repeats a few dozen tags
-    hundreds of times (`<font style="...">`, `<p>`), so each is parsed and its style read once."""
+def _tag(text: str) -> Tag | None:
+    """(action, tag, attributes, space before, space after) of a tag piece that is one whole token
+    of the scanner: a start tag (action as `_START_ACTIONS`, "startend" for `<br/>`, "events" for
+    an element styled invisible), an end tag ("end") or a comment or declaration ("silent").
+    None for any other piece (`<3 >`, `<p a='>`, `<script>`): the scanner reads on from there.
+
+    The piece's reading does not depend on what follows it: it holds no ">" but its last, and
+    every quote in it is paired within it, so no alternative of the pattern can read past it."""
     match = _patterns()[0].match(text)
-    assert match is not None and match.lastgroup == "start"  # the text of a start-tag token
-    tag, raw, close = match.group("tag", "attrs", "close")
-    tag = tag.lower()
-    if close:
-        info: StartTag = ("startend", tag, raw, False, False)
-    else:
+    kind = match.lastgroup if match is not None and match.end() == len(text) else None
+    if kind == "start" and match is not None:
+        tag, raw, close = match.group("tag", "attrs", "close")
+        tag = tag.lower()
+        if close:
+            return _keep(_TAGS, text, ("startend", tag, raw, False, False))
+        if tag == "script" or tag == "style":
+            return None  # raw text up to its end tag
         style = next((value for name, value in _attributes(raw) if name == "style" and value), "")
         invisible, before, after = _style_flags(style) if style else _UNSTYLED
-        info = ("events" if invisible else _START_ACTIONS.get(tag, "inline"), tag, raw, before, after)
-    return _keep(_START_TAGS, text, info)
-
-
-def _end_tag(text: str) -> str:
-    """The name of an end tag (`</FONT >`: "font"), by its source text."""
-    return _keep(_END_TAGS, text, text[2:-1].rstrip(" \t\n\r\f").lower())
+        action = "events" if invisible else _START_ACTIONS.get(tag, "inline")
+        return _keep(_TAGS, text, (action, tag, raw, before, after))
+    if kind == "end" and match is not None:
+        return _keep(_TAGS, text, ("end", match.group("endtag").lower(), "", False, False))
+    if kind in _SILENT:
+        return _keep(_TAGS, text, ("silent", "", "", False, False))
+    return None
 
 
 def _entity(text: str) -> str | None:
@@ -93,6 +104,126 @@ def _keep(table: dict[str, _T], key: str, value: _T) -> _T:
 class FastProse(ProseEvents):
     """Prose events fed by the fused loop."""
 
+    def scan(self, start: int, end: int) -> bool:
+        """Read source[start:end]; False where the scanner declines the markup (the state is
+        then to be discarded, as after `html_tokens.scan`)."""
+        source, builder, tags = self.source, self.builder, _TAGS
+        hidden, blocks, open_, kinds = self._hidden, self._blocks, self._open, self._kinds
+        inline, space_after, block_text = self._inline, self._space_after, self._block_text
+        at, markup = start, False
+        for piece in _PIECES.split(source if start == 0 and end == len(source) else source[start:end]):
+            if not markup:
+                if not piece:
+                    pass
+                elif "<" in piece:
+                    return scan(source[at:end], at, self)  # a "<" that starts no tag
+                elif "&" in piece:
+                    if not self._entities(piece, at, end):
+                        return False
+                elif not hidden:
+                    self._run(piece, at)
+                at, markup = at + len(piece), True
+                continue
+            info = tags.get(piece) or _tag(piece)
+            if info is None:
+                return scan(source[at:end], at, self)
+            action, tag, raw, before, after = info
+            if action == "inline" and not hidden:
+                if before:
+                    builder.add_space(at)
+                inline.append(tag)
+                space_after.append(after)
+            elif action == "end":
+                if hidden or tag == "ol":
+                    self.endtag(tag, at)
+                elif inline and inline[-1] == tag:  # the innermost inline element
+                    inline.pop()
+                    if space_after.pop():
+                        builder.add_space(at)
+                elif tag in BLOCK_TAGS:  # `_end_block`, then `_close_block`, in place
+                    if block_text and not self._joining:
+                        self._end_block(at)
+                    if not open_.get(tag):
+                        pass  # a stray end tag
+                    elif blocks[-1] != tag:
+                        self._close_block(tag)
+                    else:
+                        blocks.pop()
+                        open_[tag] -= 1
+                        block_kind = _KINDS.get(tag)
+                        if block_kind is not None:
+                            kinds[block_kind] -= 1
+                elif tag in inline:
+                    self.endtag(tag, at)
+            elif action == "block" and not hidden:  # `_end_block`, then `_open_block`, in place
+                if block_text and not self._joining:
+                    self._end_block(at)
+                inline.clear()
+                space_after.clear()
+                closes = _IMPLIED_END.get(tag)  # an unclosed <p>, <td> ... ends here
+                while closes and blocks and blocks[-1] in closes:
+                    self._pop_block()
+                blocks.append(tag)
+                open_[tag] = open_.get(tag, 0) + 1
+                block_kind = _KINDS.get(tag)
+                if block_kind is not None:
+                    kinds[block_kind] += 1
+            elif action == "startend":
+                self.startendtag(tag, (), at)  # which reads no attributes
+            elif action != "silent" and (action != "void" or hidden):
+                self.starttag(tag, _attributes(raw) if raw else (), at)
+            at, markup = at + len(piece), False
+        return True
+
+    def _run(self, text: str, at: int) -> None:
+        """A text token outside hidden content, as `ProseEvents.data` takes it."""
+        if not self._block_text and text.isspace():
+            return  # the layout between tags, before a block's first text
+        if self._joining or self._open.get("pre"):
+            self.data(at, at + len(text))
+            return
+        self._block_text.append(text)
+        self.builder.add_text(text, at)
+
+    def _entities(self, piece: str, start: int, end: int) -> bool:
+        """The tokens of a text piece holding "&" (text, entities, a lone "&"); False if declined.
+        They are found up to one character past the piece (the next "<", where an entity's end
+        looks), and a piece that is one entity ending in ";" (`&nbsp;`) is known at once."""
+        if self._hidden:
+            tokens = _patterns()[0].finditer(self.source, start, min(start + len(piece) + 1, end))
+            return all(match.lastgroup != "declined" for match in tokens)
+        decoded = _ENTITIES.get(piece)
+        if decoded is not None and decoded != piece:
+            self._add_entity(decoded, start)
+            return True
+        stop = start + len(piece)
+        for match in _patterns()[0].finditer(self.source, start, min(stop + 1, end)):
+            at = match.start()
+            if at >= stop:
+                break
+            kind = match.lastgroup
+            if kind == "text":
+                self._run(match.group(), at)
+            elif kind == "charref" or kind == "entityref":
+                text = match.group()
+                decoded = _ENTITIES.get(text) or _entity(text)
+                if decoded is None or decoded == text:  # `&#65xyz`; not an entity ("AT&T")
+                    self.entity(at)
+                else:
+                    self._add_entity(decoded, at)
+            elif kind == "char":
+                self.data(at, match.end())
+            else:
+                return False  # declined
+        return True
+
+    def _add_entity(self, decoded: str, at: int) -> None:
+        """An entity outside hidden content, as `ProseEvents.entity` takes it."""
+        self._block_text.append(decoded)
+        if self._joining and not decoded.isspace():
+            self._joining = False
+        self.builder.add_replacement(decoded, at)
+
     def _end_block(self, offset: int) -> None:
         """As `ProseEvents._end_block`, without joining the block's text to look for a list
         marker where its last piece alone is longer than any (most blocks)."""
@@ -101,108 +232,3 @@ class FastProse(ProseEvents):
             return
         self.builder.end_block(self._kind())
         self._block_text.clear()
-
-    def scan(self, start: int, end: int) -> bool:
-        """Read source[start:end]; False where the scanner declines the markup (the state is
-        then to be discarded, as after `html_tokens.scan`)."""
-        source, builder = self.source, self.builder
-        hidden, blocks, open_, kinds = self._hidden, self._blocks, self._open, self._kinds
-        inline, space_after, block_text = self._inline, self._space_after, self._block_text
-        token, start_tags, end_tags, entities = _patterns()[0], _START_TAGS, _END_TAGS, _ENTITIES
-        position = start
-        while position < end:
-            for match in token.finditer(source, position, end):
-                kind = match.lastgroup
-                if kind == "text":
-                    if hidden:
-                        continue
-                    text = match.group()
-                    if not block_text and text.isspace():
-                        continue  # the layout between tags, before a block's first text
-                    if self._joining or open_.get("pre"):
-                        self.data(match.start(), match.end())
-                        continue
-                    block_text.append(text)
-                    builder.add_text(text, match.start())
-                elif kind == "start":
-                    text, at = match.group(), match.start()
-                    action, tag, raw, before, after = start_tags.get(text) or _start_tag(text)
-                    if hidden and action != "startend":
-                        action = "events"
-                    if action == "inline":
-                        if before:
-                            builder.add_space(at)
-                        inline.append(tag)
-                        space_after.append(after)
-                    elif action == "block":  # `_end_block`, then `_open_block`, in place
-                        if block_text and not self._joining:
-                            self._end_block(at)
-                        inline.clear()
-                        space_after.clear()
-                        closes = _IMPLIED_END.get(tag)  # an unclosed <p>, <td> ... ends here
-                        while closes and blocks and blocks[-1] in closes:
-                            self._pop_block()
-                        blocks.append(tag)
-                        open_[tag] = open_.get(tag, 0) + 1
-                        block_kind = _KINDS.get(tag)
-                        if block_kind is not None:
-                            kinds[block_kind] += 1
-                    elif action == "startend":
-                        self.startendtag(tag, (), at)  # which reads no attributes
-                    elif action == "events":
-                        self.starttag(tag, _attributes(raw) if raw else (), at)
-                        if tag == "script" or tag == "style":
-                            # Raw text up to the element's end tag (none: declined, as by the scanner).
-                            closing = _raw_text_end(tag).search(source, match.end(), end)
-                            if closing is None:
-                                return False
-                            if closing.start() > match.end():
-                                self.data(match.end(), closing.start())
-                            self.endtag(tag, closing.start())
-                            position = closing.end()
-                            break
-                    # "void": nothing
-                elif kind == "end":
-                    text, at = match.group(), match.start()
-                    tag = end_tags.get(text) or _end_tag(text)
-                    if hidden or tag == "ol":
-                        self.endtag(tag, at)
-                    elif inline and inline[-1] == tag:  # the innermost inline element
-                        inline.pop()
-                        if space_after.pop():
-                            builder.add_space(at)
-                    elif tag in BLOCK_TAGS:  # `_end_block`, then `_close_block`, in place
-                        if block_text and not self._joining:
-                            self._end_block(at)
-                        if not open_.get(tag):
-                            continue  # a stray end tag
-                        if blocks[-1] != tag:
-                            self._close_block(tag)
-                            continue
-                        blocks.pop()
-                        open_[tag] -= 1
-                        block_kind = _KINDS.get(tag)
-                        if block_kind is not None:
-                            kinds[block_kind] -= 1
-                    elif tag in inline:
-                        self.endtag(tag, at)
-                elif kind == "charref" or kind == "entityref":
-                    if hidden:
-                        continue
-                    text, at = match.group(), match.start()
-                    decoded = entities.get(text) or _entity(text)
-                    if decoded is None or decoded == text:  # `&#65xyz`; not an entity ("AT&T")
-                        self.entity(at)
-                        continue
-                    block_text.append(decoded)  # `ProseEvents.entity`, in place
-                    if self._joining and not decoded.isspace():
-                        self._joining = False
-                    builder.add_replacement(decoded, at)
-                elif kind == "char":
-                    self.data(match.start(), match.end())
-                elif kind == "declined":
-                    return False
-                # comments, declarations, processing instructions: nothing
-            else:
-                return True
-        return True
