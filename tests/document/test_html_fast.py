@@ -132,3 +132,18 @@ def test_the_corpus_is_read_without_the_scanner(monkeypatch: pytest.MonkeyPatch)
         source = path.read_text(encoding="utf-8", errors="replace")
         assert html_fast.FastProse(source).scan(0, len(source))
     assert len(handed_over) <= len(files) // 10
+
+
+_ENTITY_TEXT = st.lists(st.sampled_from([
+    "&nbsp;", "&#146;", "&#160;", "&amp;", "&#x41;", "&#65xyz;", "&#x41g", "&1;", "&T;", "&a-b;",
+    "&a.b;", "AT&T", "&", "& ", "&#", "&#;", "&nbsp", "word", "s", " ", "\n", "\xa0", "1.", "-",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_ENTITY_TEXT, st.sampled_from(["<p>", "</p>", "<b>", "</b>", "<title>",
+                                                         "</title>", "<td>", "<br>"])), max_size=8))
+def test_text_with_entities_reads_as_before(pieces: list[str]) -> None:
+    """Text pieces split at their entities: whole ones in one step, anything else ("AT&T",
+    `&#65xyz;`, `&1;`) by the scanner's tokens from there, inside hidden content too."""
+    _assert_same("".join(pieces))

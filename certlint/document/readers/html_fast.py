@@ -33,6 +33,8 @@ from certlint.document.readers.html_tokens import _attributes, _patterns, scan
 
 #: Text and tags, alternately: a tag piece is "<" up to the next ">" with no "<" between.
 _PIECES = re.compile(r"(<[^<>]*>)")
+#: Text and what may be entities ending in ";", alternately (`_ENTITY_RAW` up to a ";").
+_ENTITY_PIECES = re.compile(r"(&#?[0-9A-Za-z]+;)")
 #: What the loop does with a start tag outside hidden content: a tag not named here is an
 #: inline element; "block" is a block element without list numbering; "void" is an element
 #: without content or effect (`<img>`). The others ("events": `<br>`, `<hr>`, hidden elements,
@@ -85,10 +87,13 @@ def _tag(text: str) -> Tag | None:
 
 
 def _entity(text: str) -> str | None:
-    """The text of an entity token that ends in ";" and is all that `ProseEvents.entity` reads
-    (`_ENTITY_RAW` stops at its ";"): the reading is then the token's alone. None for any other
-    (`&#65xyz`, `&a-b;`), which the entity's source decides."""
-    raw = _ENTITY_RAW.match(text)
+    """The text of an entity (`&#146;`: "\x92") that is one whole token of the scanner ending in
+    ";" and all that `ProseEvents.entity` reads (`_ENTITY_RAW` stops at its ";"): such a token
+    reads the same wherever it stands. None for any other (`&#65xyz`, `&a-b;`, `&1;`), which
+    the scanner's tokens around it decide."""
+    token, raw = _patterns()[0].match(text), _ENTITY_RAW.match(text)
+    if token is None or token.lastgroup not in ("charref", "entityref") or token.end() != len(text):
+        return None
     if not text.endswith(";") or raw is None or raw.end() != len(text):
         return None
     return _keep(_ENTITIES, text, _unescape(text))
@@ -186,22 +191,41 @@ class FastProse(ProseEvents):
         self.builder.add_text(text, at)
 
     def _entities(self, piece: str, start: int, end: int) -> bool:
-        """The tokens of a text piece holding "&" (text, entities, a lone "&"); False if declined.
-        They are found up to one character past the piece (the next "<", where an entity's end
-        looks), and a piece that is one entity ending in ";" (`&nbsp;`) is known at once."""
+        """A text piece holding "&": text and entities (`&nbsp;`, `&#146;`) split apart at C
+        speed, up to anything else ("AT&T", `&#65xyz`), from where the scanner's tokens are read
+        instead. False if the scanner declines the piece."""
         if self._hidden:
-            tokens = _patterns()[0].finditer(self.source, start, min(start + len(piece) + 1, end))
-            return all(match.lastgroup != "declined" for match in tokens)
-        decoded = _ENTITIES.get(piece)
-        if decoded is not None and decoded != piece:
-            self._add_entity(decoded, start)
+            return self._tokens(start, start + len(piece), end)
+        at, entity = start, False
+        for part in _ENTITY_PIECES.split(piece):  # text, entity, text, ..., text
+            if entity:
+                decoded = _ENTITIES.get(part) or _entity(part)
+                if decoded is None or decoded == part:  # not an entity after all ("&T;")
+                    break
+                self._add_entity(decoded, at)
+            elif "&" in part:
+                break
+            elif part:
+                self._run(part, at)
+            at, entity = at + len(part), not entity
+        else:
             return True
-        stop = start + len(piece)
+        return self._tokens(at, start + len(piece), end)
+
+    def _tokens(self, start: int, stop: int, end: int) -> bool:
+        """The scanner's tokens of source[start:stop] inside a text piece (text, entities, a lone
+        "&"), found up to one character past it (the next "<", where an entity's end looks);
+        False if declined."""
+        hidden = self._hidden
         for match in _patterns()[0].finditer(self.source, start, min(stop + 1, end)):
             at = match.start()
             if at >= stop:
                 break
             kind = match.lastgroup
+            if kind == "declined":
+                return False
+            if hidden:
+                continue
             if kind == "text":
                 self._run(match.group(), at)
             elif kind == "charref" or kind == "entityref":
@@ -211,10 +235,8 @@ class FastProse(ProseEvents):
                     self.entity(at)
                 else:
                     self._add_entity(decoded, at)
-            elif kind == "char":
+            else:  # a lone "&"
                 self.data(at, match.end())
-            else:
-                return False  # declined
         return True
 
     def _add_entity(self, decoded: str, at: int) -> None:
