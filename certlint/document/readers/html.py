@@ -6,7 +6,8 @@ offsets, and inline tags (`<b>`, `<font>`, `<span>`) never break a word. A regex
 the markup it is sure of at C speed, and the standard library's `HTMLParser` (tolerant of the
 unbalanced, Word-generated markup EDGAR holds) reads the rest, with the same events. lxml and
 selectolax give no column (lxml: line only; selectolax: none), and exact columns are the point
-(see README "Design notes")."""
+(see README "Design notes"). The events become prose in html_events; html_fast does the
+scanner's and the events' work in one loop for the markup it is sure of, which is nearly all."""
 
 from __future__ import annotations
 

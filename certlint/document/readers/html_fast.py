@@ -6,8 +6,8 @@ builder), a match object of the token pattern and a look through attributes most
 have. Here one split at C speed cuts the source into text and tags (`<` up to the next `>`), and
 the loop handles each piece in place: a tag by what its text was found to mean the first time
 (a bounded table: an exhibit repeats a few dozen tags hundreds of times), a text by the builder,
-its entities by the scanner's pattern. A piece the scanner would read otherwise (a `<` in text,
-a `>` inside a comment or a quoted value, `<script>`) hands the rest of the source to the
+with its entities split off at C speed too. A piece the scanner would read otherwise (a `<` in
+text, a `>` inside a comment or a quoted value, `<script>`) hands the rest of the source to the
 scanner and the events' own methods, which stay the reference that HTMLParser also feeds
 (tests/document/test_html_fast.py compares the two on the corpora, the fixtures and generated
 markup).
