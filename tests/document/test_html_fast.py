@@ -147,3 +147,12 @@ def test_text_with_entities_reads_as_before(pieces: list[str]) -> None:
     """Text pieces split at their entities: whole ones in one step, anything else ("AT&T",
     `&#65xyz;`, `&1;`) by the scanner's tokens from there, inside hidden content too."""
     _assert_same("".join(pieces))
+
+
+def test_the_tables_stay_bounded() -> None:
+    """A run reads many distinct documents: the tags and entities kept stay few and short."""
+    html_prose("".join(f"<p class=c{n}>x</p>" for n in range(html_fast._TABLE_LIMIT + 10)))
+    assert 0 < len(html_fast._TAGS) <= html_fast._TABLE_LIMIT
+    long_tag = f"<p title='{'x' * html_fast._KEY_LIMIT}'>"
+    assert html_prose(long_tag + "y</p>").text == "y\n"
+    assert long_tag not in html_fast._TAGS

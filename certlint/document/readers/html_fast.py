@@ -54,6 +54,7 @@ Tag = tuple[str, str, str, bool, bool]
 _TAGS: dict[str, Tag] = {}  # see `_tag`
 _ENTITIES: dict[str, str] = {}  # `&#146;`: "\x92", for an entity ending in ";" (see `_entity`)
 _TABLE_LIMIT = 4096
+_KEY_LIMIT = 512  # characters: a table holds at most ~2 M of them
 #: The longest text `_LIST_MARKER` matches: "(viii)".
 _MARKER_LENGTH = 6
 
@@ -100,9 +101,12 @@ def _entity(text: str) -> str | None:
 
 
 def _keep(table: dict[str, _T], key: str, value: _T) -> _T:
-    if len(table) >= _TABLE_LIMIT:
-        table.clear()
-    table[key] = value
+    """Keep a reading in its table, unless the text is long (then rare, and the table's size in
+    bytes stays bounded too)."""
+    if len(key) <= _KEY_LIMIT:
+        if len(table) >= _TABLE_LIMIT:
+            table.clear()
+        table[key] = value
     return value
 
 
