@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from certlint.document import read_documents
 from certlint.document.decode import _NOT_BINARY, BinaryFileError, decode
 from certlint.document.lines import LineIndex
-from certlint.document.prose import _LINE_BREAKS, _SPECIAL, Block, ProseBuilder, fold_char, fold_text
+from certlint.document.prose import _LINE_BREAKS, _SPECIAL, Block, Prose, ProseBuilder, fold_char, fold_text
 from certlint.document.readers.plain import text_prose
 from tests.conftest import FIXTURES
+from tests.document.reference_prose import ReferenceBuilder
 
 SAMPLES = [
     "plain ascii text\nover two lines\n",
@@ -118,9 +119,10 @@ def test_edgar_page_lines_separate_paragraphs() -> None:
 _OLD_SPECIAL = re.compile(r"\s{2,}|[^\S ]|[^\x20-\x7e]")
 
 
-class _BuilderWithoutShortcuts(ProseBuilder):
+class _BuilderWithoutShortcuts(ReferenceBuilder):
     """The builder as it was before its shortcuts (whitespace before a block's text, closing no
-    block, the special characters' pattern led by one class): the general path, the old pattern."""
+    block, the special characters' pattern led by one class, lazy last characters, one-step plain
+    runs): the general path, the old pattern."""
 
     def add_source(self, source: str, start: int, end: int) -> None:
         position = start
@@ -152,25 +154,50 @@ _OPERATIONS = st.lists(st.tuples(
 ), max_size=25)
 
 
+def _build(builder: ReferenceBuilder | ProseBuilder, operations: list[tuple[str, str]]) -> Prose:
+    """Feed the operations (each with the source text it covers) into a builder."""
+    source = "".join(text for _, text in operations)
+    offset = 0
+    for operation, text in operations:
+        if operation == "source":
+            builder.add_source(source, offset, offset + len(text))
+        elif operation in ("space", "break"):
+            builder.add_space(offset, line_break=operation == "break")
+        elif operation == "replace":
+            builder.add_replacement(text, offset)
+        else:
+            builder.end_block("heading" if text else "paragraph")
+        offset += len(text)
+    return builder.build()
+
+
 @settings(max_examples=500, deadline=None)
 @given(_OPERATIONS)
 def test_builder_shortcuts_change_nothing(operations: list[tuple[str, str]]) -> None:
-    source = "".join(text for _, text in operations)
-    results = []
-    for builder in (ProseBuilder(), _BuilderWithoutShortcuts()):
-        offset = 0
-        for operation, text in operations:
-            if operation == "source":
-                builder.add_source(source, offset, offset + len(text))
-            elif operation in ("space", "break"):
-                builder.add_space(offset, line_break=operation == "break")
-            elif operation == "replace":
-                builder.add_replacement(text, offset)
-            else:
-                builder.end_block("heading" if text else "paragraph")
-            offset += len(text)
-        results.append(builder.build())
-    assert results[0] == results[1]
+    assert _build(ProseBuilder(), operations) == _build(_BuilderWithoutShortcuts(), operations)
+
+
+_RICH_OPERATIONS = st.lists(st.tuples(
+    st.sampled_from(["source", "source", "source", "source", "space", "break", "replace", "end"]),
+    st.text(st.sampled_from("ab1.- \n\r\t\xa0\u2019\u2014\ufb01\u00ad\u00a8\u2474\u200b"), max_size=8),
+), max_size=40)
+
+
+_ASCII_OPERATIONS = st.lists(st.tuples(
+    st.sampled_from(["source", "source", "source", "source", "space", "break", "end"]),
+    st.text(st.sampled_from("ab-. \n\n\r\x01"), max_size=12),
+), max_size=30)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_RICH_OPERATIONS, _ASCII_OPERATIONS))
+def test_builder_matches_the_reference_builder(operations: list[tuple[str, str]]) -> None:
+    """Pieces that start or end with a space, hyphens before line breaks, replacements folding to
+    several characters (U+2474) or none (U+00AD), ASCII wrapped over lines: the same prose,
+    blocks, breaks and markers."""
+    built, reference = _build(ProseBuilder(), operations), _build(ReferenceBuilder(), operations)
+    assert (built.text, built.blocks, built.breaks) == (reference.text, reference.blocks, reference.breaks)
+    assert (built._marks_prose, built._marks_source) == (reference._marks_prose, reference._marks_source)
 
 
 @settings(max_examples=300, deadline=None)

@@ -120,7 +120,13 @@ class Prose:
 
 
 class ProseBuilder:
-    """Accumulates prose from source pieces, block by block."""
+    """Accumulates prose from source pieces, block by block.
+
+    Hot (an HTML exhibit feeds it a hundred pieces, a few microseconds each): an emitted piece
+    writes only the text, its length and, where the offset map stops being linear, a marker.
+    The last characters (for a hyphen at a line end) and where the source ended (for a block's
+    newline) are read back from the last piece when asked, and a plain run is added in one step.
+    """
 
     def __init__(self) -> None:
         self._parts: list[str] = []
@@ -130,29 +136,52 @@ class ProseBuilder:
         self._delta: int | None = None
         self._pending_space: int | None = None  # source offset of folded whitespace not yet emitted
         self._pending_break = False
+        # Prose offset where the current block starts; not None only once the block has text,
+        # so that `_parts[-1]` is then always a piece of this block.
         self._block_start: int | None = None
-        self._last = ""
-        self._before_last = ""
-        self._source_end = 0  # source offset just past the last emitted character
+        self._last_source = 0  # source offset of the last emitted piece, `_parts[-1]`
         self._blocks: list[Block] = []
         self._breaks: list[int] = []
 
     def add_source(self, source: str, start: int, end: int) -> None:
         """Add source[start:end], mapped character by character."""
-        if self._block_start is None and source[start:end].isspace():
+        self.add_text(source[start:end], start)
+
+    def add_text(self, text: str, start: int) -> None:
+        """Add a piece of the source that a reader has already cut out: `text` is the source
+        from offset `start` on."""
+        if self._block_start is None and text.isspace():
             return  # whitespace before a block's first text folds away (HTML between tags: half the runs)
-        position = start
-        for match in _SPECIAL.finditer(source, start, end):
-            if match.start() > position:
-                self._add_plain(source[position : match.start()], position)
+        if text.isascii() and "  " not in text:
+            # What `_SPECIAL` would find nothing in (most runs) or only line feeds in (a paragraph
+            # of old EDGAR HTML, wrapped), told by passes in C: the pattern stops at every space
+            # to look at the next character.
+            if text.isprintable():
+                if text:
+                    self._add_plain(text, start)
+                return
+            lines = text.split("\n")
+            if all(map(str.isprintable, lines)):
+                for index, line in enumerate(lines):
+                    if index:  # the line feed before this line, with the spaces around it
+                        self._add_space(start - 1, True)
+                    if line:
+                        self._add_plain(line, start)
+                    start += len(line) + 1
+                return
+        position = 0
+        for match in _SPECIAL.finditer(text):
+            at = match.start()
+            if at > position:
+                self._add_plain(text[position:at], start + position)
             chars = match.group()
             if chars.isspace():
-                self._add_space(match.start(), not _LINE_BREAKS.isdisjoint(chars))
+                self._add_space(start + at, not _LINE_BREAKS.isdisjoint(chars))
             else:
-                self._add_replacement(fold_char(chars), match.start())
+                self._add_replacement(fold_char(chars), start + at)
             position = match.end()
-        if end > position:
-            self._add_plain(source[position:end], position)
+        if len(text) > position:
+            self._add_plain(text[position:], start + position)
 
     def add_replacement(self, text: str, source_start: int) -> None:
         """Add decoded text (an HTML entity, say) that stands for source beginning at `source_start`."""
@@ -170,14 +199,13 @@ class ProseBuilder:
         """Close the current block; the next text starts a new one."""
         if self._block_start is None:
             # No text since the last block (HTML's nested block tags): nothing to close, and no
-            # pending space or last characters either, as those come only with a block's text.
+            # pending space either, as that comes only with a block's text.
             return
         self._blocks.append(Block(self._block_start, self._length, kind))
-        self._emit("\n", self._source_end)
+        self._emit("\n", self._last_source + len(self._parts[-1]))
         self._block_start = None
         self._pending_space = None
         self._pending_break = False
-        self._last = self._before_last = ""
 
     def build(self) -> Prose:
         self.end_block()
@@ -197,48 +225,68 @@ class ProseBuilder:
         self._pending_break = self._pending_break or line_break
 
     def _add_plain(self, text: str, source_offset: int) -> None:
-        if text.startswith(" "):
+        """Printable ASCII holding no two spaces in a row (what `_SPECIAL` leaves between its
+        matches): an edge space folds, the rest is one piece, emitted here in one step."""
+        if text[0] == " ":
             self._add_space(source_offset, False)
             text, source_offset = text[1:], source_offset + 1
-        trailing = text.endswith(" ")
+            if not text:
+                return
+        trailing = text[-1] == " "
         if trailing:
             text = text[:-1]
-        if text:
-            self._flush_space()
-            self._emit(text, source_offset)
+        if self._block_start is None:
+            self._block_start = self._length
+        elif self._pending_space is not None:
+            self._flush_space(self._pending_space)
+        length = self._length
+        if source_offset - length != self._delta:
+            self._marks_prose.append(length)
+            self._marks_source.append(source_offset)
+            self._delta = source_offset - length
+        self._parts.append(text)
+        self._length = length + len(text)
+        self._last_source = source_offset
         if trailing:
-            self._add_space(source_offset + len(text), False)
+            self._pending_space = source_offset + len(text)
 
     def _add_replacement(self, text: str, source_offset: int) -> None:
         if not text:
             return
-        self._flush_space()
+        if self._block_start is None:
+            self._block_start = self._length
+        elif self._pending_space is not None:
+            self._flush_space(self._pending_space)
         for char in text:
             self._emit(char, source_offset)
 
-    def _flush_space(self) -> None:
-        if self._block_start is None:
-            self._block_start = self._length
-        if self._pending_space is None:
-            return
+    def _flush_space(self, pending: int) -> None:
+        """Emit the pending space, at source offset `pending` (the block has text: a space is
+        pending only after some)."""
         # "13a-\n15(e)", "Sarbanes-\nOxley": a hyphen that ends a line after a letter or digit
         # joins the two parts; a rule of dashes ("-----" over a typed name) does not.
-        hyphen_join = self._pending_break and self._last == "-" and self._before_last.isalnum()
-        if not hyphen_join:
+        if not (self._pending_break and self._hyphen_ends_a_word()):
             if self._pending_break:
                 self._breaks.append(self._length)
-            self._emit(" ", self._pending_space)
+            self._emit(" ", pending)
         self._pending_space = None
         self._pending_break = False
 
+    def _hyphen_ends_a_word(self) -> bool:
+        """Whether the block's text so far ends in a letter or digit and a hyphen. A piece before
+        this block's first is the previous block's newline, which is neither."""
+        last = self._parts[-1]
+        if last[-1] != "-":
+            return False
+        before = last[-2] if len(last) > 1 else self._parts[-2][-1] if len(self._parts) > 1 else ""
+        return before.isalnum()
+
     def _emit(self, text: str, source_offset: int) -> None:
-        delta = source_offset - self._length
-        if delta != self._delta:
-            self._marks_prose.append(self._length)
+        length = self._length
+        if source_offset - length != self._delta:
+            self._marks_prose.append(length)
             self._marks_source.append(source_offset)
-            self._delta = delta
+            self._delta = source_offset - length
         self._parts.append(text)
-        self._length += len(text)
-        self._before_last = text[-2] if len(text) > 1 else self._last
-        self._last = text[-1]
-        self._source_end = source_offset + len(text)
+        self._length = length + len(text)
+        self._last_source = source_offset
