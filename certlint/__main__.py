@@ -62,6 +62,9 @@ def main() -> int:
             if _held_back:
                 raise KeyboardInterrupt
             from certlint import regex_cache
+            from certlint.engine.collector import collect_less_often
+
+            collect_less_often()  # the process is the command's
 
             folder = regex_cache.cache_folder()
             regex_cache.preload(folder)  # before the modules that compile them are imported

@@ -44,8 +44,10 @@ def _threshold_after(code: str) -> int:
 
 
 def test_the_command_line_run_collects_less_often() -> None:
-    run = ("from certlint.cli.lint import main\n"
-           "main(['--isolated', '--exit-zero', 'examples/'], stdout=io.StringIO())")
+    run = ("import sys\n"
+           "sys.argv = ['certlint', '--isolated', '--exit-zero', '--quiet', 'examples/']\n"
+           "from certlint.__main__ import main\n"
+           "main()")
     assert _threshold_after(run) == THRESHOLD
 
 

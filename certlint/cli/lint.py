@@ -149,7 +149,6 @@ def reader_went_away() -> int:
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from certlint.engine.collector import collect_less_often
     from certlint.engine.config import ConfigError
     from certlint.engine.setup import build_linter
     from certlint.ruleset import PackError
@@ -173,7 +172,6 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         linter = build_linter(options)
     except (ConfigError, PackError) as exc:
         raise UsageError(str(exc)) from None
-    collect_less_often()  # this process is the command's: a lint run collects rarely
     config, ruleset = linter.config, linter.ruleset
     paths = [stdin] if stdin is not None else args.paths or ["."]
     # os.path.exists, not Path.exists: a name too long for the file system is missing, not an OSError.

@@ -20,8 +20,8 @@ THRESHOLD = 10_000
 
 def collect_less_often() -> None:
     """Raise the youngest generation's threshold (CPython only: other interpreters collect
-    their own way). Called by the command line and each worker, never by a library caller,
-    whose process is its own."""
+    their own way). Called by the entry point of every command line (`certlint.__main__`) and
+    in each worker, never by a library caller, whose process is its own."""
     if sys.implementation.name == "cpython":
         youngest, middle, oldest = gc.get_threshold()
         gc.set_threshold(max(THRESHOLD, youngest), middle, oldest)
