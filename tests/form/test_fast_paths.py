@@ -86,6 +86,20 @@ def test_tokenize_in_chunks_gives_the_old_tokens(text: str, skip: int, chunk: in
         assert [tuple(t) for t in tokenize(text, start)] == old
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=4))
+def test_tokenize_with_its_string_tables_emptied_gives_the_old_tokens(several: list[str]) -> None:
+    # A table of one entry is emptied before every chunk: what it made before stays right.
+    with patch.object(tokens_module, "_MADE_SIZE", 1):
+        for text in several:
+            old = [(t.text, t.key, t.start, t.end, t.spaced, t.line_start, t.is_word)
+                   for t in _old_tokenize(text)]
+            assert [tuple(t) for t in tokenize(text)] == old
+            if text:  # emptied (past its one entry) before this text: one entry per token of it
+                assert len(tokens_module._TEXTS) <= len(old) + 1
+                assert len(tokens_module._KEYS) <= len(old) + 1
+
+
 def test_tokenize_keeps_the_attributes_and_drops_noise() -> None:
     tokens = tokenize("I,&nbsp;Jane **Doe**,\ncertify")
     assert [t.text for t in tokens] == ["I", ",", "Jane", "Doe", ",", "certify"]

@@ -114,12 +114,17 @@ def test_the_tables_are_bounded() -> None:
     assert [table.get(k) for k in range(10)] == [None] * 7 + [7, 8, 9]
 
 
-class _Racing(OrderedDict[int, int]):
-    """A table from which another thread drops the entry being touched, just before each step."""
+def test_the_oldest_entry_goes_first_even_when_just_read() -> None:
+    table: compare.Shared[int, int] = compare.Shared(size=3)
+    for key in range(3):
+        table.put(key, key)
+    assert table.get(0) == 0  # a hit does not move it
+    table.put(3, 3)
+    assert [table.get(k) for k in range(4)] == [None, 1, 2, 3]
 
-    def move_to_end(self, key: int, last: bool = True) -> None:
-        self.pop(key, None)
-        super().move_to_end(key, last)
+
+class _Racing(OrderedDict[int, int]):
+    """A table another thread empties just before it makes room."""
 
     def popitem(self, last: bool = True) -> tuple[int, int]:
         self.clear()

@@ -200,11 +200,11 @@ def _added_after(memo: Comparisons, result: Analysis, version: Version, doc: Seq
         return
     added = [u for u in doc[last + 1 :] if u.marker is None and len(u) and not _omission_note(u)
              and not any(memo.similarity(allowed, u) >= SURE_MATCH for allowed in version.after)]
-    words = [t for u in added for t in u.tokens]
     # A signature block without labels (a name, a title, a date) is written in capitals; a
-    # sentence has lower-case words.
-    if sum(1 for t in words if t.is_word and t.text[:1].islower()) < 4:
+    # sentence has lower-case words (a word starting a-z), counted before any token is made.
+    if sum(1 for u in added for text in u.texts if "a" <= text[:1] <= "z") < 4:
         return
+    words = [t for u in added for t in u.tokens]
     what = f"text added after the form's last paragraph: {quote(clip(text_of(words)))}"
     _add(result, "structure", units[-1].where, what, words[0], words[-1], cost=len(words))
 

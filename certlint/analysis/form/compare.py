@@ -42,7 +42,11 @@ V = TypeVar("V")
 
 
 class Shared(Generic[K, V]):
-    """A bounded table of the most recently used comparisons of a process."""
+    """A bounded table of the most recent comparisons of a process, oldest out first.
+
+    A hit does not move its entry (that cost a hit half again): a comparison every document
+    makes is dropped once in `size` new ones and made again by the next document.
+    """
 
     __slots__ = ("_entries", "_size")
 
@@ -50,15 +54,11 @@ class Shared(Generic[K, V]):
         self._entries: OrderedDict[K, V] = OrderedDict()
         self._size = size
 
+    def get(self, key: K) -> V | None:
+        return self._entries.get(key)
+
     # The language server lints in threads: another may drop an entry between two steps here,
     # which only loses a comparison (each step alone is atomic).
-    def get(self, key: K) -> V | None:
-        value = self._entries.get(key)
-        if value is not None:
-            with suppress(KeyError):
-                self._entries.move_to_end(key)
-        return value
-
     def put(self, key: K, value: V) -> None:
         self._entries[key] = value
         if len(self._entries) > self._size:
@@ -144,8 +144,12 @@ def _shared_words(unit: Unit, written: DocUnit, codes: str,
     key = (id(unit), company, vocabulary(), words, spaced)
     hit = _WORDS.get(key)
     if hit is not None and hit[0] is unit:
+        # Each remembered deviation at the same tokens of this paragraph (by index in it).
+        begin, ends, texts = written.begin, written.source.ends, written.source.texts
         return (WordAlignment(unit, written, hit[1], hit[2]),
-                tuple([_placed(deviation, first, last, written) for deviation, first, last in hit[3]]))
+                tuple([deviation if first < 0 else replace(
+                    deviation, start=ends[begin + first] - len(texts[begin + first]), end=ends[begin + last])
+                    for deviation, first, last in hit[3]]))
     aligned = align_words(unit, written, codes)
     deviations = tuple(deviations_of(aligned, company))
     indexed = _indexed(deviations, written.tokens)
@@ -172,14 +176,6 @@ def _indexed(deviations: tuple[Deviation, ...],
             return None
         indexed.append((deviation, start, end))
     return tuple(indexed)
-
-
-def _placed(deviation: Deviation, first: int, last: int, written: DocUnit) -> Deviation:
-    """A remembered deviation at the same tokens of this paragraph (by index in it)."""
-    if first < 0:
-        return deviation
-    source, begin = written.source, written.begin
-    return replace(deviation, start=source.start(begin + first), end=source.ends[begin + last])
 
 
 def forget_shared() -> None:

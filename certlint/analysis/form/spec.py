@@ -66,10 +66,12 @@ class Unit:
     variants: tuple[Variant, ...] = field(default=(), compare=False)
     #: `literal` as characters (`codes`).
     coded: str = field(default="", compare=False)
+    #: The whole unit is an optional passage: set once, as the alignment asks for every unit
+    #: of every version a certification is held to.
+    optional: bool = field(init=False, compare=False)
 
-    @property
-    def optional(self) -> bool:
-        return bool(self.tokens) and all(t.passage >= 0 for t in self.tokens)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "optional", bool(self.tokens) and all(t.passage >= 0 for t in self.tokens))
 
     @property
     def where(self) -> str:

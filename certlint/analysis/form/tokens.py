@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import NamedTuple
 
@@ -57,6 +57,30 @@ _PLAIN_TOKEN = re.compile(
 #: (no token or noise spans one): each regex pass holds the interpreter only briefly, so a
 #: language server answering requests beside the lint of a large buffer is not held up.
 _CHUNK = 1 << 16
+
+
+class _Made(dict[str, str]):
+    """A string made from another (`make`), once: the same few hundred words fill every
+    certification, and a document's columns that share their strings are cheaper to fill and
+    to free than ones holding a new string per token. Emptied when it holds `_MADE_SIZE`, so
+    that a long run's memory does not grow with what it reads."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[str], str]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, raw: str) -> str:
+        made = self[raw] = self._make(raw)
+        return made
+
+
+_MADE_SIZE = 1 << 15
+#: A match of `_PLAIN_TOKEN` (the token and the space before it) -> the token's text.
+_TEXTS = _Made(str.lstrip)
+#: A token's text -> its key.
+_KEYS = _Made(str.casefold)
 
 
 class Tokens:
@@ -142,16 +166,19 @@ def _add_tokens(found: Tokens, text: str, start: int, stop: int, after_break: bo
     token with the space before it (no token starts with a space, so stripping it leaves the
     token), the offsets are the running sum of the matches' lengths.
     """
+    if len(_TEXTS) > _MADE_SIZE or len(_KEYS) > _MADE_SIZE:
+        _TEXTS.clear()
+        _KEYS.clear()
     if any(text.find(character, start, stop) >= 0 for character in _NOISE_CHARACTERS):
         ends, texts, spaced, line_starts = _noisy_columns(text, start, stop)
     else:
         matches = _PLAIN_TOKEN.findall(text, start, stop)
         while matches and not matches[-1].lstrip():
             matches.pop()  # the trailing space
-        texts = list(map(str.lstrip, matches))
+        texts = list(map(_TEXTS.__getitem__, matches))
         ends = list(itertools.accumulate(map(len, matches), initial=start))
         del ends[0]
-        spaced = list(map(operator.ne, map(len, matches), map(len, texts)))
+        spaced = list(map(operator.ne, matches, texts))  # the match holds a space before it
         line_starts = list(map(operator.contains, matches, itertools.repeat("\n")))
     if not texts:
         return
@@ -160,10 +187,10 @@ def _add_tokens(found: Tokens, text: str, start: int, stop: int, after_break: bo
     line_starts[0] = after_break or line_starts[0] or first == 0 or text[first - 1] == "\n"
     if not found.texts:  # the first chunk (most texts are one)
         found.texts, found.ends, found.spaced, found.line_starts = texts, ends, spaced, line_starts
-        found.keys = list(map(str.casefold, texts))
+        found.keys = list(map(_KEYS.__getitem__, texts))
         return
     found.texts += texts
-    found.keys += map(str.casefold, texts)
+    found.keys += map(_KEYS.__getitem__, texts)
     found.ends += ends
     found.spaced += spaced
     found.line_starts += line_starts
