@@ -1,5 +1,6 @@
 """The windows found by one pattern per kind of run are those of a scan over every run of digits,
-the way `Windows` first read them (kept here as the reference)."""
+the way `Windows` first read them (kept here as the reference), without the runs of two after "-"
+that no ISO date ends with ("13a-14") and the days after a month's name that every month has."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from certlint.analysis.dates.windows import (
     _MONTH_NAMES,
     DMY_GAP,
     DMY_REACH,
+    EVERY_MONTHS_DAYS,
     ISO_REACH,
     MDY_GAP,
     MDY_REACH,
@@ -57,10 +59,12 @@ def reference(text: str) -> dict[str, list[Window]]:
                 found["slashed"].append((start - SLASHED_REACH, end + 1))
         elif length <= 2:
             if length == 2 and before == "-":
-                found["iso"].append((start - ISO_REACH, end + 1))
+                if re.fullmatch(r"\d{4}-\d{2}-", text[max(0, start - ISO_REACH):start]):
+                    found["iso"].append((start - ISO_REACH, end + 1))
             elif length == 2 and before == "/":
                 found["slashed"].append((start - SLASHED_REACH, end + 1))
-            elif before.isspace() and text.endswith(_MONTH_NAMES, 0, start - 1):
+            elif (before.isspace() and text.endswith(_MONTH_NAMES, 0, start - 1)
+                  and int(run.group()) not in EVERY_MONTHS_DAYS and text[end:end + 1] not in tuple(".,/-")):
                 found["month_days"].append((start - MONTH_DAY_REACH, end + 1))
         if length <= 2:
             day_start, day_end = start, end
@@ -82,6 +86,7 @@ def _same_windows(text: str) -> None:
 @example("12/31/2004 and 03/29/04, 13a-14-15, 2004-03-29 and April 31 and APRIL 3")
 @example("on 1 2 2004, 12 123 2004, 1" + "x" * 22 + "2004 and 1" + "x" * 23 + "2004 and 1/2004")
 @example("March \u0662\u0669, \u0662\u0660\u0660\u0664 \u2019 and May\u00a05, 12345 2004")
+@example("2004-03-29, 2005 and 04-03-29, 2004-3-29 2004-03-2 and 12004-03-29 and April 29, 0, 30, 31 April 31. April 31/ April 31- April 30 2004 April 31")
 @example("April\x8531, JUNE\x1c31 and May\xa031 \xb2 1\xb3 2004, 1\xb92004 \xe9")
 def test_the_scanners_find_the_windows_of_every_run(text: str) -> None:
     _same_windows(text)

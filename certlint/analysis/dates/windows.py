@@ -23,6 +23,12 @@ WORD_OR_DASH = re.compile(r"[\w-]")
 SLASHED_REACH = 6  # "12/31/" before "2004"
 ISO_REACH = 8  # "2004-03-" before "29"
 MONTH_DAY_REACH = 10  # "September " before "31"
+#: The days every month has: `_MONTH_DAY` reads only the others ("April 31"), the rest of its
+#: matches make no date, so their runs open no window.
+EVERY_MONTHS_DAYS = range(1, 29)
+#: What stands before the day of an ISO date ("2004-03-" before "29"): a run of two digits after
+#: "-" without it ("13a-14") opens no window.
+_ISO_HEAD = re.compile(r"\d{4}-\d{2}-")
 # A named date ("March 29, 2004", "the 29th day of March, 2004", "Feburary 1, 2005") ends with a
 # run of four digits, its year, after the run of one or two before it, its day: in `_MDY` and
 # `_WORD_MDY` 1 to 5 characters after the day's run ("th , ", ","), in `_DMY` 4 to 22 ("th day of
@@ -154,11 +160,12 @@ class Windows:
                 if text[year - 1] == "/":  # "3/29/2004"
                     slashed.append((year - SLASHED_REACH, year + 5))
                 before = text[start - 1:start]
-                if end - start == 2 and before == "-":
+                if end - start == 2 and before == "-" and _ISO_HEAD.fullmatch(text, start - ISO_REACH, start):
                     kind = "iso"
                 elif end - start == 2 and before == "/":
                     kind = "slashed"
-                elif before.isspace() and text.endswith(_MONTH_NAMES, 0, start - 1):
+                elif (before.isspace() and text[end] not in ".,/-"
+                      and text.endswith(_MONTH_NAMES, 0, start - 1)):
                     kind = "month_day"
                 else:
                     continue
@@ -168,7 +175,7 @@ class Windows:
                 iso.append((start - ISO_REACH, end + 1))
             elif kind == "slashed":  # "03/29/04", "3/29/2004": a year of two or four after "/"
                 slashed.append((start - SLASHED_REACH, end + 1))
-            else:  # "April 31"
+            elif int(text[start:end]) not in EVERY_MONTHS_DAYS:  # "April 31"
                 month_days.append((start - MONTH_DAY_REACH, end + 1))
         size = len(text)
         #: `_MDY` ("Tuesday, March 29, 2004"), `_DMY` ("the 29th day of March, 2004") and the
@@ -203,18 +210,19 @@ def _runs(text: str) -> Iterator[re.Match[str]] | Iterator[re.Match[bytes]]:
 def _run_pattern(digit: str, other: str, space: str) -> re.Pattern[str]:
     """The runs of digits that open windows, each from its first digit: `named`, a run of one or
     two (a day) and the next run, of four (a year), at most the widest gap after it; `iso`, a run
-    of two after "-"; `slashed`, a run of four or two after "/"; `month_day`, a run of one or two
-    after a full month name and one whitespace character (tested first for the last letter of
-    one: 24 names tried at each run take longer than the rest of the scan)."""
+    of two after `_ISO_HEAD`; `slashed`, a run of four or two after "/"; `month_day`, a run of
+    one or two after a full month name and one whitespace character, before none of the
+    characters `_MONTH_DAY` cannot be followed by (".,/-"). The names are tested for their last
+    letter first: 24 names tried at each run take longer than the rest of the scan."""
     gap = max(MDY_GAP[1], DMY_GAP[1], WORD_DMY_GAP[1])
     last = "".join(sorted({name[-1] for name in _MONTH_NAMES}))
     months = "|".join(rf"(?<={name}{space}{digit})" for name in _MONTH_NAMES)
     return re.compile(
         rf"{digit}(?<!{digit}{digit})(?:"
         rf"(?P<named>(?P<day>{digit}?)(?!{digit}){other}{{1,{gap}}}{digit}{{4}}(?!{digit}))"
-        rf"|(?P<iso>(?<=-{digit}){digit}(?!{digit}))"
+        rf"|(?P<iso>(?<={digit}{{4}}-{digit}{{2}}-{digit}){digit}(?!{digit}))"
         rf"|(?P<slashed>(?<=/{digit})(?:{digit}{{3}}|{digit})(?!{digit}))"
-        rf"|(?P<month_day>(?<=[{last}]{space}{digit})(?:{months}){digit}?(?!{digit})))")
+        rf"|(?P<month_day>(?<=[{last}]{space}{digit})(?:{months}){digit}?(?!{digit})(?![.,/-])))")
 
 
 @functools.cache
