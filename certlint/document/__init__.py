@@ -8,6 +8,7 @@ that every position is a position in the file on disk.
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 from pathlib import PurePath
 
@@ -71,6 +72,19 @@ SUFFIX_FORMATS: dict[str, str] = {
 _PEM_BEGIN = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
 
 
+def path_suffix(path: str) -> str:
+    """`PurePath(path).suffix`, lowercase, without building a PurePath (read twice per file):
+    the same rule on the path's last component, which is PurePath's name unless it is empty or
+    "." (a path ending in a separator or "/."), left to PurePath."""
+    name = path.rpartition(os.sep)[2]
+    if os.altsep:
+        name = name.rpartition(os.altsep)[2]
+    if not name or name == ".":
+        return PurePath(path).suffix.lower()
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
 def detect_format(path: str, text: str) -> str:
     """The reader for a file: by suffix, refined by content (a .txt may be an EDGAR submission)."""
     head = text[:4096].lstrip().upper()
@@ -78,7 +92,7 @@ def detect_format(path: str, text: str) -> str:
         head = head[head.find("\n\n") + 2 :].lstrip() if "\n\n" in head else head
     if head.startswith(("<SEC-DOCUMENT>", "<IMS-DOCUMENT>", "<SUBMISSION>")):
         return "submission"
-    fmt = SUFFIX_FORMATS.get(PurePath(path).suffix.lower())
+    fmt = SUFFIX_FORMATS.get(path_suffix(path))
     if fmt is not None:
         return fmt
     if head.startswith(("<HTML", "<!DOCTYPE HTML", "<?XML")):
@@ -91,7 +105,7 @@ def read_documents(path: str, data: bytes | None = None, text: str | None = None
 
     Raises BinaryFileError for a file that is not text, DocumentError for malformed metadata.
     """
-    bytes_reader = BYTES_READER_MODULES.get(PurePath(path).suffix.lower())
+    bytes_reader = BYTES_READER_MODULES.get(path_suffix(path))
     if text is not None:
         decoded = Decoded(text, "utf-8", False)
     else:

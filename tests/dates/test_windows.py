@@ -137,7 +137,10 @@ def test_windows_leave_out_the_text_between_dates() -> None:
     windows = Windows(text)
     day = text.index("29")
     assert windows.month_first == [(day - MDY_REACH, len(text))]
-    assert windows.month_days == [(day - 10, day + 3)]  # "March 29": a month's name before a day
+    assert windows.month_days == []  # "March 29,": `_MONTH_DAY` reads no day before a ","
+    text = "I have reviewed this annual report. " * 40 + "on April 31 and April 3 "
+    day = text.index("31")
+    assert Windows(text).month_days == [(day - 10, day + 3)]  # April 3 exists: no window
     assert windows.slashed == windows.iso == []
 
 

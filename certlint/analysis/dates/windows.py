@@ -10,14 +10,10 @@ start with a literal ("Form") and are at most so long is run only where the lite
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterator
 
-# Not r"\d+": a pattern that opens with a class (not a repeat) is scanned for that class in C.
-# `\d` is any Unicode decimal digit; in a text of Latin-1, whose only ones are 0-9, the same runs
-# are those of [0-9], a class sre tests faster than the digit category (`_digit_runs`).
-_DIGITS = re.compile(r"\d\d*")
-_LATIN_DIGITS = re.compile(r"[0-9][0-9]*")
 _SPACE_RUN = re.compile(r"\s\s")
 #: What a `\b` before a word character, and a `(?<![\w-])`, cannot follow (`around_word`).
 WORD = re.compile(r"\w")
@@ -27,6 +23,12 @@ WORD_OR_DASH = re.compile(r"[\w-]")
 SLASHED_REACH = 6  # "12/31/" before "2004"
 ISO_REACH = 8  # "2004-03-" before "29"
 MONTH_DAY_REACH = 10  # "September " before "31"
+#: The days every month has: `_MONTH_DAY` reads only the others ("April 31"), the rest of its
+#: matches make no date, so their runs open no window.
+EVERY_MONTHS_DAYS = range(1, 29)
+#: What stands before the day of an ISO date ("2004-03-" before "29"): a run of two digits after
+#: "-" without it ("13a-14") opens no window.
+_ISO_HEAD = re.compile(r"\d{4}-\d{2}-")
 # A named date ("March 29, 2004", "the 29th day of March, 2004", "Feburary 1, 2005") ends with a
 # run of four digits, its year, after the run of one or two before it, its day: in `_MDY` and
 # `_WORD_MDY` 1 to 5 characters after the day's run ("th , ", ","), in `_DMY` 4 to 22 ("th day of
@@ -139,35 +141,42 @@ class Windows:
         iso: list[Window] = []
         month_days: list[Window] = []
         (mdy_least, mdy_most), (dmy_least, dmy_most), (word_least, word_most) = MDY_GAP, DMY_GAP, WORD_DMY_GAP
-        day_start = day_end = -dmy_most - 1  # the run before, while it is a day's
-        # One pass over the runs of digits, each run to the windows its length and the
-        # characters before it call for (most runs are in none).
-        for run in _digit_runs(text):
-            start, end = run.span()
-            length = end - start
-            before = text[start - 1:start]
-            if length == 4:
-                gap = start - day_end
+        # Only the runs that open a window, found at C speed (most runs of a certification,
+        # "13a-14", "Section 906", open none): a run and what its length and the text before
+        # it call for, as a pass over every run would take each.
+        for run in _runs(text):
+            start = run.start()
+            kind = run.lastgroup
+            if kind == "named":  # a day's run, then a year's: the day's run is a short run too
+                end, year = run.end("day"), run.end() - 4
+                gap = year - end
                 if mdy_least <= gap <= mdy_most:
-                    month_first.append((back(text, day_start, MDY_REACH), end + 1))
-                    word_month_first.append((day_start - WORD_MDY_REACH, end + 1))
+                    month_first.append((back(text, start, MDY_REACH), year + 5))
+                    word_month_first.append((start - WORD_MDY_REACH, year + 5))
                 if dmy_least <= gap <= dmy_most:
-                    day_first.append((back(text, day_start, DMY_REACH), end + 1))
+                    day_first.append((back(text, start, DMY_REACH), year + 5))
                 if word_least <= gap <= word_most:
-                    word_day_first.append((day_start, end + 1))
-                if before == "/":  # "3/29/2004"
-                    slashed.append((start - SLASHED_REACH, end + 1))
-            elif length <= 2:
-                if length == 2 and before == "-":  # "2004-03-29": a day of two digits after "-"
-                    iso.append((start - ISO_REACH, end + 1))
-                elif length == 2 and before == "/":  # "03/29/04": a year of two digits after "/"
-                    slashed.append((start - SLASHED_REACH, end + 1))
-                elif before.isspace() and text.endswith(_MONTH_NAMES, 0, start - 1):
-                    month_days.append((start - MONTH_DAY_REACH, end + 1))  # "April 31"
-            if length <= 2:
-                day_start, day_end = start, end
+                    word_day_first.append((start, year + 5))
+                if text[year - 1] == "/":  # "3/29/2004"
+                    slashed.append((year - SLASHED_REACH, year + 5))
+                before = text[start - 1:start]
+                if end - start == 2 and before == "-" and _ISO_HEAD.fullmatch(text, start - ISO_REACH, start):
+                    kind = "iso"
+                elif end - start == 2 and before == "/":
+                    kind = "slashed"
+                elif (before.isspace() and text[end] not in ".,/-"
+                      and text.endswith(_MONTH_NAMES, 0, start - 1)):
+                    kind = "month_day"
+                else:
+                    continue
             else:
-                day_start = day_end = -dmy_most - 1
+                end = run.end()
+            if kind == "iso":  # "2004-03-29": a day of two digits after "-"
+                iso.append((start - ISO_REACH, end + 1))
+            elif kind == "slashed":  # "03/29/04", "3/29/2004": a year of two or four after "/"
+                slashed.append((start - SLASHED_REACH, end + 1))
+            elif int(text[start:end]) not in EVERY_MONTHS_DAYS:  # "April 31"
+                month_days.append((start - MONTH_DAY_REACH, end + 1))
         size = len(text)
         #: `_MDY` ("Tuesday, March 29, 2004"), `_DMY` ("the 29th day of March, 2004") and the
         #: misspelled months' `_WORD_MDY` ("Feburary 1, 2005") and `_WORD_DMY` ("1 Feburary 2005").
@@ -185,14 +194,49 @@ class Windows:
         return cls(text, everywhere=True)
 
 
-def _digit_runs(text: str) -> Iterator[re.Match[str]]:
-    """The runs of digits (`\\d`) of a text, scanned as [0-9] when it is all Latin-1."""
-    if not text.isascii():
-        try:
-            text.encode("latin-1")  # (a copy of the text's bytes when it is Latin-1)
-        except UnicodeEncodeError:
-            return _DIGITS.finditer(text)
-    return _LATIN_DIGITS.finditer(text)
+def _runs(text: str) -> Iterator[re.Match[str]] | Iterator[re.Match[bytes]]:
+    """The runs of digits of a text that open windows (`_run_pattern`), with their positions in
+    the text. A text of Latin-1 (nearly all) is scanned as its bytes with every decimal digit
+    made "0" and every whitespace character " " (`_digits_as_zeros`): a pattern that opens with
+    a literal is searched for it at C speed, one that opens with a class tests each character."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _run_pattern(r"\d", r"\D", r"\s").finditer(text)
+    return _byte_run_pattern().finditer(data.translate(_digits_as_zeros()))
+
+
+@functools.cache
+def _run_pattern(digit: str, other: str, space: str) -> re.Pattern[str]:
+    """The runs of digits that open windows, each from its first digit: `named`, a run of one or
+    two (a day) and the next run, of four (a year), at most the widest gap after it; `iso`, a run
+    of two after `_ISO_HEAD`; `slashed`, a run of four or two after "/"; `month_day`, a run of
+    one or two after a full month name and one whitespace character, before none of the
+    characters `_MONTH_DAY` cannot be followed by (".,/-"). The names are tested for their last
+    letter first: 24 names tried at each run take longer than the rest of the scan."""
+    gap = max(MDY_GAP[1], DMY_GAP[1], WORD_DMY_GAP[1])
+    last = "".join(sorted({name[-1] for name in _MONTH_NAMES}))
+    months = "|".join(rf"(?<={name}{space}{digit})" for name in _MONTH_NAMES)
+    return re.compile(
+        rf"{digit}(?<!{digit}{digit})(?:"
+        rf"(?P<named>(?P<day>{digit}?)(?!{digit}){other}{{1,{gap}}}{digit}{{4}}(?!{digit}))"
+        rf"|(?P<iso>(?<={digit}{{4}}-{digit}{{2}}-{digit}){digit}(?!{digit}))"
+        rf"|(?P<slashed>(?<=/{digit})(?:{digit}{{3}}|{digit})(?!{digit}))"
+        rf"|(?P<month_day>(?<=[{last}]{space}{digit})(?:{months}){digit}?(?!{digit})(?![.,/-])))")
+
+
+@functools.cache
+def _byte_run_pattern() -> re.Pattern[bytes]:
+    """`_run_pattern` for the bytes of `_digits_as_zeros`."""
+    return re.compile(_run_pattern("0", "[^0]", " ").pattern.encode("ascii"))
+
+
+@functools.cache
+def _digits_as_zeros() -> bytes:
+    """A `bytes.translate` table for Latin-1: each decimal digit (`\\d`: 0-9 only) to "0", each
+    whitespace character (`\\s`, `str.isspace`: " ", "\\xa0", "\\x85" ...) to " ", the rest as is."""
+    return bytes(ord("0") if chr(code).isdecimal() else ord(" ") if chr(code).isspace() else code
+                 for code in range(256))
 
 
 def back(text: str, end: int, units: int) -> int:
