@@ -87,9 +87,7 @@ def starting(source: str, flags: int = 0, least: int = _RARE_START) -> Needed | 
 
 def starts(source: str, flags: int = 0) -> Starts | None:
     """Where each match of `source` starts, if known: after a lookbehind's text or at the text
-    the match begins with, whichever is rarer (`_rarity`; the lookbehind on a tie). Either finds
-    every match; the rarer leaves fewer places to try the pattern at: "(?<=Section )(?:609|960)"
-    is tried at each "609" or "960", not after each of the many "Section "s."""
+    it begins with, the rarer (`_rarity`): "(?<=Section )609" is tried at "609"s, not "Section "s."""
     before = leading(source, flags)
     first = starting(source, flags)
     if first is not None and (before is None or min(map(_rarity, first)) > min(map(_rarity, before))):
