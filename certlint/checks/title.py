@@ -283,6 +283,7 @@ class TitleCheck(Struct, frozen=True):
                 text = pattern.sub(" ", text)
         return text, roles
 
+    @remembered(set)
     def _title_words(self, text: str) -> set[str]:
         text = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in text.split())
         words = set()

@@ -28,6 +28,7 @@ def test_remembered_readings_are_the_fresh_ones() -> None:
                 assert check.roles_of(text) == TitleCheck.roles_of.__wrapped__(check, text)  # type: ignore[attr-defined]
                 assert check._corrected(text) == TitleCheck._corrected.__wrapped__(check, text)  # type: ignore[attr-defined]
                 assert check._take_designations(text) == TitleCheck._take_designations.__wrapped__(check, text)  # type: ignore[attr-defined]
+                assert check._title_words(text) == TitleCheck._title_words.__wrapped__(check, text)  # type: ignore[attr-defined]
     assert any(check.memo.answers for check in checks)
 
 
