@@ -93,7 +93,10 @@ def test_where_matches_start() -> None:
     assert starting(r"\bab", least=0) == ("ab",)
     assert starting(r"(?:as )?attorney") is None and starting(r"\w+ of") is None
     assert starting(r"(?=x)|abcd") is None  # an empty match
-    assert starts(r"(?<=Act of )(?:19|20)\d\d") == (("act of ",), True)
+    assert starts(r"(?<=Act of )(?:19|20)\d\d") == (("19", "20"), False)  # rarer than "act of "
+    assert starts(r"(?<=Sarbanes-Oxley Act of )(?:19|20)\d\d") == (("sarbanes-oxley act of ",), True)
+    assert starts(r"(?<=Section )(?:609|960)\b") == (("609", "960"), False)
+    assert starts(r"(?<=Section )\d") == (("section ",), True)  # nothing known after it
     assert starts(r"\bSecurities Act") == (("securities act",), False)
 
 

@@ -86,13 +86,13 @@ def starting(source: str, flags: int = 0, least: int = _RARE_START) -> Needed | 
 
 
 def starts(source: str, flags: int = 0) -> Starts | None:
-    """Where each match of `source` starts, if known: after a lookbehind's text, else at the
-    text the match begins with."""
+    """Where each match of `source` starts, if known: after a lookbehind's text or at the text
+    it begins with, the rarer (`_rarity`): "(?<=Section )609" is tried at "609"s, not "Section "s."""
     before = leading(source, flags)
-    if before is not None:
-        return Starts(before, True)
     first = starting(source, flags)
-    return None if first is None else Starts(first, False)
+    if first is not None and (before is None or min(map(_rarity, first)) > min(map(_rarity, before))):
+        return Starts(first, False)
+    return None if before is None else Starts(before, True)
 
 
 def _fewest(found: frozenset[str], covers: _Covers = _HOLDS) -> Needed:

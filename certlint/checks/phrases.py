@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
+from certlint.analysis.memo import per_document
 from certlint.checks.base import OptionError
 from certlint.checks.literals import Needed, Starts, needed, starts
 from certlint.checks.plain_regex import re_twin
@@ -69,13 +70,22 @@ class Matcher(Protocol):
     def match(self, string: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
 
 
+@per_document()
+def _ascii_but_sections(text: str) -> bool:
+    """Whether the text's only character past ASCII is the section sign: so in nearly half the
+    exhibits ("§ 1350"). Both engines read it alike (no letter, digit or space, no case), so a
+    twin that finds what `regex` finds in an ASCII text finds it in this one too. Asked once a
+    text: every phrase rule tries its pattern on the same document's text."""
+    return text.replace("\u00a7", "").isascii()
+
+
 class BoundedPattern:
     """A `regex` pattern whose searches stop after PATTERN_SECONDS (raising PatternTimeout).
 
     `regex` compiles in Python, several times slower than `re`, and the packs hold dozens of
     patterns, most of which a document's literal prefilter rules out: each is compiled (and the
     module imported) the first time it is searched. `compile_regex` has checked its syntax.
-    A match at one place in an ASCII text (`literals.finditer_near`'s) is tried by `re` where
+    A match at one place in an ASCII text (`literals.finditer_near`'s; "§" aside) is tried by `re` where
     that finds the same and cannot run long (`certlint.checks.plain_regex`): a clean one-file
     run then needs no `regex` at all. A search stays on `regex`, which scans faster for most of
     the packs' patterns than `re` (which has no prefix scan for a pattern led by `\b`)."""
@@ -91,7 +101,7 @@ class BoundedPattern:
 
     def _plain(self, string: str) -> re.Pattern[str] | None:
         """The `re` pattern that searches `string` as `regex` would, if there is one."""
-        if not string.isascii():
+        if not string.isascii() and not _ascii_but_sections(string):
             return None
         twin = self._twin
         if twin is False:

@@ -12,12 +12,13 @@ match; with no anchor, or no match for it, at the top of the document. With a `s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
-from certlint.checks.literals import Needed, may_match
+from certlint.checks.literals import Needed, Starts, finditer_near, may_match
 from certlint.checks.phrases import MATCH_PROPERTIES, Matcher, compile_match, compile_regex, literals_of
 from certlint.checks.scope import SCOPE_PROPERTIES, Scope, compile_scope, region
 from certlint.diagnostic import Finding
@@ -47,14 +48,15 @@ class RequiredPhrase(Struct, frozen=True):
     scope: Scope | None = None
     #: One of these is in every document the pattern matches (None: no prefilter).
     literals: Needed | None = None
+    #: One of these is where each match starts (None: the pattern is tried everywhere).
+    starts: Starts | None = None
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
-        text = doc.prose.text
         span = region(self.scope, doc.prose)
         if span is None:
             return
         # A document holding none of the literals has no match: the search is not needed.
-        matches = list(self.pattern.finditer(text, *span)) if may_match(doc.prose, self.literals) else []
+        matches = list(self._matches(doc, span)) if may_match(doc.prose, self.literals) else []
         found = sum(1 for m in matches if m.end() > m.start())
         if found >= self.min_count:
             return
@@ -64,6 +66,13 @@ class RequiredPhrase(Struct, frozen=True):
             yield Finding(first.start(), first.end(), args)
             return
         yield Finding(*self._expected_place(doc.prose.text, span), args)
+
+    def _matches(self, doc: Document, span: tuple[int, int]) -> Iterator[re.Match[str]]:
+        """The pattern's matches in the span: tried only where one may start, where that is exact."""
+        starts = self.starts
+        near = None if starts is None else finditer_near(self.pattern, doc.prose, starts.literals, *span,
+                                                         starts.at_end)
+        return self.pattern.finditer(doc.prose.text, *span) if near is None else near
 
     def _expected_place(self, text: str, span: tuple[int, int]) -> tuple[int, int]:
         if self.anchor is not None:
@@ -83,5 +92,5 @@ def compile(options: Mapping[str, Any]) -> RequiredPhrase:
         int(options.get("min_count", 1)),
         compile_regex(anchor, "anchor", case_sensitive) if anchor else None,
         compile_scope(options),
-        literals_of(pattern)[0],
+        *literals_of(pattern),
     )

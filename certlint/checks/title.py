@@ -34,16 +34,12 @@ from certlint.analysis.parties import certification_kind, statements
 from certlint.analysis.signatures import CONNECTIVES, Signature, Span, signatures
 from certlint.checks import spelling, title_support
 from certlint.checks.title_headings import headings_by
+from certlint.checks.title_memo import TextMemo, own_roles, remembered, same
 from certlint.checks.title_options import SCHEMA as SCHEMA
 from certlint.checks.title_options import read_options
 from certlint.checks.title_support import (
     ABBREVIATIONS,
-    DISTRIBUTED,
-    HEADING_OF,
-    OTHER_OFFICE,
     WORD,
-    body_title,
-    closest_designation,
     designation_pattern,
     edits_within,
     one_edit,
@@ -70,6 +66,7 @@ class TitleCheck(Struct, frozen=True):
     speller: spelling.TitleSpelling | None = None
     unknown_words: bool = False
     homophones: Mapping[str, str] = field(default_factory=dict)
+    memo: TextMemo = field(default_factory=TextMemo)
 
     def check(self, doc: Document, context: CheckContext) -> Iterator[Finding]:
         kind = certification_kind(doc, context.facts.exhibit)
@@ -144,14 +141,15 @@ class TitleCheck(Struct, frozen=True):
                     break
 
     # -- roles ---------------------------------------------------------------------------
+    @remembered(set)
     def roles_of(self, text: str) -> set[str]:
         """Roles a title implies (phrases of `role_titles`), "Chief Financial and Administrative
         Officer" read as "Chief Financial Officer and Chief Administrative Officer"."""
-        text = DISTRIBUTED.sub(lambda m: f"{m[1]} {m[2]} {m[4]} and {m[1]} {m[3]} {m[4]}", text)
+        text = title_support.DISTRIBUTED.sub(lambda m: f"{m[1]} {m[2]} {m[4]} and {m[1]} {m[3]} {m[4]}", text)
         found = set()
         for role, phrases in self.role_titles.items():
             for match in phrases_pattern(phrases).finditer(text):
-                if not OTHER_OFFICE.search(text[:match.start()]):
+                if not title_support.OTHER_OFFICE.search(text[:match.start()]):
                     found.add(role)
                     break
         return found
@@ -167,6 +165,7 @@ class TitleCheck(Struct, frozen=True):
             return {known[p] for p in parts}
         return None
 
+    @remembered(same)
     def _corrected(self, text: str) -> str:
         """`text` with misspelled title words corrected (the spelling rules report those)."""
         if self.speller is None:
@@ -193,7 +192,7 @@ class TitleCheck(Struct, frozen=True):
         if not title:
             # The signature block gives only the name: the body may give the role ("I, Jane
             # Doe, Interim Chief Executive Officer"); with neither, the reading is unsure.
-            given = body_title(doc, sig)
+            given = title_support.body_title(doc, sig)
             if given is None or self.roles_of(self._corrected(given)) & self.certifying_roles:
                 return
             title = given
@@ -213,7 +212,7 @@ class TitleCheck(Struct, frozen=True):
                 continue  # a title in parentheses, "(Chief Executive Officer)"
             if self._designation_roles(self._corrected(span.text)) is not None:
                 continue  # a misspelled word: the spelling rules report it
-            suggestion = closest_designation(span.text, self.designations)
+            suggestion = title_support.closest_designation(span.text, self.designations)
             yield Finding(span.start, span.end, {"designation": span.text,
                                                  "suggestion": suggestion or ""},
                           suggestion=suggestion)
@@ -246,7 +245,7 @@ class TitleCheck(Struct, frozen=True):
             return
         # The heading above the first statement speaks for that statement's signers only
         # (an exhibit may hold the CEO's and then, under its own heading, the CFO's).
-        for match in HEADING_OF.finditer(text, 0, first.intro.start):
+        for match in title_support.HEADING_OF.finditer(text, 0, first.intro.start):
             group = "title" if match.group("title") else "title2"
             title = match.group(group)
             said, roles = self._take_designations(self._corrected(title))
@@ -274,6 +273,7 @@ class TitleCheck(Struct, frozen=True):
             args = {"title": title.text, "name": name, "expected": signed_text}
             yield Finding(title.start, title.end, args)
 
+    @remembered(own_roles)
     def _take_designations(self, text: str) -> tuple[str, set[str]]:
         """A title without its role designations ("Principal Executive Officer"), and their roles."""
         roles = set()
@@ -283,6 +283,7 @@ class TitleCheck(Struct, frozen=True):
                 text = pattern.sub(" ", text)
         return text, roles
 
+    @remembered(set)
     def _title_words(self, text: str) -> set[str]:
         text = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in text.split())
         words = set()
