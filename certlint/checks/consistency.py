@@ -254,9 +254,9 @@ def _registrant(doc: Document, company: str | None) -> Iterator[Finding]:
             canonical = _form(company or "")
             expected = company or ""
         else:
+            if forms.count(forms[0]) == len(forms):
+                continue  # one spelling (most groups): nothing to count
             counts = Counter(forms)
-            if len(counts) < 2:
-                continue
             canonical = max(counts, key=lambda f: (counts[f], -forms.index(f)))
             expected = group[forms.index(canonical)].group()
         for match, form in zip(group, forms, strict=True):
