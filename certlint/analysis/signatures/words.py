@@ -59,14 +59,21 @@ def squash(text: str) -> str:
 
 def name_tokens(spans: tuple[Span, ...] | list[Span]) -> list[Span]:
     """The words of a name with their prose spans (commas dropped, periods kept)."""
-    tokens = []
-    for span in spans:
-        for match in _WORD.finditer(span.text):
-            word = match.group().rstrip(",")
-            if word.lower() == "nbsp" and match.start() > 0 and span.text[match.start() - 1] == "&":
-                continue
-            tokens.append(Span(span.start + match.start(), span.start + match.start() + len(word), word))
-    return tokens
+    return [Span(span.start + at, span.start + at + len(word), word)
+            for span in spans for at, word in _name_words(span.text)]
+
+
+@lru_cache(maxsize=4096)
+def _name_words(text: str) -> tuple[tuple[int, str], ...]:
+    """`name_tokens` of one text: each word and where it starts. Memoised: a filing's officers'
+    names are the same in each of its documents, and several checks read each name."""
+    words = []
+    for match in _WORD.finditer(text):
+        word = match.group().rstrip(",")
+        if word.lower() == "nbsp" and match.start() > 0 and text[match.start() - 1] == "&":
+            continue
+        words.append((match.start(), word))
+    return tuple(words)
 
 
 def lower_words(text: str) -> list[str]:
