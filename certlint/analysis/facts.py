@@ -13,7 +13,7 @@ can report where the text says something else and name the fact it contradicts a
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -110,6 +110,15 @@ def _length(label: str) -> str | None:
     return None
 
 
+def _most_common(items: Iterable[str]) -> str:
+    """The item seen most often, the first seen of those tied (`Counter.most_common(1)`'s choice):
+    counted in a dict, since building a `Counter` (its ABC checks) costs more than a few items."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return max(counts, key=counts.__getitem__)
+
+
 @per_document()
 def _text_facts(doc: Document) -> CertificationFacts:
     """The facts the text alone gives, read once per document (no fiscal year end: only
@@ -120,7 +129,7 @@ def _text_facts(doc: Document) -> CertificationFacts:
     named = [m for m in reading.mentions if m.form is not None]
     first = next((m for m in named if m.paragraph1), named[0] if named else None)
     if named and first is not None and not first.paragraph1:  # the form named most often
-        usual = Counter(canonical_form(m.form or "") for m in named).most_common(1)[0][0]
+        usual = _most_common(canonical_form(m.form or "") for m in named)
         first = next(m for m in named if m.form == usual)
     form = Fact(first.form or "", TEXT, first.form_words) if first is not None else None
     kinded = [m for m in reading.mentions if m.kind is not None]

@@ -40,8 +40,10 @@ if TYPE_CHECKING:
     from certlint.document import Document
     from certlint.document.prose import Prose
 
+#: The lookahead `(?=[iw])` only repeats what `who` needs (case aside, as `who` reads it): a
+#: character class first is a cheaper test at each place than the lookbehind.
 _INTRO = re.compile(
-    r"(?<![\w'])(?P<who>I|We)(?P<comma>,?)\s+(?P<rest>[^\n]{1,400}?)\s*,?\s*"
+    r"(?=[iw])(?<![\w'])(?P<who>I|We)(?P<comma>,?)\s+(?P<rest>[^\n]{1,400}?)\s*,?\s*"
     r"(?:(?:do|does)\s+)?(?:hereby\s+)?(?:each\s+)?certif(?:y|ies)\b", re.IGNORECASE)
 #: How far before its "certif" an `_INTRO` match can start, a run of whitespace counting as one
 #: character: "We," (3), a run, the middle part (400), a run, a comma, a run, "does " (5),

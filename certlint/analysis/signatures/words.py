@@ -59,14 +59,21 @@ def squash(text: str) -> str:
 
 def name_tokens(spans: tuple[Span, ...] | list[Span]) -> list[Span]:
     """The words of a name with their prose spans (commas dropped, periods kept)."""
-    tokens = []
-    for span in spans:
-        for match in _WORD.finditer(span.text):
-            word = match.group().rstrip(",")
-            if word.lower() == "nbsp" and match.start() > 0 and span.text[match.start() - 1] == "&":
-                continue
-            tokens.append(Span(span.start + match.start(), span.start + match.start() + len(word), word))
-    return tokens
+    return [Span(span.start + at, span.start + at + len(word), word)
+            for span in spans for at, word in _name_words(span.text)]
+
+
+@lru_cache(maxsize=4096)
+def _name_words(text: str) -> tuple[tuple[int, str], ...]:
+    """`name_tokens` of one text: each word and where it starts. Memoised: a filing's officers'
+    names are the same in each of its documents, and several checks read each name."""
+    words = []
+    for match in _WORD.finditer(text):
+        word = match.group().rstrip(",")
+        if word.lower() == "nbsp" and match.start() > 0 and text[match.start() - 1] == "&":
+            continue
+        words.append((match.start(), word))
+    return tuple(words)
 
 
 def lower_words(text: str) -> list[str]:
@@ -116,25 +123,35 @@ def name_then_title(span: Span) -> tuple[Span, Span] | None:
 
     Without a comma (the two were apart in the layout, by a run of spaces or `&nbsp;`), the
     title must open with a word titles open with ("Chief", "President", "Senior"...)."""
-    for match in _COMMA.finditer(span.text):
-        head, tail = span.text[:match.start()], span.text[match.end():]
+    split = _name_then_title(span.text)
+    if split is None:
+        return None
+    head, at, title, to_end = split
+    return (Span(span.start, span.start + len(head), head),
+            Span(span.start + at, span.end if to_end else span.start + at + len(title), title))
+
+
+@lru_cache(maxsize=4096)
+def _name_then_title(text: str) -> tuple[str, int, str, bool] | None:
+    """`name_then_title` of a line's text: the name, where the title starts, the title, and
+    whether it runs to the span's end. Memoised: a filing's officers sign all its documents."""
+    for match in _COMMA.finditer(text):
+        head, tail = text[:match.start()], text[match.end():]
         first = lower_words(tail)[:1]
         if not first or first[0] in SUFFIXES:
             continue
         part = title_part(tail)
         # "Jane Doe Vice Prsident, Controller": a title word in the head is a title begun there.
         if is_name(head) and part and not any(w in TITLE_WORDS for w in lower_words(head)):
-            return (Span(span.start, span.start + len(head), head),
-                    Span(span.start + match.end(), span.start + match.end() + len(part), part))
-    for match in _SPACES.finditer(span.text):
-        tail = span.text[match.end():]
+            return head, match.end(), part, False
+    for match in _SPACES.finditer(text):
+        tail = text[match.end():]
         if not tail[:1].isupper():
             continue  # (the quick test first: a title opens with a capital)
-        head = span.text[:match.start()].rstrip(",")
+        head = text[:match.start()].rstrip(",")
         words = lower_words(_PARENTHESES_AT_END.sub("", tail))
         if words and _opens_title(words[0].split("-")[0]) and is_name(head) and is_title_text(tail):
-            return (Span(span.start, span.start + len(head), head),
-                    Span(span.start + match.end(), span.end, tail))
+            return head, match.end(), tail, True
     return None
 
 
