@@ -239,6 +239,7 @@ class ProseBuilder:
             self._block_start = self._length
         elif self._pending_space is not None:
             self._flush_space(self._pending_space)
+        # `_emit`, written out: most pieces of a document come this way, one call fewer each.
         length = self._length
         if source_offset - length != self._delta:
             self._marks_prose.append(length)
