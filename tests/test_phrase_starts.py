@@ -4,7 +4,6 @@ its literals, and on the real filings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import msgspec
@@ -17,6 +16,7 @@ from certlint.checks.forbidden import ForbiddenPhrase
 from certlint.checks.required import RequiredPhrase
 from certlint.document import Document, read_documents
 from certlint.ruleset import load_ruleset
+from tests.conftest import corpora_documents
 
 CORPORA = [Path("/work/shared/corpus/real"), Path("/work/shared/corpus/real2")]
 Checker = ForbiddenPhrase | RequiredPhrase
@@ -73,16 +73,9 @@ def test_generated_texts_of_the_rules_literals(pieces: list[str]) -> None:
     _assert_alike(read_documents("t.txt", text="".join(pieces))[0])
 
 
-def _corpus_files() -> Iterator[Path]:
-    for corpus in CORPORA:
-        if corpus.is_dir():
-            yield from sorted(path for path in corpus.rglob("*") if path.suffix.lower() in {".htm", ".txt"})
-
-
-@pytest.mark.skipif(not any(corpus.is_dir() for corpus in CORPORA), reason="the real corpora are absent")
 def test_the_real_filings() -> None:
-    files = list(_corpus_files())
-    assert files
-    for path in files:
-        for doc in read_documents(str(path), data=path.read_bytes()):
-            _assert_alike(doc)
+    documents = 0
+    for doc in corpora_documents():
+        _assert_alike(doc)
+        documents += 1
+    assert documents

@@ -3,8 +3,6 @@ same period ends and certification dates as a search of the whole stretch before
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -15,6 +13,7 @@ from certlint.analysis.dates.windows import first_place
 from certlint.analysis.views import lowered, odd_letters
 from certlint.document import read_documents
 from certlint.document.prose import Prose
+from tests.conftest import corpora_documents
 
 LABELS = ["for the fiscal year ended", "FOR THE FINANCIAL FIFTY-THREE WEEKS THEN ENDED", "quarterly period ending",
           "three months ended on", "52 weeks ended", "as of", "AS OF", "a\u017f of", "dated as of", "date as of",
@@ -95,18 +94,10 @@ def test_a_literal_test_cannot_tell_for_an_odd_letter() -> None:
     assert first_place("an officer ended", "", (("end", 5),), 0, 16) == 6
 
 
-CORPORA = [Path("/work/shared/corpus/real"), Path("/work/shared/corpus/real2")]
-
-
-@pytest.mark.skipif(not all(p.is_dir() for p in CORPORA), reason="the real-filing corpora are absent")
 def test_the_real_corpora() -> None:
     count = 0
-    for folder in CORPORA:
-        for path in sorted(folder.rglob("*")):
-            if path.suffix.lower() not in (".txt", ".htm", ".html", ".md"):
-                continue
-            for doc in read_documents(str(path)):
-                prose = doc.prose
-                assert _roles(prose, lowered(prose), odd_letters(prose)) == _roles(prose, None, "")
-                count += 1
+    for doc in corpora_documents():
+        prose = doc.prose
+        assert _roles(prose, lowered(prose), odd_letters(prose)) == _roles(prose, None, "")
+        count += 1
     assert count > 100

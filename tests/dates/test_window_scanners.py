@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from hypothesis import example, given, settings
 
 from certlint.analysis.dates.windows import (
@@ -27,7 +25,7 @@ from certlint.analysis.dates.windows import (
     Windows,
     back,
 )
-from certlint.document import read_documents
+from tests.conftest import corpora_documents
 from tests.dates.test_windows import texts
 
 KINDS = ("month_first", "day_first", "word_month_first", "word_day_first", "slashed", "iso", "month_days")
@@ -107,17 +105,10 @@ def test_a_day_then_a_run_of_three_is_no_year() -> None:
     assert Windows("on 12, 2004").month_first == [(0, 11)]
 
 
-CORPORA = [Path("/work/shared/corpus/real"), Path("/work/shared/corpus/real2")]
-
-
-@pytest.mark.skipif(not all(p.is_dir() for p in CORPORA), reason="the real-filing corpora are absent")
 def test_the_real_corpora() -> None:
     count = 0
-    for folder in CORPORA:
-        for path in sorted(folder.rglob("*")):
-            if path.suffix.lower() in (".txt", ".htm", ".html", ".md"):
-                for doc in read_documents(str(path)):
-                    _same_windows(doc.prose.text)
-                    _same_windows(doc.source)
-                    count += 1
+    for doc in corpora_documents():
+        _same_windows(doc.prose.text)
+        _same_windows(doc.source)
+        count += 1
     assert count > 100

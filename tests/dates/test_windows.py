@@ -4,7 +4,6 @@ the same dates, spans, values, weekdays, misspellings and order."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -14,6 +13,7 @@ from certlint.analysis.dates.extract import find_dates
 from certlint.analysis.dates.roles import _FISCAL_LABEL, analyse
 from certlint.analysis.dates.windows import DMY_GAP, MDY_REACH, Windows
 from certlint.document import read_documents
+from tests.conftest import corpora_documents
 
 MONTHS = ["January", "february", "MARCH", "Apr.", "may", "June", "Jul", "AUGUST", "Sept.", "sep",
           "October", "Nov.", "december", "September.", "SEPTEMBER", "Feburary", "Novmber", "Jnue",
@@ -144,21 +144,11 @@ def test_windows_leave_out_the_text_between_dates() -> None:
     assert windows.slashed == windows.iso == []
 
 
-CORPORA = [Path("/work/shared/corpus/real"), Path("/work/shared/corpus/real2")]
-
-
-@pytest.mark.skipif(not all(p.is_dir() for p in CORPORA), reason="the real-filing corpora are absent")
 def test_the_real_corpora() -> None:
-    from certlint.document import read_documents
-
     count = 0
-    for folder in CORPORA:
-        for path in sorted(folder.rglob("*")):
-            if path.suffix.lower() not in (".txt", ".htm", ".html", ".md"):
-                continue
-            for doc in read_documents(str(path)):
-                _same(doc.prose.text)
-                count += 1
+    for doc in corpora_documents():
+        _same(doc.prose.text)
+        count += 1
     assert count > 100
 
 

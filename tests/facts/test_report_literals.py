@@ -4,8 +4,6 @@ reading as with every pattern searching its whole stretch."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -13,6 +11,7 @@ from hypothesis import strategies as st
 from certlint.analysis import report
 from certlint.document import read_documents
 from certlint.document.prose import Prose
+from tests.conftest import corpora_documents
 
 PIECES = ["I have reviewed this", "annual report on", "the Semi- Annual Report of Acme Corp. on",
           "semiannual report on", "Quarterly Report for the period on", "transition report on",
@@ -49,18 +48,10 @@ def test_the_kind_words_reach_back_to_semi() -> None:
     assert mention.kind is not None and mention.kind.text == "Semi- Annual"
 
 
-CORPORA = [Path("/work/shared/corpus/real"), Path("/work/shared/corpus/real2")]
-
-
-@pytest.mark.skipif(not all(p.is_dir() for p in CORPORA), reason="the real-filing corpora are absent")
 def test_the_real_corpora() -> None:
     count = 0
-    for folder in CORPORA:
-        for path in sorted(folder.rglob("*")):
-            if path.suffix.lower() not in (".txt", ".htm", ".html", ".md"):
-                continue
-            for doc in read_documents(str(path)):
-                found, whole = _both(doc.prose)
-                assert found == whole
-                count += 1
+    for doc in corpora_documents():
+        found, whole = _both(doc.prose)
+        assert found == whole
+        count += 1
     assert count > 100
