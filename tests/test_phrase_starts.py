@@ -4,8 +4,6 @@ its literals, and on the real filings."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import msgspec
 import pytest
 from hypothesis import given, settings
@@ -18,7 +16,6 @@ from certlint.document import Document, read_documents
 from certlint.ruleset import load_ruleset
 from tests.conftest import corpora_documents
 
-CORPORA = [Path("/work/shared/corpus/real"), Path("/work/shared/corpus/real2")]
 Checker = ForbiddenPhrase | RequiredPhrase
 
 

@@ -4,7 +4,6 @@ line of the real corpora)."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -23,8 +22,7 @@ from certlint.analysis.signatures.words import (
     name_then_title,
     title_part,
 )
-from certlint.document import read_documents
-from tests.conftest import SHARED
+from tests.conftest import corpora_documents
 
 
 def reference(span: Span) -> tuple[Span, Span] | None:
@@ -75,13 +73,7 @@ def test_a_split_is_found_and_placed() -> None:
 
 
 def test_the_lines_of_the_real_corpora() -> None:
-    folders = [SHARED / "corpus" / "real", SHARED / "corpus" / "real2"]
-    paths = [p for folder in folders if folder.is_dir() for p in sorted(folder.iterdir())
-             if p.suffix.lower() in (".txt", ".htm", ".html", ".md", ".docx")]
-    if not paths:
-        pytest.skip(f"the shared corpora are not beside this checkout ({SHARED / 'corpus'})")
-    for path in paths:
-        for doc in read_documents(str(path)):
-            for line in read_lines(doc):
-                span = Span(line.start, line.end, line.text)
-                assert name_then_title(span) == reference(span)
+    for doc in corpora_documents():
+        for line in read_lines(doc):
+            span = Span(line.start, line.end, line.text)
+            assert name_then_title(span) == reference(span)

@@ -4,14 +4,12 @@ of the real corpora)."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from certlint.analysis.signatures import Span, signatures
 from certlint.analysis.signatures.words import _WORD, name_tokens
-from certlint.document import read_documents
-from tests.conftest import SHARED
+from tests.conftest import corpora_documents
 
 
 def reference(spans: list[Span]) -> list[Span]:
@@ -46,13 +44,7 @@ def test_the_words_of_a_name() -> None:
 
 
 def test_the_signatures_of_the_real_corpora() -> None:
-    folders = [SHARED / "corpus" / "real", SHARED / "corpus" / "real2"]
-    paths = [p for folder in folders if folder.is_dir() for p in sorted(folder.iterdir())
-             if p.suffix.lower() in (".txt", ".htm", ".html", ".md", ".docx")]
-    if not paths:
-        pytest.skip(f"the shared corpora are not beside this checkout ({SHARED / 'corpus'})")
-    for path in paths:
-        for doc in read_documents(str(path)):
-            for sig in signatures(doc):
-                for spans in (list(sig.conformed), [sig.name] if sig.name else []):
-                    assert name_tokens(spans) == reference(spans)
+    for doc in corpora_documents():
+        for sig in signatures(doc):
+            for spans in (list(sig.conformed), [sig.name] if sig.name else []):
+                assert name_tokens(spans) == reference(spans)
