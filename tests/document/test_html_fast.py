@@ -30,7 +30,7 @@ def _reference(source: str, start: int = 0, end: int | None = None) -> Prose:
     end = len(source) if end is None else end
     events = ProseEvents(source)
     events.builder = cast(ProseBuilder, ReferenceBuilder())  # the same methods, the old bodies
-    if not html_tokens.tokenise(source, start, end, events):
+    if not (html_tokens.scanner_agrees() and html_tokens.scan(source[start:end], start, events)):
         events = ProseEvents(source)
         events.builder = cast(ProseBuilder, ReferenceBuilder())
         html_tokens.parse(source, start, end, events)

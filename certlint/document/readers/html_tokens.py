@@ -35,12 +35,6 @@ class Events(Protocol):
     def entity(self, offset: int) -> None: ...
 
 
-def tokenise(source: str, start: int, end: int, events: Events) -> bool:
-    """Report the events of source[start:end] by the fast scanner; False if it declined (the
-    events reported so far are then to be discarded) or this Python's parser differs from it."""
-    return scanner_agrees() and scan(source[start:end], start, events)
-
-
 def parse(source: str, start: int, end: int, events: Events) -> None:
     """Report the events of source[start:end] by `HTMLParser` (any markup)."""
     parser = _Parser(events, source, start, end)
