@@ -11,7 +11,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certlint.checks.phrases import BoundedPattern, _ascii_but_sections
+from certlint.analysis.views import ascii_but_sections
+from certlint.checks.phrases import BoundedPattern
 from certlint.checks.plain_regex import re_twin
 from tests.test_plain_regex import GROUPED, _spans
 
@@ -47,7 +48,7 @@ def test_a_twin_matches_where_regex_matches_in_a_text_with_sections(
 
 
 def test_a_text_with_sections_is_matched_by_the_twin_only() -> None:
-    assert _ascii_but_sections("18 U.S.C. \u00a7 1350") and not _ascii_but_sections("\u00a7 caf\u00e9")
+    assert ascii_but_sections("18 U.S.C. \u00a7 1350") and not ascii_but_sections("\u00a7 caf\u00e9")
     bounded = BoundedPattern(r"(?<=\u00a7 )1350\b", True)
     found = bounded.match("18 U.S.C. \u00a7 1350", 12)
     assert found is not None and found.span() == (12, 16)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
-from certlint.analysis.memo import per_document
+from certlint.analysis.views import ascii_but_sections
 from certlint.checks.base import OptionError
 from certlint.checks.literals import Needed, Starts, needed, starts
 from certlint.checks.plain_regex import re_twin
@@ -70,15 +70,6 @@ class Matcher(Protocol):
     def match(self, string: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
 
 
-@per_document()
-def _ascii_but_sections(text: str) -> bool:
-    """Whether the text's only character past ASCII is the section sign: so in nearly half the
-    exhibits ("§ 1350"). Both engines read it alike (no letter, digit or space, no case), so a
-    twin that finds what `regex` finds in an ASCII text finds it in this one too. Asked once a
-    text: every phrase rule tries its pattern on the same document's text."""
-    return text.replace("\u00a7", "").isascii()
-
-
 class BoundedPattern:
     """A `regex` pattern whose searches stop after PATTERN_SECONDS (raising PatternTimeout).
 
@@ -101,7 +92,7 @@ class BoundedPattern:
 
     def _plain(self, string: str) -> re.Pattern[str] | None:
         """The `re` pattern that searches `string` as `regex` would, if there is one."""
-        if not string.isascii() and not _ascii_but_sections(string):
+        if not string.isascii() and not ascii_but_sections(string):
             return None
         twin = self._twin
         if twin is False:
