@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from certlint.analysis.edits import neighbourhood
 from certlint.analysis.memo import per_document
 from certlint.analysis.views import lower_words, lowered
 from certlint.checks.scope import SCOPE_PROPERTIES, Scope, compile_scope, region
@@ -211,6 +212,10 @@ class TitleSpelling:
         if word not in self._closest_cache:
             if len(self._closest_cache) > MOST_REMEMBERED:
                 self._closest_cache.clear()
+            # Most words are told far from every vocabulary word without importing rapidfuzz.
+            if not neighbourhood(self.vocabulary_lowered, self.max_distance).may_be_near(word):
+                self._closest_cache[word] = None
+                return None
             from rapidfuzz import process
             from rapidfuzz.distance import OSA
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from certlint.analysis.edits import may_be_within
 from certlint.analysis.parties import statements
 from certlint.analysis.signatures import Signature, Span, is_title_text, squash
 
@@ -54,6 +55,8 @@ def shared_prefix(one: str, other: str) -> int:
 
 
 def edits_within(word: str, right: str, edits: int) -> bool:
+    if not may_be_within(word.lower(), right.lower(), edits):
+        return False
     from rapidfuzz.distance import OSA
 
     return bool(OSA.distance(word.lower(), right.lower()) <= edits)

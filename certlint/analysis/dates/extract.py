@@ -17,10 +17,12 @@ from datetime import date
 from msgspec import Struct
 
 from certlint.analysis.dates.windows import Windows, matches_in
+from certlint.analysis.edits import neighbourhood
 
 MONTH_NAMES = tuple(calendar.month_name[i] for i in range(1, 13))
 WEEKDAY_NAMES = tuple(calendar.day_name[i] for i in range(7))  # Monday first, as date.weekday()
 
+_LOWER_MONTH_NAMES = tuple(name.lower() for name in MONTH_NAMES)
 _MONTH_NUMBERS: dict[str, int] = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
 _MONTH_NUMBERS.update({name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES, 1)})
 _MONTH_NUMBERS["sept"] = 9
@@ -132,6 +134,8 @@ def closest_month(word: str) -> str | None:
     lower = word.lower()
     if month_number(lower) is not None:
         return None
+    if len(lower) != 4 and not neighbourhood(_LOWER_MONTH_NAMES, 2).may_be_near(lower):
+        return None  # (four-letter words are compared as anagrams, without edits)
     from rapidfuzz.distance import OSA
 
     for name in MONTH_NAMES:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from certlint.analysis.edits import neighbourhood
 from certlint.analysis.signatures.model import Span
 
 #: Words officer titles are made of; used to tell a title line from a name line.
@@ -95,7 +96,7 @@ def is_title_text(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _near_title_word(word: str) -> bool:
-    if len(word) < 5:
+    if len(word) < 5 or not neighbourhood(_TITLE_WORD_LIST, 1).may_be_near(word):
         return False
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
@@ -160,7 +161,7 @@ def _opens_title(word: str) -> bool:
     """A word titles open with, or a typo of one ("Prsident")."""
     if word in _TITLE_OPENERS:
         return True
-    if len(word) < 5:
+    if len(word) < 5 or not neighbourhood(_OPENER_LIST, 1).may_be_near(word):
         return False
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
