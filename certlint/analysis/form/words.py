@@ -1,7 +1,8 @@
 """Word-level comparison of one written paragraph with its unit of the form.
 
 The words are aligned with rapidfuzz's LCS edit operations (this module and `align` are imported
-only when the form kind first checks a document). Neighbouring edits a few words apart are one
+only when the form kind first checks a document, and rapidfuzz only once a process has compared
+enough paragraphs to pay for its import: see `measures`). Neighbouring edits a few words apart are one
 deviation ("a material fact" -> "material facts"), each classified: wording, punctuation (and
 articles), substitution (the registrant's name), variant (officer(s), capitalisation).
 """
@@ -11,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from msgspec import Struct
-from rapidfuzz.distance import Indel, LCSseq
 
+from certlint.analysis.form import measures
 from certlint.analysis.form.codes import written_codes
 from certlint.analysis.form.spec import FormToken, Unit
 from certlint.analysis.form.tokens import Token, join_tokens, quote
@@ -50,7 +51,7 @@ def similarity(unit: Unit, written: str) -> float:
     form = unit.coded
     if not form or not written:
         return 0.0
-    common = LCSseq.similarity(form, written)
+    common = len(form) if written == form else MEASURES.lcs_length(form, written)
     denominator = max(unit.required, len(written) - FILL_ALLOWANCE * unit.fills, 1)
     score = min(1.0, float(common) / denominator)
     if unit.fills and written[0] != form[0]:  # a short unit with fill-ins is recognised by its first word
@@ -60,7 +61,9 @@ def similarity(unit: Unit, written: str) -> float:
 
 #: One edit operation between a unit's form tokens and a paragraph's tokens:
 #: (tag, form start, form end, written start, written end); tag is equal, insert, delete or replace.
-Edit = tuple[str, int, int, int, int]
+Edit = measures.Edit
+#: The process's measures (rapidfuzz's once it has compared enough paragraphs).
+MEASURES = measures.Measures()
 
 
 class WordAlignment(Struct, frozen=True):
@@ -84,17 +87,15 @@ def align_words(unit: Unit, written: DocUnit, codes: str | None = None) -> WordA
     whole, *shorter = unit.variants
     if coded == whole.codes and coded:  # the prescribed words copied exactly (usual): nothing to search
         return WordAlignment(unit, written, whole.tokens, (("equal", 0, len(coded), 0, len(coded)),))
-    form, best = whole, Indel.distance(whole.codes, coded)
+    form, best = whole, MEASURES.indel_distance(whole.codes, coded)
     for variant in shorter:
         if best == 0:
             break
         # With the cutoff a distance no better than the best so far comes back as `best`.
-        distance = Indel.distance(variant.codes, coded, score_cutoff=best - 1)
+        distance = MEASURES.indel_distance(variant.codes, coded, score_cutoff=best - 1)
         if distance < best:
             best, form = distance, variant
-    ops = Indel.opcodes(form.codes, coded)
-    edits = tuple((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in ops)
-    return WordAlignment(unit, written, form.tokens, edits)
+    return WordAlignment(unit, written, form.tokens, tuple(MEASURES.indel_opcodes(form.codes, coded)))
 
 
 def deviations_of(aligned: WordAlignment, company: str | None) -> list[Deviation]:
