@@ -46,13 +46,15 @@ def test_long_paragraphs() -> None:
 
 def test_rapidfuzz_takes_over_after_the_python_comparisons() -> None:
     measures = Measures(python_comparisons=3)
-    code = "import sys; from certlint.analysis.form.measures import Measures; "
     for _ in range(2):
         assert measures.lcs_length("abc", "abd") == 2
+    assert measures._similarity is lcs_length
     assert measures.indel_distance("abc", "abd") == 2  # the third: rapidfuzz is imported now
+    assert measures._similarity is LCSseq.similarity
     assert measures.indel_opcodes("abc", "abd") == _rapidfuzz_opcodes("abc", "abd")
     # In a fresh process, the Python comparisons import nothing.
-    probe = code + ("m = Measures(python_comparisons=5); m.lcs_length('ab', 'b'); "
-                    "m.indel_opcodes('ab', 'ba'); print('rapidfuzz' in sys.modules)")
+    probe = ("import sys; from certlint.analysis.form.measures import Measures; "
+             "m = Measures(python_comparisons=5); m.lcs_length('ab', 'b'); "
+             "m.indel_opcodes('ab', 'ba'); print('rapidfuzz' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

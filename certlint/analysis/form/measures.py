@@ -66,9 +66,7 @@ def _rapidfuzz_opcodes(opcodes: Callable[[str, str], Any]) -> Callable[[str, str
 
 def lcs_length(one: str, other: str) -> int:
     """The length of the longest common subsequence (Hyyrö's bit-parallel algorithm)."""
-    if not one:
-        return 0
-    return len(one) - (_rows(one, other)[-1] & ((1 << len(one)) - 1)).bit_count() if other else 0
+    return _common(one, _rows(one, other)) if one and other else 0
 
 
 def indel_distance(one: str, other: str, score_cutoff: int | None = None) -> int:
@@ -77,7 +75,8 @@ def indel_distance(one: str, other: str, score_cutoff: int | None = None) -> int
 
 
 def _rows(one: str, other: str) -> list[int]:
-    """The bit vector after each character of `other`: bit i clear where one[:i + 1] gained."""
+    """Hyyrö's bit vector after each character of `other`, one bit per character of `one` (the
+    backtrace reads them all, the LCS length only the last)."""
     positions: dict[str, int] = {}
     bit = 1
     for char in one:
@@ -90,6 +89,11 @@ def _rows(one: str, other: str) -> list[int]:
         state = (state + matches) | (state - matches)
         rows.append(state)
     return rows
+
+
+def _common(one: str, rows: list[int]) -> int:
+    """The LCS length read from the last row: the bits of `one` that were cleared."""
+    return len(one) - (rows[-1] & ((1 << len(one)) - 1)).bit_count()
 
 
 def indel_opcodes(one: str, other: str) -> list[Edit]:
@@ -106,8 +110,7 @@ def indel_opcodes(one: str, other: str) -> list[Edit]:
         suffix += 1
     source, target = one[prefix:len(one) - suffix], other[prefix:len(other) - suffix]
     rows = _rows(source, target) if source else []
-    common = len(source) - (rows[-1] & ((1 << len(source)) - 1)).bit_count() if source and target else 0
-    count = len(source) + len(target) - 2 * common
+    count = len(source) + len(target) - 2 * (_common(source, rows) if source and target else 0)
     operations: list[tuple[str, int, int]] = [("", 0, 0)] * count
     column, row = len(source), len(target)
     while row and column:
